@@ -1,0 +1,96 @@
+package dev.seestack;
+
+import dev.seestack.internal.ClientRegistry;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The static entry point, mirroring the other SeeStack SDKs. It delegates to one {@link SeeStackClient};
+ * before {@link #init} every method is a silent no-op.
+ */
+public final class SeeStack {
+    private SeeStack() {
+    }
+
+    /**
+     * Starts the SDK. A second call warns and is ignored; a client that a logging appender started from its
+     * configuration is replaced (and closed cleanly).
+     *
+     * @throws IllegalArgumentException naming the option when {@code apiKey} or {@code host} is missing/invalid
+     *     (raised by {@link SeeStackConfig.Builder#build()})
+     */
+    public static SeeStackClient init(SeeStackConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("SeeStack: config must not be null");
+        }
+        return ClientRegistry.initExplicit(config);
+    }
+
+    /** Whether a client is running. */
+    public static boolean isInitialized() {
+        return ClientRegistry.current() != null;
+    }
+
+    /** The running client, or null before init. */
+    public static SeeStackClient client() {
+        return ClientRegistry.current();
+    }
+
+    public static void captureError(Throwable throwable) {
+        SeeStackClient c = ClientRegistry.current();
+        if (c != null) {
+            c.captureError(throwable);
+        }
+    }
+
+    public static void captureError(Throwable throwable, ErrorContext context) {
+        SeeStackClient c = ClientRegistry.current();
+        if (c != null) {
+            c.captureError(throwable, context);
+        }
+    }
+
+    /** See {@link SeeStackClient#captureLog}. */
+    public static void captureLog(String level, String message, Map<String, ?> metadata) {
+        SeeStackClient c = ClientRegistry.current();
+        if (c != null) {
+            c.captureLog(level, message, metadata);
+        }
+    }
+
+    public static void setUser(User user) {
+        SeeStackClient c = ClientRegistry.current();
+        if (c != null) {
+            c.setUser(user);
+        }
+    }
+
+    public static void clearUser() {
+        SeeStackClient c = ClientRegistry.current();
+        if (c != null) {
+            c.clearUser();
+        }
+    }
+
+    /** Sends everything buffered; blocks until done or 5 s pass. */
+    public static boolean flush() {
+        SeeStackClient c = ClientRegistry.current();
+        return c == null || c.flush();
+    }
+
+    public static boolean flush(Duration timeout) {
+        SeeStackClient c = ClientRegistry.current();
+        return c == null || c.flush(timeout);
+    }
+
+    /** Flushes and stops the running client; a later {@link #init} starts a new one. */
+    public static void close() {
+        ClientRegistry.closeCurrent();
+    }
+
+    /** Counters of the running client, or null before init. */
+    public static ClientStats stats() {
+        SeeStackClient c = ClientRegistry.current();
+        return c == null ? null : c.stats();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.seestack;
+
+import dev.seestack.internal.ClientComponents;
+import dev.seestack.internal.ClientCore;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A SeeStack client instance: owns its buffers, sender threads and shutdown hook. The static
+ * {@link SeeStack} facade delegates to one of these; tests and libraries may create their own.
+ * No method throws into the caller (except {@link #create} on invalid configuration).
+ */
+public final class SeeStackClient implements AutoCloseable {
+    /** Default deadline of {@link #flush()}. */
+    public static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ClientCore core;
+
+    private SeeStackClient(ClientCore core) {
+        this.core = core;
+    }
+
+    /** Starts a client for {@code config}. */
+    public static SeeStackClient create(SeeStackConfig config) {
+        return create(config, ClientComponents.defaults());
+    }
+
+    /** Starts a client with replaced components (transport, scheduler, diagnostics); for SeeStack's own modules. */
+    public static SeeStackClient create(SeeStackConfig config, ClientComponents components) {
+        return new SeeStackClient(new ClientCore(config, components));
+    }
+
+    /** Captures an exception as an error (sent immediately, off the caller's thread). */
+    public void captureError(Throwable throwable) {
+        core.captureError(throwable, null);
+    }
+
+    /** Captures an exception with a level, user and metadata. */
+    public void captureError(Throwable throwable, ErrorContext context) {
+        core.captureError(throwable, context);
+    }
+
+    /**
+     * Buffers a log. {@code level} is one of debug, info, warn (or warning), error, fatal in any case;
+     * {@code metadata} may carry {@code service} and {@code traceId}, which are sent as their own fields.
+     */
+    public void captureLog(String level, String message, Map<String, ?> metadata) {
+        core.captureLog(level, message, metadata);
+    }
+
+    /** Sets the user attached to errors that carry no user of their own. */
+    public void setUser(User user) {
+        core.setUser(user);
+    }
+
+    public void clearUser() {
+        core.setUser(null);
+    }
+
+    /** Sends everything buffered; blocks until done or 5 s pass. Returns whether everything was handled. */
+    public boolean flush() {
+        return core.flush(DEFAULT_FLUSH_TIMEOUT);
+    }
+
+    /** Sends everything buffered; blocks until done or {@code timeout} passes. */
+    public boolean flush(Duration timeout) {
+        return core.flush(timeout == null ? DEFAULT_FLUSH_TIMEOUT : timeout);
+    }
+
+    /** Flushes (5 s deadline) and stops the client's threads; later captures are ignored. Idempotent. */
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    /** Whether the client accepts captures (false after close, a 401 answer, or an insecure production host). */
+    public boolean isEnabled() {
+        return core.isEnabled();
+    }
+
+    /** Delivery counters per feature. */
+    public ClientStats stats() {
+        return core.stats();
+    }
+
+    /** The configuration this client runs with. */
+    public SeeStackConfig config() {
+        return core.config();
+    }
+
+    /** Internal: the shared core used by SeeStack's adapters and helpers. Not part of the supported API. */
+    public ClientCore core() {
+        return core;
+    }
+}

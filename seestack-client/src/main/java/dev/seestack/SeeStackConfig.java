@@ -1,0 +1,289 @@
+package dev.seestack;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Immutable SDK configuration. Build it with {@link #builder()}; options left unset fall back to the
+ * environment variables {@code SEESTACK_API_KEY}, {@code SEESTACK_HOST}, {@code SEESTACK_ENVIRONMENT},
+ * {@code SEESTACK_RELEASE}, {@code SEESTACK_PROJECT_ID} and {@code SEESTACK_FLAGS_TOKEN}.
+ */
+public final class SeeStackConfig {
+    /** Default interval between timed flushes of buffered logs and HTTP items. */
+    public static final long DEFAULT_FLUSH_INTERVAL_MS = 5000;
+    /** Default capacity of each feature's buffer (errors, logs, HTTP items, heartbeats). */
+    public static final int DEFAULT_BUFFER_SIZE = 500;
+    /** Default environment name when none is configured. */
+    public static final String DEFAULT_ENVIRONMENT = "production";
+    /** Default time-to-live of cached feature-flag results. */
+    public static final long DEFAULT_FLAG_CACHE_TTL_MS = 60_000;
+
+    private final String apiKey;
+    private final String host;
+    private final String environment;
+    private final String release;
+    private final long flushIntervalMs;
+    private final int bufferSize;
+    private final boolean debug;
+    private final String projectId;
+    private final String flagsToken;
+    private final long flagCacheTtlMs;
+    private final List<String> warnings;
+
+    private SeeStackConfig(Builder b, String apiKey, String host, List<String> warnings) {
+        this.apiKey = apiKey;
+        this.host = host;
+        this.environment = b.environment;
+        this.release = b.release;
+        this.flushIntervalMs = b.flushIntervalMs;
+        this.bufferSize = b.bufferSize;
+        this.debug = b.debug;
+        this.projectId = b.projectId;
+        this.flagsToken = b.flagsToken;
+        this.flagCacheTtlMs = b.flagCacheTtlMs;
+        this.warnings = Collections.unmodifiableList(warnings);
+    }
+
+    /** A new builder reading unset options from the process environment. */
+    public static Builder builder() {
+        return new Builder(System::getenv);
+    }
+
+    /** A builder whose environment-variable fallback reads {@code env} instead of the process environment. */
+    public static Builder builder(UnaryOperator<String> env) {
+        return new Builder(env);
+    }
+
+    /** Ingest API key, sent as {@code X-SeeStack-Key}; never printed. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** Base URL of the SeeStack instance, without trailing slash. */
+    public String host() {
+        return host;
+    }
+
+    /** Environment name attached to errors (default {@code production}). */
+    public String environment() {
+        return environment;
+    }
+
+    /** Release/version attached to errors; may be null. */
+    public String release() {
+        return release;
+    }
+
+    /** Interval of timed flushes in milliseconds (default 5000). */
+    public long flushIntervalMs() {
+        return flushIntervalMs;
+    }
+
+    /** Capacity of each feature's buffer (default 500); the oldest item is dropped when full. */
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    /** Whether SDK diagnostics and payloads (key redacted) are printed to stderr. */
+    public boolean debug() {
+        return debug;
+    }
+
+    /** Project UUID; required for HTTP monitoring and feature flags, may be null. */
+    public String projectId() {
+        return projectId;
+    }
+
+    /** Management token for feature flags ({@code Authorization: Bearer}); may be null; never printed. */
+    public String flagsToken() {
+        return flagsToken;
+    }
+
+    /** How long a feature-flag result is cached, in milliseconds (default 60000). */
+    public long flagCacheTtlMs() {
+        return flagCacheTtlMs;
+    }
+
+    /** Problems found while building (values replaced by defaults); reported once by the client. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Whether the SDK would send to a plain-HTTP host in production, which it refuses to do. */
+    public boolean isInsecureProduction() {
+        if (!"production".equalsIgnoreCase(environment)) {
+            return false;
+        }
+        return host.regionMatches(true, 0, "http://", 0, 7);
+    }
+
+    @Override
+    public String toString() {
+        return "SeeStackConfig{host=" + host + ", environment=" + environment + ", release=" + release
+                + ", flushIntervalMs=" + flushIntervalMs + ", bufferSize=" + bufferSize + ", debug=" + debug
+                + ", projectId=" + projectId + ", apiKey=[REDACTED]"
+                + (flagsToken == null ? "" : ", flagsToken=[REDACTED]") + "}";
+    }
+
+    /** Builder of {@link SeeStackConfig}; every setter accepts null to mean "unset". */
+    public static final class Builder {
+        private final UnaryOperator<String> env;
+        private String apiKey;
+        private String host;
+        private String environment;
+        private String release;
+        private long flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS;
+        private int bufferSize = DEFAULT_BUFFER_SIZE;
+        private boolean debug;
+        private String projectId;
+        private String flagsToken;
+        private long flagCacheTtlMs = DEFAULT_FLAG_CACHE_TTL_MS;
+        private final List<String> warnings = new ArrayList<>();
+
+        private Builder(UnaryOperator<String> env) {
+            this.env = Objects.requireNonNull(env, "env");
+        }
+
+        /** Ingest API key (required; env {@code SEESTACK_API_KEY}). */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Base URL such as {@code https://seestack.example.com} (required; env {@code SEESTACK_HOST}). */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** Environment name (default {@code production}; env {@code SEESTACK_ENVIRONMENT}). */
+        public Builder environment(String environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        /** Release/version string (env {@code SEESTACK_RELEASE}). */
+        public Builder release(String release) {
+            this.release = release;
+            return this;
+        }
+
+        /** Timed flush interval in ms (default 5000); values below 1 fall back to the default with a warning. */
+        public Builder flushIntervalMs(long flushIntervalMs) {
+            if (flushIntervalMs < 1) {
+                warnings.add("flushIntervalMs must be positive, was " + flushIntervalMs + "; using "
+                        + DEFAULT_FLUSH_INTERVAL_MS);
+                flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS;
+            }
+            this.flushIntervalMs = flushIntervalMs;
+            return this;
+        }
+
+        /** Per-feature buffer capacity (default 500); values below 1 fall back to the default with a warning. */
+        public Builder bufferSize(int bufferSize) {
+            if (bufferSize < 1) {
+                warnings.add("bufferSize must be positive, was " + bufferSize + "; using " + DEFAULT_BUFFER_SIZE);
+                bufferSize = DEFAULT_BUFFER_SIZE;
+            }
+            this.bufferSize = bufferSize;
+            return this;
+        }
+
+        /** Print diagnostics and payloads (key redacted) to stderr (default false). */
+        public Builder debug(boolean debug) {
+            this.debug = debug;
+            return this;
+        }
+
+        /** Project UUID for HTTP monitoring and flags (env {@code SEESTACK_PROJECT_ID}). */
+        public Builder projectId(String projectId) {
+            this.projectId = projectId;
+            return this;
+        }
+
+        /** Management token for feature flags (env {@code SEESTACK_FLAGS_TOKEN}). */
+        public Builder flagsToken(String flagsToken) {
+            this.flagsToken = flagsToken;
+            return this;
+        }
+
+        /** Feature-flag cache TTL in ms (default 60000); negative values fall back to the default. */
+        public Builder flagCacheTtlMs(long flagCacheTtlMs) {
+            if (flagCacheTtlMs < 0) {
+                warnings.add("flagCacheTtlMs must not be negative, was " + flagCacheTtlMs + "; using "
+                        + DEFAULT_FLAG_CACHE_TTL_MS);
+                flagCacheTtlMs = DEFAULT_FLAG_CACHE_TTL_MS;
+            }
+            this.flagCacheTtlMs = flagCacheTtlMs;
+            return this;
+        }
+
+        /**
+         * Validates and builds the configuration.
+         *
+         * @throws IllegalArgumentException naming the option when {@code apiKey} is blank or {@code host} is
+         *     missing or not an http(s) URL
+         */
+        public SeeStackConfig build() {
+            String key = orEnv(apiKey, "SEESTACK_API_KEY");
+            if (key == null) {
+                throw new IllegalArgumentException("SeeStack: option 'apiKey' is required (or set SEESTACK_API_KEY)");
+            }
+            String url = orEnv(host, "SEESTACK_HOST");
+            if (url == null) {
+                throw new IllegalArgumentException("SeeStack: option 'host' is required (or set SEESTACK_HOST)");
+            }
+            url = normaliseHost(url);
+            environment = orDefault(orEnv(environment, "SEESTACK_ENVIRONMENT"), DEFAULT_ENVIRONMENT);
+            release = orEnv(release, "SEESTACK_RELEASE");
+            projectId = orEnv(projectId, "SEESTACK_PROJECT_ID");
+            flagsToken = orEnv(flagsToken, "SEESTACK_FLAGS_TOKEN");
+            return new SeeStackConfig(this, key, url, new ArrayList<>(warnings));
+        }
+
+        private String orEnv(String value, String variable) {
+            String v = trimToNull(value);
+            return v != null ? v : trimToNull(env.apply(variable));
+        }
+
+        private static String orDefault(String value, String fallback) {
+            return value != null ? value : fallback;
+        }
+
+        private static String trimToNull(String s) {
+            if (s == null) {
+                return null;
+            }
+            String t = s.strip();
+            return t.isEmpty() ? null : t;
+        }
+
+        private static String normaliseHost(String raw) {
+            String url = raw;
+            while (url.endsWith("/")) {
+                url = url.substring(0, url.length() - 1);
+            }
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("SeeStack: option 'host' is not a URL: " + raw);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw new IllegalArgumentException(
+                        "SeeStack: option 'host' must be an http(s) URL such as https://seestack.example.com, was: "
+                                + raw);
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("SeeStack: option 'host' must not carry a query or fragment: " + raw);
+            }
+            return url;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.seestack.internal;
+
+import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.delivery.ExecutorScheduler;
+import dev.seestack.internal.delivery.JdkHttpTransport;
+import dev.seestack.internal.delivery.RetryPolicy;
+import dev.seestack.internal.delivery.Scheduler;
+import dev.seestack.internal.delivery.Transport;
+import dev.seestack.internal.diag.DiagnosticSink;
+import java.util.function.Function;
+
+/**
+ * The replaceable parts of a client (transport, scheduler, retry policy, diagnostics sink, sender count).
+ * Production code uses {@link #defaults()}; tests and adapters override single parts.
+ */
+public final class ClientComponents {
+    /** Sender threads per client: enough concurrent requests for keep-alive throughput, few enough to idle cheaply. */
+    public static final int DEFAULT_SENDER_THREADS = 8;
+
+    private Function<SeeStackConfig, Transport> transportFactory =
+            config -> new JdkHttpTransport(config.host(), config.apiKey());
+    private java.util.function.Supplier<Scheduler> schedulerFactory = ExecutorScheduler::new;
+    private RetryPolicy retryPolicy = RetryPolicy.standard();
+    private DiagnosticSink sink = DiagnosticSink.STDERR;
+    private int senderThreads = DEFAULT_SENDER_THREADS;
+    private boolean shutdownHook = true;
+
+    private ClientComponents() {
+    }
+
+    public static ClientComponents defaults() {
+        return new ClientComponents();
+    }
+
+    public ClientComponents transport(Function<SeeStackConfig, Transport> factory) {
+        this.transportFactory = factory;
+        return this;
+    }
+
+    public ClientComponents scheduler(java.util.function.Supplier<Scheduler> factory) {
+        this.schedulerFactory = factory;
+        return this;
+    }
+
+    public ClientComponents retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = policy;
+        return this;
+    }
+
+    /** Where warnings go (the logging framework's status channel in adapters). */
+    public ClientComponents diagnosticSink(DiagnosticSink sink) {
+        this.sink = sink;
+        return this;
+    }
+
+    public ClientComponents senderThreads(int senderThreads) {
+        this.senderThreads = Math.max(1, senderThreads);
+        return this;
+    }
+
+    /** Whether the client registers a JVM shutdown hook that drains it (default true). */
+    public ClientComponents shutdownHook(boolean enabled) {
+        this.shutdownHook = enabled;
+        return this;
+    }
+
+    Transport transport(SeeStackConfig config) {
+        return transportFactory.apply(config);
+    }
+
+    Scheduler scheduler() {
+        return schedulerFactory.get();
+    }
+
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    DiagnosticSink sink() {
+        return sink;
+    }
+
+    int senderThreads() {
+        return senderThreads;
+    }
+
+    boolean shutdownHook() {
+        return shutdownHook;
+    }
+}

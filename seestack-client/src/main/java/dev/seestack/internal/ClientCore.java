@@ -1,0 +1,287 @@
+package dev.seestack.internal;
+
+import dev.seestack.ClientStats;
+import dev.seestack.ErrorContext;
+import dev.seestack.FeatureStats;
+import dev.seestack.SeeStackConfig;
+import dev.seestack.SeeStackContext;
+import dev.seestack.User;
+import dev.seestack.internal.delivery.DeliveryPipeline;
+import dev.seestack.internal.delivery.FeatureCounters;
+import dev.seestack.internal.diag.Diagnostics;
+import dev.seestack.internal.event.Encodable;
+import dev.seestack.internal.event.ErrorEntry;
+import dev.seestack.internal.event.Feature;
+import dev.seestack.internal.event.LogEntry;
+import dev.seestack.internal.event.SeenThrowables;
+import dev.seestack.internal.event.Severity;
+import dev.seestack.internal.json.MetadataSanitizer;
+import dev.seestack.internal.mask.SensitiveDataMasker;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Everything a client does, shared by the public {@code SeeStackClient} and the framework adapters:
+ * turning captures into events, enforcing the enabled/disabled state, and owning the delivery pipeline.
+ * No method throws into the application.
+ */
+public final class ClientCore {
+    /** Deadline of {@link #close()} and of the shutdown drain. */
+    public static final Duration CLOSE_DEADLINE = Duration.ofSeconds(5);
+
+    private final SeeStackConfig config;
+    private final Diagnostics diagnostics;
+    private final DeliveryPipeline pipeline;
+    private final SeenThrowables seenThrowables = new SeenThrowables();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean disabledWarned = new AtomicBoolean();
+    private final Thread shutdownHook;
+    private volatile boolean enabled;
+    private volatile User user;
+
+    public ClientCore(SeeStackConfig config, ClientComponents components) {
+        this.config = config;
+        this.diagnostics = new Diagnostics(config.debug(), components.sink());
+        for (String warning : config.warnings()) {
+            diagnostics.warn("SeeStack SDK: " + warning);
+        }
+        if (config.isInsecureProduction()) {
+            diagnostics.error("SeeStack SDK: refusing to send to plain-HTTP host " + config.host()
+                    + " in environment 'production'; SDK disabled. Use an https:// host, or set 'environment'"
+                    + " to something other than production for local testing.");
+            this.pipeline = null;
+            this.enabled = false;
+            this.shutdownHook = null;
+            return;
+        }
+        this.pipeline = new DeliveryPipeline(config.bufferSize(), config.flushIntervalMs(),
+                components.senderThreads(), components.transport(config), components.retryPolicy(),
+                components.scheduler(), diagnostics, new SensitiveDataMasker(), batchAssemblers(config),
+                this::onUnauthorized);
+        this.enabled = true;
+        this.shutdownHook = components.shutdownHook() ? registerShutdownHook() : null;
+        diagnostics.debug(() -> "SeeStack SDK initialised: " + config);
+    }
+
+    private Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers(SeeStackConfig config) {
+        return new EnumMap<>(Feature.class);
+    }
+
+    public SeeStackConfig config() {
+        return config;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** Whether captures are accepted (false after close, a 401, or an insecure production setup). */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setUser(User user) {
+        this.user = user;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    /** The public {@code captureLog}: normalises the level, pulls {@code service}/{@code traceId} out of metadata. */
+    public void captureLog(String level, String message, Map<String, ?> metadata) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            Severity severity = Severity.parse(level);
+            if (severity == null) {
+                diagnostics.debug(() -> "unknown log level '" + level + "', sending as info");
+                severity = Severity.INFO;
+            }
+            if (isBlank(message)) {
+                rejectLocally(Feature.LOGS, "log with a blank message");
+                return;
+            }
+            Map<String, Object> meta = MetadataSanitizer.sanitizeMap(metadata);
+            SeeStackContext context = SeeStackContext.current();
+            String service = stringOrNull(meta.remove("service"));
+            String traceId = stringOrNull(meta.remove("traceId"));
+            captureLog(new LogEntry(severity, message, service != null ? service : context.service(),
+                    traceId != null ? traceId : context.traceId(), meta));
+        } catch (RuntimeException | LinkageError e) {
+            internalFailure(e);
+        }
+    }
+
+    /** Enqueues a ready-made log (adapters); a blank message is counted as a local rejection. */
+    public void captureLog(LogEntry entry) {
+        if (!enabled) {
+            return;
+        }
+        if (isBlank(entry.message())) {
+            rejectLocally(Feature.LOGS, "log with a blank message");
+            return;
+        }
+        pipeline.enqueue(entry);
+    }
+
+    /** The public {@code captureError}: level, user and metadata from {@code context} (may be null). */
+    public void captureError(Throwable throwable, ErrorContext context) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            Map<String, Object> meta = MetadataSanitizer.sanitizeMap(context == null ? null : context.metadata());
+            SeeStackContext current = SeeStackContext.current();
+            if (current.traceId() != null) {
+                meta.putIfAbsent("traceId", current.traceId());
+            }
+            if (current.service() != null) {
+                meta.putIfAbsent("service", current.service());
+            }
+            Severity level = context == null ? null : Severity.parse(context.level());
+            User u = context == null ? null : context.user();
+            if (u == null && current.userId() != null) {
+                u = User.ofId(current.userId());
+            }
+            captureError(throwable, null, level, u, meta);
+        } catch (RuntimeException | LinkageError e) {
+            internalFailure(e);
+        }
+    }
+
+    /**
+     * Enqueues an error (adapters): the same throwable instance is sent once; {@code user} null falls back to
+     * {@link #setUser}; {@code metadata} must be a sanitized snapshot.
+     */
+    public void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
+            Map<String, Object> metadata) {
+        if (!enabled) {
+            return;
+        }
+        if (throwable == null) {
+            rejectLocally(Feature.ERRORS, "captureError(null)");
+            return;
+        }
+        if (!seenThrowables.firstSighting(throwable)) {
+            diagnostics.debug(() -> "skipping " + throwable.getClass().getName() + ": this instance was already sent");
+            return;
+        }
+        pipeline.enqueue(new ErrorEntry(throwable, fallbackMessage, level == null ? Severity.ERROR : level,
+                config.environment(), config.release(), user != null ? user : this.user, metadata));
+    }
+
+    /** Enqueues any other item (HTTP items, heartbeats); returns false when not accepted. */
+    public boolean enqueue(Encodable item) {
+        if (!enabled) {
+            return false;
+        }
+        return pipeline.enqueue(item);
+    }
+
+    /** Counts an item refused before it was buffered (invalid input), with a debug line. */
+    public void rejectLocally(Feature feature, String reason) {
+        if (pipeline != null) {
+            pipeline.counters(feature).recordLocalRejection();
+        }
+        diagnostics.debug(() -> "rejected locally: " + reason);
+    }
+
+    public boolean flush(Duration timeout) {
+        if (pipeline == null) {
+            return true;
+        }
+        try {
+            return pipeline.flush(timeout);
+        } catch (RuntimeException e) {
+            internalFailure(e);
+            return false;
+        }
+    }
+
+    /** Drains within {@link #CLOSE_DEADLINE} and stops every SDK thread; idempotent. */
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        enabled = false;
+        removeShutdownHook();
+        if (pipeline != null) {
+            try {
+                pipeline.close(CLOSE_DEADLINE);
+            } catch (RuntimeException e) {
+                internalFailure(e);
+            }
+        }
+        diagnostics.debug(() -> "SeeStack SDK closed: " + stats());
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    public ClientStats stats() {
+        return new ClientStats(stats(Feature.ERRORS), stats(Feature.LOGS), stats(Feature.HTTP_REQUESTS),
+                stats(Feature.HEARTBEATS));
+    }
+
+    private FeatureStats stats(Feature feature) {
+        if (pipeline == null) {
+            return new FeatureStats(0, 0, 0, 0, 0, 0);
+        }
+        FeatureCounters c = pipeline.counters(feature);
+        // read "sent" and drops before "captured" so a concurrent capture never yields a negative pending
+        long sent = c.sent();
+        long full = c.droppedBufferFull();
+        long retries = c.droppedAfterRetries();
+        long rejected = c.rejected();
+        long disabled = c.droppedDisabled();
+        return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled);
+    }
+
+    private void onUnauthorized() {
+        enabled = false;
+        if (disabledWarned.compareAndSet(false, true)) {
+            diagnostics.warn("SeeStack SDK: invalid API key — disabling SDK");
+        }
+        pipeline.disable();
+    }
+
+    private Thread registerShutdownHook() {
+        Thread hook = new Thread(this::close, "seestack-shutdown");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        } catch (IllegalStateException | SecurityException e) {
+            return null; // already shutting down, or not permitted
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | SecurityException e) {
+            // the JVM is shutting down: the hook is running or will run, and close() is idempotent
+        }
+    }
+
+    private void internalFailure(Throwable e) {
+        diagnostics.debug(() -> "internal failure (swallowed): " + e);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String stringOrNull(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+}

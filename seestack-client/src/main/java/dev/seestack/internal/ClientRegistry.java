@@ -1,0 +1,128 @@
+package dev.seestack.internal;
+
+import dev.seestack.SeeStackClient;
+import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.diag.DiagnosticSink;
+import java.util.function.Supplier;
+
+/**
+ * The process-wide client behind the {@code SeeStack} facade. A client started in code ({@code SeeStack.init})
+ * wins; a client that a logging appender started from its configuration has the lowest priority, is shared by
+ * every appender (reference counted) and is replaced, closed cleanly, by a later explicit init.
+ */
+public final class ClientRegistry {
+    private static final Object LOCK = new Object();
+    private static volatile SeeStackClient current;
+    private static boolean explicit;
+    private static int adapterLeases;
+
+    private ClientRegistry() {
+    }
+
+    /** The current client, or null before init. */
+    public static SeeStackClient current() {
+        return current;
+    }
+
+    /**
+     * Installs a client started in code. A second explicit init is ignored with a warning and returns the
+     * existing client; an appender-started client is replaced and closed.
+     */
+    public static SeeStackClient initExplicit(SeeStackConfig config) {
+        SeeStackClient replaced;
+        SeeStackClient created;
+        synchronized (LOCK) {
+            if (current != null && explicit) {
+                current.core().diagnostics().warn("SeeStack SDK: init called again; ignored (already initialised)");
+                return current;
+            }
+            created = SeeStackClient.create(config);
+            replaced = current;
+            current = created;
+            explicit = true;
+        }
+        if (replaced != null) {
+            replaced.close();
+        }
+        return created;
+    }
+
+    /**
+     * Used by an appender at start: shares the existing client, or starts one from the appender's options.
+     * Every lease must be released at the appender's stop. {@code config} is only evaluated when a client must
+     * be started, and may throw {@link IllegalArgumentException} for invalid options.
+     */
+    public static Lease acquireForAdapter(Supplier<SeeStackConfig> config, DiagnosticSink sink) {
+        synchronized (LOCK) {
+            if (current == null) {
+                current = SeeStackClient.create(config.get(), ClientComponents.defaults().diagnosticSink(sink));
+                explicit = false;
+                adapterLeases = 0;
+            }
+            if (!explicit) {
+                adapterLeases++;
+                return new Lease(current, true);
+            }
+            return new Lease(current, false);
+        }
+    }
+
+    /** Closes and removes the current client (the facade's {@code close}). */
+    public static void closeCurrent() {
+        SeeStackClient closing;
+        synchronized (LOCK) {
+            closing = current;
+            current = null;
+            explicit = false;
+            adapterLeases = 0;
+        }
+        if (closing != null) {
+            closing.close();
+        }
+    }
+
+    private static void release(Lease lease) {
+        SeeStackClient closing = null;
+        synchronized (LOCK) {
+            if (!lease.counted || current != lease.client || explicit) {
+                return;
+            }
+            if (--adapterLeases <= 0) {
+                closing = current;
+                current = null;
+                adapterLeases = 0;
+            }
+        }
+        if (closing != null) {
+            closing.close();
+        }
+    }
+
+    /** An appender's hold on the process-wide client; release it exactly once when the appender stops. */
+    public static final class Lease {
+        private final SeeStackClient client;
+        private final boolean counted;
+        private boolean released;
+
+        private Lease(SeeStackClient client, boolean counted) {
+            this.client = client;
+            this.counted = counted;
+        }
+
+        /** The client current at acquisition (appenders should prefer {@link ClientRegistry#current()}). */
+        public SeeStackClient client() {
+            return client;
+        }
+
+        /** Drops this hold; closes the appender-started client when it was the last one. Idempotent. */
+        public void release() {
+            synchronized (this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+            }
+            ClientRegistry.release(this);
+        }
+    }
+}

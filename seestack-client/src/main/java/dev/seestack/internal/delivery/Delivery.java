@@ -1,0 +1,22 @@
+package dev.seestack.internal.delivery;
+
+import dev.seestack.internal.event.Encodable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One request in flight or waiting for a retry: its payload, encoded body and attempt counts. */
+final class Delivery {
+    final Lane lane;
+    final Encodable payload;
+    final int itemCount;
+    byte[] body;
+    int attempts;
+    int rateLimitRetries;
+    /** Set once a waiting retry has been moved to the ready queue, so it is moved only once. */
+    final AtomicBoolean released = new AtomicBoolean();
+
+    Delivery(Lane lane, Encodable payload, int itemCount) {
+        this.lane = lane;
+        this.payload = payload;
+        this.itemCount = itemCount;
+    }
+}

@@ -1,0 +1,518 @@
+package dev.seestack.internal.delivery;
+
+import dev.seestack.internal.diag.Diagnostics;
+import dev.seestack.internal.event.Encodable;
+import dev.seestack.internal.event.Feature;
+import dev.seestack.internal.json.JsonWriter;
+import dev.seestack.internal.mask.SensitiveDataMasker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Buffers captured items per feature and delivers them from a small pool of sender threads.
+ * The application's thread only offers to a ring buffer (and, on a trigger, signals a condition);
+ * encoding, masking, I/O and retries all happen on {@code seestack-sender-*} threads. Retries wait on
+ * the {@link Scheduler}, not on a sender, so one failing request never stalls newer ones.
+ */
+public final class DeliveryPipeline {
+    /** Request bodies larger than this are re-encoded without metadata. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private enum State { RUNNING, CLOSING, STOPPED, DISABLED }
+
+    private final Map<Feature, Lane> lanes = new EnumMap<>(Feature.class);
+    private final Lane[] takeOrder;
+    private final Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers;
+    private final Transport transport;
+    private final RetryPolicy retryPolicy;
+    private final Scheduler scheduler;
+    private final Diagnostics diagnostics;
+    private final SensitiveDataMasker masker;
+    private final Runnable onUnauthorized;
+    private final List<Thread> workers = new ArrayList<>();
+    private final Queue<Delivery> retryReady = new ConcurrentLinkedQueue<>();
+    private final Queue<Delivery> retryWaiting = new ConcurrentLinkedQueue<>();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workAvailable = lock.newCondition();
+    private final Condition progress = lock.newCondition();
+    private int inFlight;
+    private volatile State state = State.RUNNING;
+    private final Scheduler.Cancellable timer;
+
+    /**
+     * @param batchAssemblers for batched features, turns up to {@code maxBatchItems} items into one request
+     *     payload; a batched feature without an assembler drops its items as rejected
+     * @param onUnauthorized called once on a 401, on a sender thread
+     */
+    public DeliveryPipeline(int bufferSize, long flushIntervalMs, int senderThreads, Transport transport,
+            RetryPolicy retryPolicy, Scheduler scheduler, Diagnostics diagnostics, SensitiveDataMasker masker,
+            Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers, Runnable onUnauthorized) {
+        this.transport = transport;
+        this.retryPolicy = retryPolicy;
+        this.scheduler = scheduler;
+        this.diagnostics = diagnostics;
+        this.masker = masker;
+        this.batchAssemblers = new EnumMap<>(Feature.class);
+        this.batchAssemblers.putAll(batchAssemblers);
+        this.onUnauthorized = onUnauthorized;
+        for (Feature f : Feature.values()) {
+            lanes.put(f, new Lane(f, bufferSize));
+        }
+        // errors and heartbeats first: they are rare and sent immediately; logs last
+        takeOrder = new Lane[] {lanes.get(Feature.ERRORS), lanes.get(Feature.HEARTBEATS),
+            lanes.get(Feature.HTTP_REQUESTS), lanes.get(Feature.LOGS)};
+        DaemonThreadFactory threads = new DaemonThreadFactory("sender");
+        for (int i = 0; i < senderThreads; i++) {
+            Thread t = threads.newThread(this::runSender);
+            workers.add(t);
+            t.start();
+        }
+        timer = scheduler.scheduleAtFixedRate(this::releaseBufferedLanes, flushIntervalMs);
+    }
+
+    /**
+     * Buffers {@code item} for delivery without blocking; returns false when the pipeline no longer accepts
+     * items. When the buffer is full the oldest item is dropped and counted.
+     */
+    public boolean enqueue(Encodable item) {
+        Lane lane = lanes.get(item.feature());
+        if (state != State.RUNNING) {
+            lane.counters.captured.increment();
+            lane.counters.droppedDisabled.increment();
+            return false;
+        }
+        lane.counters.captured.increment();
+        Encodable evicted = lane.buffer.offer(item);
+        if (evicted != null) {
+            lane.counters.droppedBufferFull.increment();
+            long n = lane.fullDrops.record();
+            if (n > 0) {
+                diagnostics.warn("SeeStack SDK: " + lane.feature.displayName() + " buffer full (capacity "
+                        + lane.buffer.capacity() + "); dropped the oldest item (" + n + " dropped so far)");
+            }
+        }
+        if (lane.feature.isImmediate()) {
+            signalWork();
+        } else if (!lane.released && lane.buffer.size() >= lane.triggerSize) {
+            release(lane);
+        }
+        return true;
+    }
+
+    /** The counters of one feature. */
+    public FeatureCounters counters(Feature feature) {
+        return lanes.get(feature).counters;
+    }
+
+    /** Items of {@code feature} buffered, in flight or waiting for a retry. */
+    public long pending(Feature feature) {
+        Lane lane = lanes.get(feature);
+        FeatureCounters c = lane.counters;
+        return c.captured() - c.sent() - c.droppedBufferFull() - c.droppedAfterRetries() - c.rejected()
+                - c.droppedDisabled();
+    }
+
+    /** Sends everything buffered now; waits until it is delivered or dropped, or {@code timeout} passes. */
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                if (state == State.STOPPED || state == State.DISABLED) {
+                    return totalPending() == 0;
+                }
+                if (totalPending() == 0) {
+                    return true;
+                }
+                for (Lane lane : takeOrder) {
+                    lane.released = true;
+                }
+                workAvailable.signalAll();
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                progress.await(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops accepting items, gives waiting retries one immediate last attempt, drains within {@code deadline},
+     * then stops every SDK thread. Idempotent.
+     */
+    public void close(Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        if (state == State.RUNNING) {
+            state = State.CLOSING;
+            timer.cancel();
+            moveWaitingRetriesToReady();
+            flushUntilClosed(end);
+        }
+        stopThreads(end);
+    }
+
+    /** Stops sending for good (after a 401): drops everything buffered and stops every SDK thread. */
+    public void disable() {
+        if (state == State.STOPPED || state == State.DISABLED) {
+            return;
+        }
+        state = State.DISABLED;
+        timer.cancel();
+        for (Lane lane : takeOrder) {
+            Encodable dropped;
+            while ((dropped = lane.buffer.poll()) != null) {
+                lane.counters.droppedDisabled.increment();
+            }
+        }
+        dropQueued(retryReady);
+        dropQueued(retryWaiting);
+        signalAllWork();
+        scheduler.shutdown();
+        transport.close();
+    }
+
+    private void flushUntilClosed(long end) {
+        lock.lock();
+        try {
+            while (totalPending() > 0 && state == State.CLOSING) {
+                for (Lane lane : takeOrder) {
+                    lane.released = true;
+                }
+                workAvailable.signalAll();
+                long remaining = end - System.nanoTime();
+                if (remaining <= 0) {
+                    return;
+                }
+                progress.await(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void stopThreads(long end) {
+        if (state != State.DISABLED) {
+            state = State.STOPPED;
+        }
+        signalAllWork();
+        scheduler.shutdown();
+        for (Thread t : workers) {
+            if (t == Thread.currentThread()) {
+                continue;
+            }
+            try {
+                long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()));
+                t.join(Math.min(remainingMs, 250));
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(250);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        transport.close();
+    }
+
+    private void dropQueued(Queue<Delivery> queue) {
+        Delivery d;
+        while ((d = queue.poll()) != null) {
+            if (d.released.compareAndSet(false, true) || queue == retryReady) {
+                d.lane.counters.droppedDisabled.add(d.itemCount);
+            }
+        }
+    }
+
+    private long totalPending() {
+        long total = 0;
+        for (Feature f : Feature.values()) {
+            total += pending(f);
+        }
+        return total;
+    }
+
+    private void release(Lane lane) {
+        lock.lock();
+        try {
+            lane.released = true;
+            workAvailable.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void releaseBufferedLanes() {
+        lock.lock();
+        try {
+            for (Lane lane : takeOrder) {
+                if (lane.buffer.size() > 0) {
+                    lane.released = true;
+                }
+            }
+            workAvailable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signalWork() {
+        lock.lock();
+        try {
+            workAvailable.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signalAllWork() {
+        lock.lock();
+        try {
+            workAvailable.signalAll();
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void runSender() {
+        while (true) {
+            Delivery d;
+            try {
+                d = take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (d == null) {
+                return;
+            }
+            RetryDecision decision = attempt(d);
+            complete(d, decision);
+        }
+    }
+
+    private Delivery take() throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                if (state == State.STOPPED || state == State.DISABLED) {
+                    return null;
+                }
+                Delivery d = next();
+                if (d != null) {
+                    inFlight++;
+                    workAvailable.signal(); // pass the baton: more work may remain for another sender
+                    return d;
+                }
+                workAvailable.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next request to send, or null; called with the lock held. */
+    private Delivery next() {
+        Delivery retry = retryReady.poll();
+        if (retry != null) {
+            return retry;
+        }
+        for (Lane lane : takeOrder) {
+            if (!lane.released) {
+                continue;
+            }
+            Delivery d = lane.feature.isBatched() ? nextBatch(lane) : nextSingle(lane);
+            if (d != null) {
+                return d;
+            }
+            if (!lane.feature.isImmediate()) {
+                lane.released = false;
+            }
+        }
+        return null;
+    }
+
+    private Delivery nextSingle(Lane lane) {
+        Encodable item = lane.buffer.poll();
+        return item == null ? null : new Delivery(lane, item, 1);
+    }
+
+    private Delivery nextBatch(Lane lane) {
+        List<Encodable> items = new ArrayList<>(Math.min(lane.buffer.size(), lane.feature.maxBatchItems()));
+        if (lane.buffer.drainTo(items, lane.feature.maxBatchItems()) == 0) {
+            return null;
+        }
+        Function<List<Encodable>, Encodable> assembler = batchAssemblers.get(lane.feature);
+        if (assembler == null) {
+            lane.counters.rejected.add(items.size());
+            diagnostics.warnOnce("no-assembler-" + lane.feature,
+                    "SeeStack SDK: " + lane.feature.displayName() + " cannot be sent (not configured); items dropped");
+            return null;
+        }
+        return new Delivery(lane, assembler.apply(items), items.size());
+    }
+
+    private RetryDecision attempt(Delivery d) {
+        try {
+            if (d.body == null) {
+                d.body = encode(d.payload);
+            }
+            d.attempts++;
+            if (diagnostics.isDebug()) {
+                diagnostics.debug(() -> "POST " + d.lane.feature.path() + " attempt " + d.attempts + " "
+                        + new String(d.body, StandardCharsets.UTF_8));
+            }
+            TransportResponse response = transport.post(d.lane.feature.path(), d.body);
+            RetryDecision decision = retryPolicy.onStatus(d.lane.feature, response.status(), response.retryAfter(),
+                    d.attempts, d.rateLimitRetries);
+            if (response.status() == 429 && decision.kind() == RetryDecision.Kind.RETRY) {
+                d.rateLimitRetries++;
+            }
+            if (diagnostics.isDebug()) {
+                diagnostics.debug(() -> "  -> " + response.status() + " " + decision
+                        + (response.body() == null ? "" : " " + response.body()));
+            }
+            return decision;
+        } catch (IOException e) {
+            diagnostics.debug(() -> "  -> network failure " + e);
+            return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RetryDecision.EXHAUSTED;
+        } catch (RuntimeException e) {
+            // encoding or transport bug: never loop on it
+            diagnostics.debug(() -> "  -> dropped, could not send: " + e);
+            return RetryDecision.REJECTED;
+        }
+    }
+
+    private byte[] encode(Encodable payload) {
+        JsonWriter out = new JsonWriter(512);
+        payload.writeJson(out, masker);
+        byte[] body = out.toBytes();
+        if (body.length > MAX_BODY_BYTES) {
+            JsonWriter small = new JsonWriter(4096);
+            payload.writeJsonWithoutMetadata(small, masker);
+            body = small.toBytes();
+        }
+        return body;
+    }
+
+    private void complete(Delivery d, RetryDecision decision) {
+        FeatureCounters c = d.lane.counters;
+        boolean retry = false;
+        switch (decision.kind()) {
+            case DELIVERED:
+                c.sent.add(d.itemCount);
+                break;
+            case RETRY:
+                retry = true;
+                break;
+            case EXHAUSTED:
+                c.droppedAfterRetries.add(d.itemCount);
+                long n = d.lane.retryDrops.record();
+                if (n > 0) {
+                    diagnostics.warn("SeeStack SDK: could not deliver " + d.lane.feature.displayName()
+                            + " after retries; dropped (" + n + " so far)");
+                }
+                break;
+            case DISABLE:
+                c.rejected.add(d.itemCount);
+                break;
+            case FORBIDDEN:
+                c.rejected.add(d.itemCount);
+                diagnostics.warnOnce("403", "SeeStack SDK: the backend answered 403 Forbidden; check the API key's"
+                        + " permissions. Items answered 403 are dropped.");
+                break;
+            case NOT_FOUND:
+                c.rejected.add(d.itemCount);
+                diagnostics.warnOnce("404-" + d.lane.feature + "-" + describe(d), "SeeStack SDK: the backend answered"
+                        + " 404 for " + d.lane.feature.path() + describe(d) + "; dropped, not retried.");
+                break;
+            default:
+                c.rejected.add(d.itemCount);
+                diagnostics.debug(() -> "dropped " + d.lane.feature.displayName() + " rejected by the backend");
+        }
+        lock.lock();
+        try {
+            inFlight--;
+            if (retry) {
+                scheduleRetry(d, decision.delayMs());
+            }
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (decision.kind() == RetryDecision.Kind.DISABLE) {
+            onUnauthorized.run();
+        }
+    }
+
+    private static String describe(Delivery d) {
+        return d.payload instanceof Describable ? " (" + ((Describable) d.payload).describe() + ")" : "";
+    }
+
+    /** Called with the lock held. */
+    private void scheduleRetry(Delivery d, long delayMs) {
+        if (state != State.RUNNING) {
+            retryReady.add(d);
+            workAvailable.signal();
+            return;
+        }
+        retryWaiting.add(d);
+        try {
+            scheduler.schedule(() -> moveToReady(d), delayMs);
+        } catch (RuntimeException rejected) {
+            moveToReady(d);
+        }
+    }
+
+    private void moveToReady(Delivery d) {
+        if (!d.released.compareAndSet(false, true)) {
+            return;
+        }
+        lock.lock();
+        try {
+            retryWaiting.remove(d);
+            if (state == State.STOPPED || state == State.DISABLED) {
+                d.lane.counters.droppedDisabled.add(d.itemCount);
+                return;
+            }
+            retryReady.add(d);
+            workAvailable.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void moveWaitingRetriesToReady() {
+        for (Delivery d : retryWaiting.toArray(new Delivery[0])) {
+            moveToReady(d);
+        }
+    }
+
+    /** Implemented by payloads that can name themselves in a warning (e.g. a heartbeat's slug). */
+    public interface Describable {
+        String describe();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.seestack.internal.delivery;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Running counts for one feature; captured = sent + every drop + still pending. */
+public final class FeatureCounters {
+    final LongAdder captured = new LongAdder();
+    final LongAdder sent = new LongAdder();
+    final LongAdder droppedBufferFull = new LongAdder();
+    final LongAdder droppedAfterRetries = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder droppedDisabled = new LongAdder();
+
+    public long captured() {
+        return captured.sum();
+    }
+
+    public long sent() {
+        return sent.sum();
+    }
+
+    public long droppedBufferFull() {
+        return droppedBufferFull.sum();
+    }
+
+    public long droppedAfterRetries() {
+        return droppedAfterRetries.sum();
+    }
+
+    public long rejected() {
+        return rejected.sum();
+    }
+
+    public long droppedDisabled() {
+        return droppedDisabled.sum();
+    }
+
+    /** Counts one item captured and rejected locally (e.g. a blank message). */
+    public void recordLocalRejection() {
+        captured.increment();
+        rejected.increment();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.seestack.internal.delivery;
+
+import dev.seestack.internal.buffer.RingBuffer;
+import dev.seestack.internal.diag.ThinnedWarning;
+import dev.seestack.internal.event.Encodable;
+import dev.seestack.internal.event.Feature;
+
+/** One feature's buffer, counters and release state inside the pipeline. */
+final class Lane {
+    final Feature feature;
+    final RingBuffer<Encodable> buffer;
+    final FeatureCounters counters = new FeatureCounters();
+    final ThinnedWarning fullDrops = new ThinnedWarning();
+    final ThinnedWarning retryDrops = new ThinnedWarning();
+    /** Buffer size at which a flush starts without waiting for the timer. */
+    final int triggerSize;
+    /** Whether workers may take from this lane (always for immediate features); guarded by the pipeline lock. */
+    boolean released;
+
+    Lane(Feature feature, int capacity) {
+        this.feature = feature;
+        this.buffer = new RingBuffer<>(capacity);
+        int eightyPercent = Math.max(1, (int) Math.ceil(capacity * 0.8));
+        this.triggerSize = feature.isBatched() ? Math.min(eightyPercent, feature.maxBatchItems() / 2) : eightyPercent;
+        this.released = feature.isImmediate();
+    }
+}

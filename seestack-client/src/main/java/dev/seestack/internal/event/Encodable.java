@@ -1,0 +1,18 @@
+package dev.seestack.internal.event;
+
+import dev.seestack.internal.json.JsonWriter;
+import dev.seestack.internal.mask.SensitiveDataMasker;
+
+/** A captured item that knows its feature and how to write its (masked) request body. */
+public interface Encodable {
+    /** Which endpoint and buffer this item belongs to. */
+    Feature feature();
+
+    /** Writes the JSON body of this item, applying the masking rules. */
+    void writeJson(JsonWriter out, SensitiveDataMasker masker);
+
+    /** The same body with metadata left out, used when the full body exceeds the size bound. */
+    default void writeJsonWithoutMetadata(JsonWriter out, SensitiveDataMasker masker) {
+        writeJson(out, masker);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.seestack.internal.event;
+
+import dev.seestack.User;
+import dev.seestack.internal.json.JsonWriter;
+import dev.seestack.internal.json.MetadataSanitizer;
+import dev.seestack.internal.mask.SensitiveDataMasker;
+import java.util.Map;
+
+/**
+ * One captured error. The throwable is kept and rendered on the sender thread (frames are immutable once
+ * filled in), which keeps the rendering cost off the application's thread.
+ */
+public final class ErrorEntry implements Encodable {
+    private final Throwable throwable;
+    private final String fallbackMessage;
+    private final Severity level;
+    private final String environment;
+    private final String release;
+    private final User user;
+    private final Map<String, Object> metadata;
+
+    /**
+     * @param fallbackMessage used when the throwable has no message (e.g. the log message); may be null
+     * @param metadata a sanitized snapshot (see {@link MetadataSanitizer})
+     */
+    public ErrorEntry(Throwable throwable, String fallbackMessage, Severity level, String environment, String release,
+            User user, Map<String, Object> metadata) {
+        this.throwable = throwable;
+        this.fallbackMessage = fallbackMessage;
+        this.level = level == null ? Severity.ERROR : level;
+        this.environment = environment;
+        this.release = release;
+        this.user = user;
+        this.metadata = metadata;
+    }
+
+    @Override
+    public Feature feature() {
+        return Feature.ERRORS;
+    }
+
+    public Throwable throwable() {
+        return throwable;
+    }
+
+    public Severity level() {
+        return level;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    @Override
+    public void writeJson(JsonWriter out, SensitiveDataMasker masker) {
+        writeHead(out, masker);
+        if (metadata != null && !metadata.isEmpty()) {
+            out.name("metadata").tree(masker.maskMetadata(metadata, true));
+        }
+        out.endObject();
+    }
+
+    @Override
+    public void writeJsonWithoutMetadata(JsonWriter out, SensitiveDataMasker masker) {
+        writeHead(out, masker);
+        out.name("metadata").beginObject().name("_truncated").value("metadata exceeded the size bound").endObject();
+        out.endObject();
+    }
+
+    private void writeHead(JsonWriter out, SensitiveDataMasker masker) {
+        String className = throwable.getClass().getName();
+        out.beginObject()
+                .name("exceptionClass").value(className)
+                .name("message").value(MetadataSanitizer.truncate(masker.maskErrorText(message(className)),
+                        LogEntry.MAX_MESSAGE_CHARS));
+        out.name("stackTrace").beginArray();
+        for (String line : ThrowableRenderer.render(throwable)) {
+            out.value(masker.maskErrorText(line));
+        }
+        out.endArray();
+        out.name("level").value(level.wireName())
+                .optional("environment", environment)
+                .optional("release", release);
+        if (user != null && !user.isEmpty()) {
+            out.name("user").beginObject()
+                    .optional("id", user.id())
+                    .optional("email", user.email())
+                    .optional("ip", user.ip())
+                    .endObject();
+        }
+    }
+
+    private String message(String className) {
+        String message = MetadataSanitizer.safeMessage(throwable);
+        if (isBlank(message)) {
+            message = isBlank(fallbackMessage) ? className : fallbackMessage;
+        }
+        return message;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.seestack.internal.event;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Remembers which throwable instances were already captured, by identity and weakly, so that an exception
+ * logged, rethrown and logged again is sent once, without keeping any exception (or its class loader) alive.
+ */
+public final class SeenThrowables {
+    /** Above this many live entries the memory is cleared rather than grown. */
+    static final int MAX_ENTRIES = 10_000;
+
+    private final Set<IdentityWeakReference> entries = new HashSet<>();
+    private final ReferenceQueue<Throwable> cleared = new ReferenceQueue<>();
+
+    /** Records {@code t}; returns true the first time this instance is seen. */
+    public synchronized boolean firstSighting(Throwable t) {
+        expunge();
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        return entries.add(new IdentityWeakReference(t, cleared));
+    }
+
+    synchronized int size() {
+        expunge();
+        return entries.size();
+    }
+
+    private void expunge() {
+        Object ref;
+        while ((ref = cleared.poll()) != null) {
+            entries.remove(ref);
+        }
+    }
+
+    private static final class IdentityWeakReference extends WeakReference<Throwable> {
+        private final int hash;
+
+        IdentityWeakReference(Throwable referent, ReferenceQueue<Throwable> queue) {
+            super(referent, queue);
+            this.hash = System.identityHashCode(referent);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof IdentityWeakReference)) {
+                return false;
+            }
+            Throwable mine = get();
+            return mine != null && mine == ((IdentityWeakReference) o).get();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.seestack.internal.event;
+
+import dev.seestack.internal.json.MetadataSanitizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Renders a throwable's frames and cause chain as the protocol's {@code stackTrace} strings, the way the
+ * JDK prints them ({@code at pkg.Class.method(File.java:42)}, {@code Caused by: …}, {@code ... N more}),
+ * bounded in frames and depth, and terminating on cyclic cause chains.
+ */
+public final class ThrowableRenderer {
+    public static final int MAX_FRAMES_PER_THROWABLE = 100;
+    public static final int MAX_TOTAL_LINES = 300;
+    public static final int MAX_CAUSE_DEPTH = 16;
+
+    private ThrowableRenderer() {
+    }
+
+    /** The frames of {@code t} and its causes, one string per element. */
+    public static List<String> render(Throwable t) {
+        List<String> lines = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        StackTraceElement[] enclosing = null;
+        Throwable current = t;
+        int depth = 0;
+        while (current != null && lines.size() < MAX_TOTAL_LINES) {
+            if (!seen.add(current)) {
+                lines.add("Caused by: [CIRCULAR REFERENCE: " + headline(current) + "]");
+                break;
+            }
+            if (depth > 0) {
+                lines.add("Caused by: " + headline(current));
+            }
+            StackTraceElement[] frames = safeFrames(current);
+            int common = enclosing == null ? 0 : commonTail(frames, enclosing);
+            int own = frames.length - common;
+            int shown = Math.min(own, MAX_FRAMES_PER_THROWABLE);
+            for (int i = 0; i < shown && lines.size() < MAX_TOTAL_LINES; i++) {
+                lines.add(frame(frames[i]));
+            }
+            if (shown < own) {
+                lines.add("... " + (own - shown) + " frames omitted");
+            }
+            if (common > 0) {
+                lines.add("... " + common + " more");
+            }
+            if (++depth >= MAX_CAUSE_DEPTH) {
+                break;
+            }
+            enclosing = frames;
+            current = safeCause(current);
+        }
+        return lines;
+    }
+
+    /** {@code class: message} as the JDK prints the head of a trace. */
+    public static String headline(Throwable t) {
+        String message = MetadataSanitizer.safeMessage(t);
+        return message == null ? t.getClass().getName() : t.getClass().getName() + ": " + message;
+    }
+
+    /** One frame as {@code at pkg.Class.method(File.java:42)}. */
+    public static String frame(StackTraceElement e) {
+        StringBuilder sb = new StringBuilder(96).append("at ").append(e.getClassName()).append('.')
+                .append(e.getMethodName()).append('(');
+        if (e.isNativeMethod()) {
+            sb.append("Native Method");
+        } else if (e.getFileName() == null) {
+            sb.append("Unknown Source");
+        } else {
+            sb.append(e.getFileName());
+            if (e.getLineNumber() >= 0) {
+                sb.append(':').append(e.getLineNumber());
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    private static int commonTail(StackTraceElement[] frames, StackTraceElement[] enclosing) {
+        int m = frames.length - 1;
+        int n = enclosing.length - 1;
+        int common = 0;
+        while (m >= 0 && n >= 0 && frames[m].equals(enclosing[n])) {
+            m--;
+            n--;
+            common++;
+        }
+        return common;
+    }
+
+    private static StackTraceElement[] safeFrames(Throwable t) {
+        try {
+            StackTraceElement[] frames = t.getStackTrace();
+            return frames == null ? new StackTraceElement[0] : frames;
+        } catch (RuntimeException e) {
+            return new StackTraceElement[0];
+        }
+    }
+
+    private static Throwable safeCause(Throwable t) {
+        try {
+            Throwable cause = t.getCause();
+            return cause == t ? null : cause;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

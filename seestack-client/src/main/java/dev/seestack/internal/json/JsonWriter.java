@@ -1,0 +1,195 @@
+package dev.seestack.internal.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A minimal streaming JSON writer over a StringBuilder. Strings are escaped so the output is always valid
+ * JSON: control characters become {@code \\uXXXX} and lone surrogates become U+FFFD.
+ */
+public final class JsonWriter {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private final StringBuilder out;
+    private boolean needComma;
+
+    public JsonWriter(int initialCapacity) {
+        this.out = new StringBuilder(initialCapacity);
+    }
+
+    public JsonWriter beginObject() {
+        separate();
+        out.append('{');
+        needComma = false;
+        return this;
+    }
+
+    public JsonWriter endObject() {
+        out.append('}');
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter beginArray() {
+        separate();
+        out.append('[');
+        needComma = false;
+        return this;
+    }
+
+    public JsonWriter endArray() {
+        out.append(']');
+        needComma = true;
+        return this;
+    }
+
+    /** Writes a member name; the next value call writes its value. */
+    public JsonWriter name(String name) {
+        separate();
+        writeString(name);
+        out.append(':');
+        needComma = false;
+        return this;
+    }
+
+    public JsonWriter value(String s) {
+        separate();
+        if (s == null) {
+            out.append("null");
+        } else {
+            writeString(s);
+        }
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter value(long n) {
+        separate();
+        out.append(n);
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter value(boolean b) {
+        separate();
+        out.append(b);
+        needComma = true;
+        return this;
+    }
+
+    public JsonWriter nullValue() {
+        separate();
+        out.append("null");
+        needComma = true;
+        return this;
+    }
+
+    /** Writes a number token that the caller guarantees is valid JSON (finite, plain). */
+    public JsonWriter rawNumber(String token) {
+        separate();
+        out.append(token);
+        needComma = true;
+        return this;
+    }
+
+    /** Writes {@code "name": value} only when value is not null. */
+    public JsonWriter optional(String name, String value) {
+        if (value != null) {
+            name(name).value(value);
+        }
+        return this;
+    }
+
+    /**
+     * Writes a sanitized value tree (String, Boolean, Long, JsonNumber, Map, List, null) as produced by
+     * {@link MetadataSanitizer}.
+     */
+    public JsonWriter tree(Object value) {
+        if (value == null) {
+            return nullValue();
+        } else if (value instanceof String) {
+            return value((String) value);
+        } else if (value instanceof Boolean) {
+            return value(((Boolean) value).booleanValue());
+        } else if (value instanceof Long || value instanceof Integer) {
+            return value(((Number) value).longValue());
+        } else if (value instanceof JsonNumber) {
+            return rawNumber(((JsonNumber) value).token());
+        } else if (value instanceof Map) {
+            beginObject();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                name(String.valueOf(e.getKey()));
+                tree(e.getValue());
+            }
+            return endObject();
+        } else if (value instanceof List) {
+            beginArray();
+            for (Object item : (List<?>) value) {
+                tree(item);
+            }
+            return endArray();
+        }
+        return value(String.valueOf(value));
+    }
+
+    public int length() {
+        return out.length();
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+
+    public byte[] toBytes() {
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void separate() {
+        if (needComma) {
+            out.append(',');
+        }
+    }
+
+    private void writeString(String s) {
+        out.append('"');
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        out.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                    } else if (c == 0x2028 || c == 0x2029) {
+                        out.append(c == 0x2028 ? "\\u2028" : "\\u2029");
+                    } else if (Character.isHighSurrogate(c)) {
+                        if (i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                            out.append(c).append(s.charAt(++i));
+                        } else {
+                            out.append('\uFFFD');
+                        }
+                    } else if (Character.isLowSurrogate(c)) {
+                        out.append('\uFFFD');
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+    }
+}

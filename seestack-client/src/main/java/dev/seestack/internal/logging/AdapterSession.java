@@ -1,0 +1,44 @@
+package dev.seestack.internal.logging;
+
+import dev.seestack.SeeStackClient;
+import dev.seestack.internal.ClientCore;
+import dev.seestack.internal.ClientRegistry;
+import dev.seestack.internal.diag.DiagnosticSink;
+
+/**
+ * An adapter's connection to the SDK between its start and stop: shares the process-wide client (or starts
+ * one from the adapter's options), routes events, and on stop flushes within 5 s and releases its hold.
+ */
+public final class AdapterSession {
+    private final ClientRegistry.Lease lease;
+    private final LogEventRouter router;
+
+    private AdapterSession(ClientRegistry.Lease lease, LogEventRouter router) {
+        this.lease = lease;
+        this.router = router;
+    }
+
+    /**
+     * Opens a session.
+     *
+     * @throws IllegalArgumentException with a message for the framework's status channel when the options are
+     *     invalid and no client is running yet
+     */
+    public static AdapterSession open(AdapterOptions options, DiagnosticSink sink) {
+        ClientRegistry.Lease lease = ClientRegistry.acquireForAdapter(options::toConfig, sink);
+        return new AdapterSession(lease, new LogEventRouter(options));
+    }
+
+    public LogEventRouter router() {
+        return router;
+    }
+
+    /** Flushes what is buffered (5 s deadline) and releases the hold on the client. */
+    public void close() {
+        SeeStackClient current = ClientRegistry.current();
+        if (current != null) {
+            current.flush(ClientCore.CLOSE_DEADLINE);
+        }
+        lease.release();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.seestack.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A WireMock backend that accepts every ingest endpoint with 202 (as SeeStack does), records the bodies,
+ * and validates each one against the contract schema.
+ */
+public final class IngestStub implements AutoCloseable {
+    public static final String ERRORS = "/ingest/v1/errors";
+    public static final String LOGS = "/ingest/v1/logs";
+    public static final String HTTP_REQUESTS = "/ingest/v1/http-requests";
+    public static final String HEARTBEAT = "/ingest/v1/heartbeat";
+    public static final String API_KEY = "test-key-123";
+
+    private final WireMockServer server;
+
+    private IngestStub(WireMockServer server) {
+        this.server = server;
+    }
+
+    /** Starts a stub on a free loopback port answering 202 everywhere. */
+    public static IngestStub start() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                .containerThreads(20).jettyAcceptors(1));
+        server.start();
+        IngestStub stub = new IngestStub(server);
+        stub.acceptAll();
+        return stub;
+    }
+
+    /** Resets to answering 202 on every ingest path and forgets recorded requests. */
+    public void acceptAll() {
+        server.resetAll();
+        String envelope = "{\"success\":true,\"data\":{\"id\":\"5f0c6a5e-0000-4000-8000-000000000001\"},"
+                + "\"meta\":{\"requestId\":\"5f0c6a5e-0000-4000-8000-000000000002\",\"timestamp\":\"2026-01-01T00:00:00Z\"}}";
+        server.stubFor(post(urlPathEqualTo(ERRORS)).willReturn(json(202, envelope)));
+        server.stubFor(post(urlPathEqualTo(LOGS)).willReturn(json(202, envelope)));
+        server.stubFor(post(urlPathEqualTo(HTTP_REQUESTS)).willReturn(json(202, "{\"ok\":true,\"accepted\":1}")));
+        server.stubFor(post(urlPathEqualTo(HEARTBEAT))
+                .willReturn(json(202, "{\"ok\":true,\"monitorId\":\"5f0c6a5e-0000-4000-8000-000000000003\"}")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** The underlying WireMock server, for scenario stubs. */
+    public WireMockServer server() {
+        return server;
+    }
+
+    /** Adds a stub (takes priority over the defaults when given a higher priority). */
+    public void stub(MappingBuilder mapping) {
+        server.stubFor(mapping);
+    }
+
+    /** Base URL to configure as {@code host}. */
+    public String host() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Bodies received on {@code path}, in arrival order. */
+    public List<String> bodies(String path) {
+        return requests(path).stream().map(LoggedRequest::getBodyAsString).collect(Collectors.toList());
+    }
+
+    /** Requests received on {@code path}, in arrival order. */
+    public List<LoggedRequest> requests(String path) {
+        return server.findAll(postRequestedFor(urlPathEqualTo(path)));
+    }
+
+    /** Number of requests received on {@code path}. */
+    public int count(String path) {
+        return requests(path).size();
+    }
+
+    /** Waits until at least {@code n} requests arrived on {@code path} and returns their bodies. */
+    public List<String> awaitBodies(String path, int n) {
+        PollUntil.await(Duration.ofSeconds(15), n + " requests on " + path + " (have " + count(path) + ")",
+                () -> count(path) >= n);
+        return bodies(path);
+    }
+
+    /** Validates every body received so far on every ingest path against the contract schemas. */
+    public void assertAllBodiesValid() {
+        for (String path : List.of(ERRORS, LOGS, HTTP_REQUESTS, HEARTBEAT)) {
+            for (String body : bodies(path)) {
+                ContractSchemas.assertValid(path, body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
