@@ -479,6 +479,7 @@ public final class DeliveryPipeline {
             workAvailable.signal();
             return;
         }
+        d.released.set(false);
         retryWaiting.add(d);
         try {
             scheduler.schedule(() -> moveToReady(d), delayMs);
