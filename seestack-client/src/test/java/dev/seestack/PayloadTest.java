@@ -1,0 +1,200 @@
+package dev.seestack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seestack.testkit.IngestStub;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What leaves the process: error and log bodies, masking, hostile values. */
+@Timeout(60)
+class PayloadTest {
+    private static IngestStub stub;
+    private SeeStackClient client;
+
+    @BeforeAll
+    static void startStub() {
+        stub = IngestStub.start();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        stub.close();
+    }
+
+    @BeforeEach
+    void newClient() {
+        stub.acceptAll();
+        client = new TestClients().client(stub);
+    }
+
+    @AfterEach
+    void closeAndValidate() {
+        client.close();
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
+    void sendsAnErrorWithItsClassMessageFramesCauseChainEnvironmentAndUser() {
+        IOException cause = new IOException("disk full");
+        IllegalStateException error = new IllegalStateException("order failed", cause);
+        client.setUser(User.of("u-1", "ada@example.com", "10.0.0.1"));
+        client.captureError(error, ErrorContext.builder().level("WARNING").put("orderId", 42).build());
+
+        String body = stub.awaitBodies(IngestStub.ERRORS, 1).get(0);
+        assertTrue(body.startsWith("{\"exceptionClass\":\"java.lang.IllegalStateException\",\"message\":\"order failed\","
+                + "\"stackTrace\":[\"at dev.seestack.PayloadTest.sendsAnErrorWith"), body);
+        assertTrue(body.contains("\"Caused by: java.io.IOException: disk full\",\"at dev.seestack.PayloadTest."), body);
+        assertTrue(body.matches(".*\"\\.\\.\\. \\d+ more\".*"), body);
+        assertTrue(body.endsWith("\"level\":\"warn\",\"environment\":\"test\",\"release\":\"1.0.0\","
+                + "\"user\":{\"id\":\"u-1\",\"email\":\"ada@example.com\",\"ip\":\"10.0.0.1\"},"
+                + "\"metadata\":{\"orderId\":42}}"), body);
+    }
+
+    @Test
+    void fallsBackToTheClassNameWhenAThrowableHasNoMessage() {
+        client.captureError(new NullPointerException());
+        String body = stub.awaitBodies(IngestStub.ERRORS, 1).get(0);
+        assertTrue(body.contains("\"message\":\"java.lang.NullPointerException\""), body);
+    }
+
+    @Test
+    void sendsTheSameThrowableInstanceOnlyOnce() {
+        RuntimeException e = new RuntimeException("logged, rethrown, logged again");
+        client.captureError(e);
+        client.captureError(e);
+        client.captureError(new RuntimeException("a different instance"));
+        client.flush();
+        assertEquals(2, stub.count(IngestStub.ERRORS));
+    }
+
+    @Test
+    void terminatesCyclicCauseChainsAndThrowingAccessors() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b");
+        a.initCause(b);
+        b.initCause(a);
+        client.captureError(a);
+        client.captureError(new RuntimeException() {
+            @Override
+            public String getMessage() {
+                throw new IllegalStateException("hostile getMessage");
+            }
+
+            @Override
+            public String toString() {
+                throw new IllegalStateException("hostile toString");
+            }
+        });
+        client.flush();
+        List<String> bodies = stub.bodies(IngestStub.ERRORS);
+        assertEquals(2, bodies.size());
+        assertTrue(bodies.stream().anyMatch(x -> x.contains("CIRCULAR REFERENCE")), bodies.toString());
+    }
+
+    @Test
+    void masksSecretKeysConnectionStringsAndSqlValues() {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("password", "hunter2");
+        meta.put("api_key", "abc");
+        meta.put("accessToken", "tok");
+        meta.put("Authorization", "Bearer x");
+        meta.put("nested", Map.of("clientSecret", "s3"));
+        meta.put("dsn", "jdbc:postgresql://db:5432/shop?user=app&password=pw");
+        meta.put("query", "SELECT * FROM users WHERE email = 'bob@example.com' AND id = 42");
+        client.captureError(new IllegalStateException("cannot connect to postgres://app:pw@db:5432/shop"),
+                ErrorContext.builder().metadata(meta).build());
+        client.captureLog("info", "login with password=hunter2 ok", Map.of("token", "t0k3n", "user", "bob"));
+        client.flush();
+
+        String error = stub.bodies(IngestStub.ERRORS).get(0);
+        for (String secret : List.of("hunter2", "\"abc\"", "\"tok\"", "Bearer x", "s3", "pw@", "password=pw",
+                "bob@example.com", "= 42")) {
+            assertFalse(error.contains(secret), secret + " leaked: " + error);
+        }
+        assertTrue(error.contains("\"password\":\"[MASKED]\""), error);
+        assertTrue(error.contains("\"dsn\":\"jdbc:[MASKED]\""), error);
+        assertTrue(error.contains("postgres://[MASKED]@db:5432/shop"), error);
+        assertTrue(error.contains("WHERE email = ? AND id = ?"), error);
+        String log = stub.bodies(IngestStub.LOGS).get(0);
+        assertEquals("{\"level\":\"info\",\"message\":\"login with password=[MASKED] ok\","
+                + "\"metadata\":{\"token\":\"[MASKED]\",\"user\":\"bob\"}}", reorderedLogMetadata(log));
+    }
+
+    @Test
+    void turnsHostileMetadataIntoValidBoundedJson() {
+        List<Object> cyclic = new ArrayList<>();
+        cyclic.add(cyclic);
+        Map<Object, Object> meta = new HashMap<>();
+        meta.put(null, "null key");
+        meta.put(7, "number key");
+        meta.put("cyclic", cyclic);
+        meta.put("nan", Double.NaN);
+        meta.put("inf", Double.POSITIVE_INFINITY);
+        meta.put("hugeScale", new BigDecimal("1E-1000000000"));
+        meta.put("bytes", new byte[] {1, 2, 3});
+        meta.put("optional", Optional.of("present"));
+        meta.put("date", LocalDate.of(2026, 3, 31));
+        meta.put("throwsToString", new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no");
+            }
+        });
+        meta.put("huge", "x".repeat(200_000));
+        @SuppressWarnings("unchecked")
+        Map<String, ?> typed = (Map<String, ?>) (Map<?, ?>) meta;
+        client.captureLog("info", "lone \uD800 surrogate, NUL \u0000 and control \u0007 chars", typed);
+        client.flush();
+
+        String body = stub.bodies(IngestStub.LOGS).get(0);
+        assertTrue(body.length() < 20_000, "bounded: " + body.length());
+        assertTrue(body.contains("\"null\":\"null key\"") && body.contains("\"7\":\"number key\""), body);
+        assertTrue(body.contains("[cycle]") && body.contains("\"nan\":\"NaN\"") && body.contains("\"inf\":\"Infinity\""));
+        assertTrue(body.contains("\"bytes\":\"[3 bytes]\"") && body.contains("\"optional\":\"present\""), body);
+        assertTrue(body.contains("\"date\":\"2026-03-31\"") && body.contains("toString() threw"), body);
+        assertTrue(body.contains("lone \uFFFD surrogate, NUL \\u0000 and control \\u0007 chars"), body);
+    }
+
+    @Test
+    void countsBlankLogMessagesAsLocalRejectionsAndSendsNothing() {
+        client.captureLog("info", "   ", null);
+        client.captureLog("info", null, null);
+        client.flush();
+        assertEquals(0, stub.count(IngestStub.LOGS));
+        assertEquals(2, client.stats().logs().rejected());
+        assertEquals(2, client.stats().logs().captured());
+    }
+
+    @Test
+    void takesTraceIdServiceAndUserFromTheCurrentContext() {
+        try (SeeStackContext.Scope scope = SeeStackContext.with("trace-9", "checkout", "u-9")) {
+            client.captureLog("debug", "in a request", null);
+            client.captureError(new RuntimeException("in a request"));
+        }
+        client.flush();
+        assertEquals("{\"level\":\"debug\",\"message\":\"in a request\",\"service\":\"checkout\",\"traceId\":\"trace-9\"}",
+                stub.bodies(IngestStub.LOGS).get(0));
+        String error = stub.bodies(IngestStub.ERRORS).get(0);
+        assertTrue(error.contains("\"user\":{\"id\":\"u-9\"}") && error.contains("\"traceId\":\"trace-9\""), error);
+    }
+
+    private static String reorderedLogMetadata(String log) {
+        return log.replace("{\"user\":\"bob\",\"token\":\"[MASKED]\"}", "{\"token\":\"[MASKED]\",\"user\":\"bob\"}");
+    }
+}
