@@ -18,33 +18,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The status table, buffering triggers and flush semantics, against a WireMock backend with a manual clock. */
 @Timeout(60)
 class DeliveryTest {
-    private static IngestStub stub;
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
     private TestClients fixture;
     private SeeStackClient client;
 
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
     @BeforeEach
     void reset() {
-        stub.acceptAll();
         fixture = new TestClients();
     }
 
@@ -53,7 +42,6 @@ class DeliveryTest {
         if (client != null) {
             client.close();
         }
-        stub.assertAllBodiesValid();
     }
 
     @Test

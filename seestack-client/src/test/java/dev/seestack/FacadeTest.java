@@ -12,30 +12,18 @@ import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.diag.DiagnosticSink;
 import dev.seestack.testkit.IngestStub;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The static facade: no-op before init, init rules, and appender-started clients giving way to code. */
 class FacadeTest {
-    private static IngestStub stub;
-
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
 
     @AfterEach
     void closeFacade() {
         SeeStack.close();
-        stub.assertAllBodiesValid();
-        stub.acceptAll();
     }
 
     @Test

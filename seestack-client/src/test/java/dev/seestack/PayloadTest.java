@@ -14,39 +14,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What leaves the process: error and log bodies, masking, hostile values. */
 @Timeout(60)
 class PayloadTest {
-    private static IngestStub stub;
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
     private SeeStackClient client;
-
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
 
     @BeforeEach
     void newClient() {
-        stub.acceptAll();
         client = new TestClients().client(stub);
     }
 
     @AfterEach
     void closeAndValidate() {
         client.close();
-        stub.assertAllBodiesValid();
     }
 
     @Test

@@ -10,14 +10,23 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * A WireMock backend that accepts every ingest endpoint with 202 (as SeeStack does), records the bodies,
- * and validates each one against the contract schema.
+ * and validates each one against the contract schema. Use it either by hand ({@link #start()} /
+ * {@link #close()}) or as a JUnit extension, {@code @RegisterExtension static final IngestStub stub =
+ * IngestStub.perClass();}, which starts it once per class, resets it before each test and, after each test
+ * (after the test's own {@code @AfterEach}), validates every body received against the contract schemas.
  */
-public final class IngestStub implements AutoCloseable {
+public final class IngestStub implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback {
     public static final String ERRORS = "/ingest/v1/errors";
     public static final String LOGS = "/ingest/v1/logs";
     public static final String HTTP_REQUESTS = "/ingest/v1/http-requests";
@@ -32,12 +41,38 @@ public final class IngestStub implements AutoCloseable {
 
     /** Starts a stub on a free loopback port answering 202 everywhere. */
     public static IngestStub start() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-                .containerThreads(20).jettyAcceptors(1));
-        server.start();
-        IngestStub stub = new IngestStub(server);
+        IngestStub stub = perClass();
+        stub.server.start();
         stub.acceptAll();
         return stub;
+    }
+
+    /** A stub for {@code @RegisterExtension}: started before the class, reset and validated around each test. */
+    public static IngestStub perClass() {
+        return new IngestStub(new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                .containerThreads(20).jettyAcceptors(1)));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server.start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        acceptAll();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty()) {
+            assertAllBodiesValid();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.stop();
     }
 
     /** Resets to answering 202 on every ingest path and forgets recorded requests. */

@@ -10,14 +10,13 @@ import java.util.Map;
  * One captured error. The throwable is kept and rendered on the sender thread (frames are immutable once
  * filled in), which keeps the rendering cost off the application's thread.
  */
-public final class ErrorEntry implements Encodable {
+public final class ErrorEntry extends MetadataPayload {
     private final Throwable throwable;
     private final String fallbackMessage;
     private final Severity level;
     private final String environment;
     private final String release;
     private final User user;
-    private final Map<String, Object> metadata;
 
     /**
      * @param fallbackMessage used when the throwable has no message (e.g. the log message); may be null
@@ -25,13 +24,13 @@ public final class ErrorEntry implements Encodable {
      */
     public ErrorEntry(Throwable throwable, String fallbackMessage, Severity level, String environment, String release,
             User user, Map<String, Object> metadata) {
+        super(metadata);
         this.throwable = throwable;
         this.fallbackMessage = fallbackMessage;
         this.level = level == null ? Severity.ERROR : level;
         this.environment = environment;
         this.release = release;
         this.user = user;
-        this.metadata = metadata;
     }
 
     @Override
@@ -51,27 +50,13 @@ public final class ErrorEntry implements Encodable {
         return user;
     }
 
-    public Map<String, Object> metadata() {
-        return metadata;
+    @Override
+    boolean masksSql() {
+        return true;
     }
 
     @Override
-    public void writeJson(JsonWriter out, SensitiveDataMasker masker) {
-        writeHead(out, masker);
-        if (metadata != null && !metadata.isEmpty()) {
-            out.name("metadata").tree(masker.maskMetadata(metadata, true));
-        }
-        out.endObject();
-    }
-
-    @Override
-    public void writeJsonWithoutMetadata(JsonWriter out, SensitiveDataMasker masker) {
-        writeHead(out, masker);
-        out.name("metadata").beginObject().name("_truncated").value("metadata exceeded the size bound").endObject();
-        out.endObject();
-    }
-
-    private void writeHead(JsonWriter out, SensitiveDataMasker masker) {
+    void writeFields(JsonWriter out, SensitiveDataMasker masker) {
         String className = throwable.getClass().getName();
         out.beginObject()
                 .name("exceptionClass").value(className)

@@ -1,0 +1,40 @@
+package dev.seestack.internal.event;
+
+import dev.seestack.internal.json.JsonWriter;
+import dev.seestack.internal.mask.SensitiveDataMasker;
+import java.util.Map;
+
+/** A request body made of its own fields followed by a masked {@code metadata} object. */
+abstract class MetadataPayload implements Encodable {
+    private final Map<String, Object> metadata;
+
+    MetadataPayload(Map<String, Object> metadata) {
+        this.metadata = metadata;
+    }
+
+    public final Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    /** Opens the object and writes every field but {@code metadata}. */
+    abstract void writeFields(JsonWriter out, SensitiveDataMasker masker);
+
+    /** Whether metadata strings also get the SQL-literal rule (errors do, logs don't). */
+    abstract boolean masksSql();
+
+    @Override
+    public final void writeJson(JsonWriter out, SensitiveDataMasker masker) {
+        writeFields(out, masker);
+        if (metadata != null && !metadata.isEmpty()) {
+            out.name("metadata").tree(masker.maskMetadata(metadata, masksSql()));
+        }
+        out.endObject();
+    }
+
+    @Override
+    public final void writeJsonWithoutMetadata(JsonWriter out, SensitiveDataMasker masker) {
+        writeFields(out, masker);
+        out.name("metadata").beginObject().name("_truncated").value("metadata exceeded the size bound").endObject();
+        out.endObject();
+    }
+}
