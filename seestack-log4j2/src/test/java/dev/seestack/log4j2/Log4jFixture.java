@@ -4,8 +4,10 @@ import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.testkit.IngestStub;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -54,14 +56,18 @@ final class Log4jFixture {
         return parse(bodies.get(0));
     }
 
-    /** Names of the live SDK threads. */
-    static List<String> sdkThreads() {
+    /** The live SDK threads ({@code seestack-*}). */
+    static Set<Thread> sdkThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .filter(name -> name.startsWith("seestack-"))
-                .sorted()
-                .collect(Collectors.toList());
+                .filter(t -> t.isAlive() && t.getName().startsWith("seestack-"))
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** The live SDK threads that were not in {@code earlier}. */
+    static Set<Thread> sdkThreadsStartedSince(Set<Thread> earlier) {
+        Set<Thread> started = sdkThreads();
+        started.removeAll(earlier);
+        return started;
     }
 
     static void shutdown(LoggerContext ctx) {
