@@ -1,0 +1,48 @@
+package dev.seestack.log4j2;
+
+import dev.seestack.internal.event.Severity;
+import java.util.Locale;
+import org.apache.logging.log4j.Level;
+
+/**
+ * Maps Log4j2 levels, standard and custom, onto the SDK's severities by their numeric rank: up to FATAL (100)
+ * is fatal, up to ERROR (200) error, up to WARN (300) warn, up to INFO (400) info, anything finer debug.
+ */
+final class LevelMapper {
+    private LevelMapper() {
+    }
+
+    static Severity severity(Level level) {
+        int rank = level == null ? Level.INFO.intLevel() : level.intLevel();
+        if (rank <= Level.FATAL.intLevel()) {
+            return Severity.FATAL;
+        }
+        if (rank <= Level.ERROR.intLevel()) {
+            return Severity.ERROR;
+        }
+        if (rank <= Level.WARN.intLevel()) {
+            return Severity.WARN;
+        }
+        if (rank <= Level.INFO.intLevel()) {
+            return Severity.INFO;
+        }
+        return Severity.DEBUG;
+    }
+
+    /**
+     * The severity of a Log4j2 level name (any case, custom levels included once defined); null when the name
+     * is blank.
+     *
+     * @throws IllegalArgumentException naming {@code option} when the name is not a Log4j2 level
+     */
+    static Severity severityOfName(String option, String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        Level level = Level.getLevel(name.strip().toUpperCase(Locale.ROOT));
+        if (level == null) {
+            throw new IllegalArgumentException("SeeStack: option '" + option + "' is not a Log4j2 level: " + name);
+        }
+        return severity(level);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.seestack.log4j2;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.seestack.internal.ClientRegistry;
+import dev.seestack.testkit.IngestStub;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LifeCycle;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.status.StatusData;
+import org.apache.logging.log4j.status.StatusListener;
+import org.apache.logging.log4j.status.StatusLogger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Invalid {@code <SeeStack>} elements are reported on Log4j2's status logger; the application logs on. */
+@Timeout(60)
+class InvalidConfigurationTest {
+    private static IngestStub stub;
+    private final List<String> statusErrors = new CopyOnWriteArrayList<>();
+    private final StatusListener listener = new StatusListener() {
+        @Override
+        public void log(StatusData data) {
+            if (data.getLevel().isMoreSpecificThan(Level.ERROR)) {
+                statusErrors.add(data.getMessage().getFormattedMessage());
+            }
+        }
+
+        @Override
+        public Level getStatusLevel() {
+            return Level.ERROR;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private LoggerContext ctx;
+
+    @BeforeAll
+    static void startStub() {
+        stub = IngestStub.start();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        stub.close();
+    }
+
+    @BeforeEach
+    void listenToStatusLogger() {
+        stub.acceptAll();
+        StatusLogger.getLogger().registerListener(listener);
+    }
+
+    @AfterEach
+    void stopLog4j() {
+        StatusLogger.getLogger().removeListener(listener);
+        Log4jFixture.shutdown(ctx);
+    }
+
+    @Test
+    void reportsMissingApiKeyAndKeepsLogging() {
+        assumeTrue(System.getenv("SEESTACK_API_KEY") == null, "SEESTACK_API_KEY would supply the key");
+        assertNotStartedAndLoggingContinues("log4j2-seestack-missing-api-key.xml", "'apiKey' is required");
+    }
+
+    @Test
+    void reportsHostThatIsNotAUrlAndKeepsLogging() {
+        assertNotStartedAndLoggingContinues("log4j2-seestack-bad-host.xml", "'host' is not a URL");
+    }
+
+    @Test
+    void reportsUnresolvedVariableAndKeepsLogging() {
+        assertNotStartedAndLoggingContinues("log4j2-seestack-unresolved-variable.xml",
+                "'apiKey' refers to an undefined variable (${env:SEESTACK_TEST_UNDEFINED_API_KEY})");
+    }
+
+    @Test
+    void reportsUnknownLevelNameAndKeepsLogging() {
+        assertNotStartedAndLoggingContinues("log4j2-seestack-unknown-level.xml",
+                "'minimumLogLevel' is not a Log4j2 level: LOUD");
+    }
+
+    private void assertNotStartedAndLoggingContinues(String resource, String expectedProblem) {
+        // threads of clients closed by earlier tests may still be finishing; only new ones would be ours
+        Set<Thread> earlier = Log4jFixture.sdkThreads();
+        ctx = Log4jFixture.start(stub, resource);
+
+        assertEquals(LifeCycle.State.STARTED, ctx.getState());
+        assertNull(ctx.getConfiguration().getAppender("SeeStack"), "appender must not exist");
+        assertTrue(statusErrors.stream().anyMatch(m -> m.contains("SeeStack appender 'SeeStack' not created")
+                && m.contains(expectedProblem)), statusErrors.toString());
+
+        Logger logger = ctx.getLogger("com.acme.Invalid");
+        assertDoesNotThrow(() -> {
+            logger.info("still logging");
+            logger.error("still failing", new IllegalStateException("boom"));
+        });
+        assertNull(ClientRegistry.current(), "no client may be started");
+        assertEquals(Set.of(), Log4jFixture.sdkThreadsStartedSince(earlier), "no SDK thread may be started");
+        assertEquals(0, stub.count(IngestStub.LOGS) + stub.count(IngestStub.ERRORS));
+    }
+}

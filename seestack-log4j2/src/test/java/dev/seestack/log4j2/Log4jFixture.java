@@ -1,0 +1,78 @@
+package dev.seestack.log4j2;
+
+import dev.seestack.SeeStackClient;
+import dev.seestack.internal.ClientRegistry;
+import dev.seestack.testkit.IngestStub;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Starts Log4j2 from a real configuration file against an {@link IngestStub}, and reads what the stub got. */
+final class Log4jFixture {
+    static final String HOST_PROPERTY = "seestack.host";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Log4jFixture() {
+    }
+
+    /** Points {@code ${sys:seestack.host}} at the stub and starts Log4j2 with the classpath file {@code resource}. */
+    static LoggerContext start(IngestStub stub, String resource) {
+        System.setProperty(HOST_PROPERTY, stub.host());
+        return Configurator.initialize("seestack-test", "classpath:" + resource);
+    }
+
+    /** Flushes the running client so everything logged so far has been answered by the stub. */
+    static void flush() {
+        SeeStackClient client = ClientRegistry.current();
+        if (client != null) {
+            client.flush(Duration.ofSeconds(10));
+        }
+    }
+
+    static Map<String, Object> parse(String body) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = JSON.readValue(body, Map.class);
+        return map;
+    }
+
+    static List<Map<String, Object>> parseAll(List<String> bodies) {
+        return bodies.stream().map(Log4jFixture::parse).collect(Collectors.toList());
+    }
+
+    /** The one body received on {@code path}, parsed; fails when there is not exactly one. */
+    static Map<String, Object> single(IngestStub stub, String path) {
+        List<String> bodies = stub.awaitBodies(path, 1);
+        flush();
+        bodies = stub.bodies(path);
+        if (bodies.size() != 1) {
+            throw new AssertionError("expected one body on " + path + " but got " + bodies);
+        }
+        return parse(bodies.get(0));
+    }
+
+    /** The live SDK threads ({@code seestack-*}). */
+    static Set<Thread> sdkThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("seestack-"))
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** The live SDK threads that were not in {@code earlier}. */
+    static Set<Thread> sdkThreadsStartedSince(Set<Thread> earlier) {
+        Set<Thread> started = sdkThreads();
+        started.removeAll(earlier);
+        return started;
+    }
+
+    static void shutdown(LoggerContext ctx) {
+        if (ctx != null) {
+            Configurator.shutdown(ctx);
+        }
+    }
+}

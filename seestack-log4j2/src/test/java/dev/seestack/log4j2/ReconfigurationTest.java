@@ -1,0 +1,86 @@
+package dev.seestack.log4j2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.seestack.SeeStackClient;
+import dev.seestack.internal.ClientRegistry;
+import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.PollUntil;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Log4j2 starts a new configuration before stopping the old one; the shared client must survive that. */
+@Timeout(90)
+class ReconfigurationTest {
+    private static final int RECONFIGURATIONS = 10;
+
+    private static IngestStub stub;
+    private LoggerContext ctx;
+
+    @BeforeAll
+    static void startStub() {
+        stub = IngestStub.start();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        stub.close();
+    }
+
+    @AfterEach
+    void stopLog4j() {
+        Log4jFixture.shutdown(ctx);
+    }
+
+    @Test
+    void reconfiguringTenTimesKeepsOneClientAndLeavesNoExtraThreads() throws URISyntaxException {
+        stub.acceptAll();
+        // threads of clients closed by earlier tests may still be finishing: compare thread identities
+        Set<Thread> baseline = Log4jFixture.sdkThreads();
+        ctx = Log4jFixture.start(stub, "log4j2-seestack.xml");
+        ctx.getLogger("com.acme.Reload").info("before reconfiguration");
+        stub.awaitBodies(IngestStub.LOGS, 1);
+        SeeStackClient client = ClientRegistry.current();
+        Set<Thread> running = Log4jFixture.sdkThreads();
+        URI config = getClass().getClassLoader().getResource("log4j2-seestack.xml").toURI();
+
+        for (int i = 0; i < RECONFIGURATIONS; i++) {
+            Configuration previous = ctx.getConfiguration();
+            Configurator.reconfigure(config);
+            assertNotSame(previous, ctx.getConfiguration(), "a new configuration is in place");
+            assertFalse(previous.getAppender("SeeStack").isStarted(), "the old appender is stopped");
+            ctx.getLogger("com.acme.Reload").info("after reconfiguration {}", i);
+        }
+
+        Set<String> messages = Log4jFixture.parseAll(stub.awaitBodies(IngestStub.LOGS, RECONFIGURATIONS + 1))
+                .stream().map(log -> (String) log.get("message")).collect(Collectors.toSet());
+        assertEquals(RECONFIGURATIONS + 1, messages.size(), messages.toString());
+        assertSame(client, ClientRegistry.current(), "the shared client survives reconfiguration");
+        PollUntil.await(Duration.ofSeconds(20), "no SDK threads beyond the running client's (extra: "
+                + Log4jFixture.sdkThreadsStartedSince(running) + ")",
+                () -> Log4jFixture.sdkThreadsStartedSince(running).isEmpty());
+        stub.assertAllBodiesValid();
+
+        Log4jFixture.shutdown(ctx);
+        ctx = null;
+        assertNull(ClientRegistry.current(), "stopping the last appender closes the client");
+        PollUntil.await(Duration.ofSeconds(20), "SDK threads back to baseline (extra: "
+                + Log4jFixture.sdkThreadsStartedSince(baseline) + ")",
+                () -> Log4jFixture.sdkThreadsStartedSince(baseline).isEmpty());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.seestack.log4j2;
+
+import static dev.seestack.log4j2.Log4jFixture.single;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seestack.testkit.IngestStub;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.MarkerFactory;
+
+/** SLF4J calls bound to Log4j2 by log4j-slf4j2-impl, with the appender from log4j2-seestack.xml. */
+@Timeout(60)
+class Slf4jOverLog4j2Test {
+    private static IngestStub stub;
+    private LoggerContext ctx;
+    private Logger logger;
+
+    @BeforeAll
+    static void startStub() {
+        stub = IngestStub.start();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        stub.close();
+    }
+
+    @BeforeEach
+    void startLog4j() {
+        stub.acceptAll();
+        MDC.clear();
+        ctx = Log4jFixture.start(stub, "log4j2-seestack.xml");
+        logger = LoggerFactory.getLogger("com.acme.Orders");
+    }
+
+    @AfterEach
+    void stopLog4j() {
+        MDC.clear();
+        Log4jFixture.shutdown(ctx);
+    }
+
+    @Test
+    void shipsLogWithTraceIdServiceAndUserIdFromMdc() {
+        MDC.put("traceId", "trace-slf4j");
+        MDC.put("service", "orders");
+        MDC.put("userId", "u-9");
+        MDC.put("tenant", "acme");
+
+        logger.info("order {} shipped", 42);
+
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("logger", "com.acme.Orders");
+        metadata.put("thread", Thread.currentThread().getName());
+        metadata.put("userId", "u-9");
+        metadata.put("tenant", "acme");
+        assertEquals(Map.of("level", "info", "message", "order 42 shipped", "service", "orders",
+                "traceId", "trace-slf4j", "metadata", metadata), single(stub, IngestStub.LOGS));
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
+    void shipsErrorWithCauseChainAndMdcUser() {
+        MDC.put("traceId", "trace-err");
+        MDC.put("userId", "u-10");
+        UncheckedIOException failure = new UncheckedIOException("export failed",
+                new java.io.IOException("disk full", new SQLException("lock timeout")));
+
+        logger.error("nightly export failed", failure);
+
+        Map<String, Object> error = new LinkedHashMap<>(single(stub, IngestStub.ERRORS));
+        @SuppressWarnings("unchecked")
+        List<String> stackTrace = (List<String>) error.remove("stackTrace");
+        assertTrue(stackTrace.contains("Caused by: java.io.IOException: disk full"), stackTrace.toString());
+        assertTrue(stackTrace.contains("Caused by: java.sql.SQLException: lock timeout"), stackTrace.toString());
+        assertEquals(Map.of(
+                "exceptionClass", "java.io.UncheckedIOException",
+                "message", "export failed",
+                "level", "error",
+                "environment", "test",
+                "release", "1.4.2",
+                "user", Map.of("id", "u-10"),
+                "metadata", Map.of("logger", "com.acme.Orders", "thread", Thread.currentThread().getName(),
+                        "message", "nightly export failed", "traceId", "trace-err", "service", "checkout")), error);
+        assertEquals("error", single(stub, IngestStub.LOGS).get("level"));
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
+    void shipsFluentKeyValuesAndMarkersAsMetadata() {
+        logger.atInfo().addMarker(MarkerFactory.getMarker("AUDIT")).addKeyValue("orderId", "A-99")
+                .log("refund issued");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) single(stub, IngestStub.LOGS).get("metadata");
+        assertEquals("A-99", metadata.get("orderId"));
+        assertEquals(List.of("AUDIT"), metadata.get("markers"));
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
+    void masksPasswordMdcEntry() {
+        MDC.put("password", "s3cret!");
+
+        logger.info("password reset requested");
+
+        String body = stub.awaitBodies(IngestStub.LOGS, 1).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) Log4jFixture.parse(body).get("metadata");
+        assertEquals("[MASKED]", metadata.get("password"));
+        assertTrue(!body.contains("s3cret!"), body);
+        stub.assertAllBodiesValid();
+    }
+}
