@@ -245,11 +245,12 @@ public final class ClientCore {
     }
 
     private void onUnauthorized() {
+        // stop the pipeline first, so nothing buffered can be flushed out after the SDK reports itself disabled
+        pipeline.disable();
         enabled = false;
         if (disabledWarned.compareAndSet(false, true)) {
             diagnostics.warn("SeeStack SDK: invalid API key — disabling SDK");
         }
-        pipeline.disable();
     }
 
     private Thread registerShutdownHook() {
