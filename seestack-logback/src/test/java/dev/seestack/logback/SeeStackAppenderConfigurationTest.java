@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.status.Status;
 import dev.seestack.SeeStack;
 import dev.seestack.testkit.IngestStub;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
@@ -44,6 +47,27 @@ class SeeStackAppenderConfigurationTest {
             fixture.close();
         }
         SeeStack.close();
+    }
+
+    @Test
+    void warnsAboutUnknownLevelNameAndKeepsTheDefaultThreshold() {
+        fixture = LogbackFixture.load("seestack-bad-level.xml", stub);
+
+        List<String> warnings = fixture.context().getStatusManager().getCopyOfStatusList().stream()
+                .filter(s -> s.getLevel() == Status.WARN).map(Status::getMessage).collect(Collectors.toList());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("'minimumLogLevel' is not a Logback level")
+                && w.contains("LOUD")), warnings.toString());
+        assertTrue(fixture.seeStackAppender().isStarted());
+
+        Logger log = fixture.logger("com.shop.Checkout");
+        log.debug("below the default INFO threshold");
+        log.info("at the default threshold");
+        LogbackFixture.flush();
+
+        assertEquals("at the default threshold",
+                LogbackFixture.json(stub.awaitBodies(IngestStub.LOGS, 1).get(0)).get("message").asText());
+        assertEquals(1, stub.count(IngestStub.LOGS));
+        stub.assertAllBodiesValid();
     }
 
     @ParameterizedTest(name = "{0}")
