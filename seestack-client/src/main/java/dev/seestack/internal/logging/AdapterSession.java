@@ -33,12 +33,23 @@ public final class AdapterSession {
         return router;
     }
 
-    /** Flushes what is buffered (5 s deadline) and releases the hold on the client. */
+    /**
+     * Flushes what is buffered (5 s deadline) and releases the hold on the client. Works on an interrupted thread
+     * too (Logback's {@code AsyncAppender} worker stops its appenders after being interrupted): the flag is
+     * cleared for the flush and restored afterwards.
+     */
     public void close() {
-        SeeStackClient current = ClientRegistry.current();
-        if (current != null) {
-            current.flush(ClientCore.CLOSE_DEADLINE);
+        boolean interrupted = Thread.interrupted();
+        try {
+            SeeStackClient current = ClientRegistry.current();
+            if (current != null) {
+                current.flush(ClientCore.CLOSE_DEADLINE);
+            }
+            lease.release();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        lease.release();
     }
 }
