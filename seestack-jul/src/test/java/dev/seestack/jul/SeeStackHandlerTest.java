@@ -17,34 +17,24 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 
 /** The handler configured by a real {@code logging.properties}, logging through JUL into the ingest stub. */
 @Timeout(60)
 class SeeStackHandlerTest {
-    private static IngestStub stub;
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+
     private final Logger log = Logger.getLogger("app.orders");
-
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-        JulFixture.exposeStub(stub);
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
 
     @BeforeEach
     void loadConfiguration() {
-        stub.acceptAll();
+        JulFixture.exposeStub(stub);
         RecordingHandler.RECORDS.clear();
         JulFixture.readConfiguration("seestack-logging.properties");
     }
