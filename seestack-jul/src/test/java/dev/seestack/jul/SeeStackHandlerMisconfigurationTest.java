@@ -52,6 +52,30 @@ class SeeStackHandlerMisconfigurationTest {
         }
     }
 
+    @Test
+    void reportsUnusableValuesOnceAndRunsWithTheirDefaults() {
+        try (IngestStub stub = IngestStub.start()) {
+            JulFixture.exposeStub(stub);
+            JulFixture.readConfiguration("seestack-logging-invalid-values.properties");
+            RecordingErrorManager errors = new RecordingErrorManager();
+            SeeStackHandler handler = JulFixture.rootSeeStackHandler();
+            handler.setErrorManager(errors);
+            Logger log = Logger.getLogger("app.defaults");
+
+            log.fine("below the default level");
+            log.info("at the default level");
+            log.info("again");
+            handler.flush();
+
+            assertEquals(List.of(ErrorManager.GENERIC_FAILURE), errors.codes);
+            String message = errors.messages.get(0);
+            assertTrue(message.contains(".level = LOUD") && message.contains(".flushIntervalMs = soon"), message);
+            assertEquals(2, stub.count(IngestStub.LOGS), "shipped at the default level INFO");
+            handler.close();
+            stub.assertAllBodiesValid();
+        }
+    }
+
     /** Collects what the handler reports through JUL's error channel. */
     static final class RecordingErrorManager extends ErrorManager {
         final List<String> messages = new CopyOnWriteArrayList<>();

@@ -161,6 +161,16 @@ class SeeStackHandlerTest {
     }
 
     @Test
+    void appliesTheConfiguredFilter() {
+        log.info("[local-only] cache warmed");
+        log.info("cache ready");
+        JulFixture.flushRootHandlers();
+
+        assertEquals(List.of("cache ready"),
+                stub.bodies(IngestStub.LOGS).stream().map(b -> JulFixture.json(b).get("message").asText()).toList());
+    }
+
+    @Test
     void warningWithThrowableIsOnlyALogBelowTheMinimumErrorLevel() {
         log.log(Level.WARNING, "retrying payment", new IllegalStateException("gateway slow"));
         JulFixture.flushRootHandlers();
