@@ -81,11 +81,23 @@ final class HandlerProperties {
             return null;
         }
         try {
-            Class<?> type = Class.forName(className, true, ClassLoader.getSystemClassLoader());
-            return (Filter) type.getDeclaredConstructor().newInstance();
+            return (Filter) load(className).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
             problems.add(describe(option, className) + " is not a usable java.util.logging.Filter (" + e + ")");
             return null;
+        }
+    }
+
+    // The system class loader first, then the context class loader: the order LogManager uses for handlers.
+    private static Class<?> load(String className) throws ClassNotFoundException {
+        try {
+            return Class.forName(className, true, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException e) {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            if (context == null) {
+                throw e;
+            }
+            return Class.forName(className, true, context);
         }
     }
 
