@@ -84,7 +84,7 @@ class DeliveryTest {
             client.captureLog("warn", "log " + i, Map.of("i", i));
         }
         assertTrue(client.flush());
-        assertEquals(20, stub.count(IngestStub.LOGS));
+        assertEquals(20, stub.awaitBodies(IngestStub.LOGS, 20).size());
         assertEquals(20, client.stats().logs().sent());
         assertEquals(0, client.stats().logs().pending());
     }
@@ -95,7 +95,7 @@ class DeliveryTest {
         client.captureLog("WARNING", "disk almost full", Map.of("service", "billing", "traceId", "t-1", "disk", "/dev/sda"));
         client.flush();
         assertEquals(List.of("{\"level\":\"warn\",\"message\":\"disk almost full\",\"service\":\"billing\","
-                + "\"traceId\":\"t-1\",\"metadata\":{\"disk\":\"/dev/sda\"}}"), stub.bodies(IngestStub.LOGS));
+                + "\"traceId\":\"t-1\",\"metadata\":{\"disk\":\"/dev/sda\"}}"), stub.awaitBodies(IngestStub.LOGS, 1));
         var request = stub.requests(IngestStub.LOGS).get(0);
         assertEquals(IngestStub.API_KEY, request.getHeader("X-SeeStack-Key"));
         assertEquals("application/json", request.getHeader("Content-Type"));
@@ -117,7 +117,7 @@ class DeliveryTest {
         gate.open();
         assertTrue(client.flush());
 
-        List<String> messages = stub.bodies(IngestStub.LOGS).stream()
+        List<String> messages = stub.awaitBodies(IngestStub.LOGS, 6).stream()
                 .map(b -> b.replaceAll(".*\"message\":\"(m\\d+)\".*", "$1")).collect(Collectors.toList());
         assertEquals(List.of("m1", "m6", "m7", "m8", "m9", "m10"), messages);
         FeatureStats logs = client.stats().logs();
@@ -147,7 +147,7 @@ class DeliveryTest {
         stub.awaitBodies(IngestStub.LOGS, 5);
         PollUntil.await("dropped after 5 attempts", () -> client.stats().logs().droppedAfterRetries() == 1);
         assertEquals(4, fixture.scheduler.requestedDelays().size());
-        assertEquals(5, stub.count(IngestStub.LOGS));
+        assertEquals(5, stub.awaitBodies(IngestStub.LOGS, 5).size());
         assertEquals(1, fixture.sink.containing("could not deliver logs after retries").size());
     }
 
@@ -162,7 +162,7 @@ class DeliveryTest {
         assertEquals(1000, fixture.scheduler.requestedDelays().get(0));
         fixture.scheduler.advance(1000);
         PollUntil.await("delivered", () -> client.stats().errors().sent() == 1);
-        assertEquals(2, stub.count(IngestStub.ERRORS));
+        assertEquals(2, stub.awaitBodies(IngestStub.ERRORS, 2).size());
     }
 
     @Test
@@ -178,7 +178,7 @@ class DeliveryTest {
             fixture.scheduler.advance(2000);
         }
         PollUntil.await("dropped after 3 retries", () -> client.stats().errors().droppedAfterRetries() == 1);
-        assertEquals(4, stub.count(IngestStub.ERRORS));
+        assertEquals(4, stub.awaitBodies(IngestStub.ERRORS, 4).size());
         assertEquals(3, fixture.scheduler.requestedDelays().size());
     }
 
@@ -194,8 +194,8 @@ class DeliveryTest {
         assertEquals(1, client.stats().logs().rejected());
         assertEquals(1, client.stats().errors().rejected());
         assertEquals(List.of(), fixture.scheduler.requestedDelays());
-        assertEquals(1, stub.count(IngestStub.LOGS));
-        assertEquals(1, stub.count(IngestStub.ERRORS));
+        assertEquals(1, stub.awaitBodies(IngestStub.LOGS, 1).size());
+        assertEquals(1, stub.awaitBodies(IngestStub.ERRORS, 1).size());
     }
 
     @Test
@@ -206,7 +206,7 @@ class DeliveryTest {
         client.captureLog("info", "two", null);
         assertTrue(client.flush());
         assertEquals(2, client.stats().logs().rejected());
-        assertEquals(2, stub.count(IngestStub.LOGS));
+        assertEquals(2, stub.awaitBodies(IngestStub.LOGS, 2).size());
         assertEquals(1, fixture.sink.containing("403").size());
         assertTrue(client.isEnabled());
     }
@@ -225,7 +225,7 @@ class DeliveryTest {
 
         assertEquals(List.of("WARN SeeStack SDK: invalid API key — disabling SDK"),
                 fixture.sink.containing("invalid API key"));
-        assertEquals(1, stub.count(IngestStub.ERRORS));
+        assertEquals(1, stub.awaitBodies(IngestStub.ERRORS, 1).size());
         assertEquals(0, stub.count(IngestStub.LOGS));
         assertEquals(List.of(), fixture.scheduler.requestedDelays());
         assertEquals(1, client.stats().logs().droppedDisabled());
@@ -236,10 +236,10 @@ class DeliveryTest {
         client = fixture.client(stub);
         IntStream.range(0, 5).forEach(i -> client.captureLog("info", "bye " + i, null));
         client.close();
-        assertEquals(5, stub.count(IngestStub.LOGS));
+        assertEquals(5, stub.awaitBodies(IngestStub.LOGS, 5).size());
         PollUntil.await("no seestack thread left", () -> SdkThreads.names().isEmpty());
         client.captureLog("info", "after close", null);
         assertFalse(client.isEnabled());
-        assertEquals(5, stub.count(IngestStub.LOGS));
+        assertEquals(5, stub.awaitBodies(IngestStub.LOGS, 5).size());
     }
 }

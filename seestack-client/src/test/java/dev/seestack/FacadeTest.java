@@ -56,7 +56,7 @@ class FacadeTest {
         assertTrue(first.isEnabled());
         SeeStack.captureLog("info", "through the facade", null);
         SeeStack.flush();
-        assertEquals(1, stub.count(IngestStub.LOGS));
+        assertEquals(1, stub.awaitBodies(IngestStub.LOGS, 1).size());
     }
 
     @Test

@@ -68,7 +68,7 @@ class PayloadTest {
         client.captureError(e);
         client.captureError(new RuntimeException("a different instance"));
         client.flush();
-        assertEquals(2, stub.count(IngestStub.ERRORS));
+        assertEquals(2, stub.awaitBodies(IngestStub.ERRORS, 2).size());
     }
 
     @Test
@@ -90,7 +90,7 @@ class PayloadTest {
             }
         });
         client.flush();
-        List<String> bodies = stub.bodies(IngestStub.ERRORS);
+        List<String> bodies = stub.awaitBodies(IngestStub.ERRORS, 2);
         assertEquals(2, bodies.size());
         assertTrue(bodies.stream().anyMatch(x -> x.contains("CIRCULAR REFERENCE")), bodies.toString());
     }
@@ -110,7 +110,7 @@ class PayloadTest {
         client.captureLog("info", "login with password=hunter2 ok", Map.of("token", "t0k3n", "user", "bob"));
         client.flush();
 
-        String error = stub.bodies(IngestStub.ERRORS).get(0);
+        String error = stub.awaitBodies(IngestStub.ERRORS, 1).get(0);
         for (String secret : List.of("hunter2", "\"abc\"", "\"tok\"", "Bearer x", "s3", "pw@", "password=pw",
                 "bob@example.com", "= 42")) {
             assertFalse(error.contains(secret), secret + " leaked: " + error);
@@ -119,7 +119,7 @@ class PayloadTest {
         assertTrue(error.contains("\"dsn\":\"jdbc:[MASKED]\""), error);
         assertTrue(error.contains("postgres://[MASKED]@db:5432/shop"), error);
         assertTrue(error.contains("WHERE email = ? AND id = ?"), error);
-        String log = stub.bodies(IngestStub.LOGS).get(0);
+        String log = stub.awaitBodies(IngestStub.LOGS, 1).get(0);
         assertEquals("{\"level\":\"info\",\"message\":\"login with password=[MASKED] ok\","
                 + "\"metadata\":{\"token\":\"[MASKED]\",\"user\":\"bob\"}}", reorderedLogMetadata(log));
     }
@@ -150,7 +150,7 @@ class PayloadTest {
         client.captureLog("info", "lone \uD800 surrogate, NUL \u0000 and control \u0007 chars", typed);
         client.flush();
 
-        String body = stub.bodies(IngestStub.LOGS).get(0);
+        String body = stub.awaitBodies(IngestStub.LOGS, 1).get(0);
         assertTrue(body.length() < 20_000, "bounded: " + body.length());
         assertTrue(body.contains("\"null\":\"null key\"") && body.contains("\"7\":\"number key\""), body);
         assertTrue(body.contains("[cycle]") && body.contains("\"nan\":\"NaN\"") && body.contains("\"inf\":\"Infinity\""));
@@ -177,8 +177,8 @@ class PayloadTest {
         }
         client.flush();
         assertEquals("{\"level\":\"debug\",\"message\":\"in a request\",\"service\":\"checkout\",\"traceId\":\"trace-9\"}",
-                stub.bodies(IngestStub.LOGS).get(0));
-        String error = stub.bodies(IngestStub.ERRORS).get(0);
+                stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+        String error = stub.awaitBodies(IngestStub.ERRORS, 1).get(0);
         assertTrue(error.contains("\"user\":{\"id\":\"u-9\"}") && error.contains("\"traceId\":\"trace-9\""), error);
     }
 
