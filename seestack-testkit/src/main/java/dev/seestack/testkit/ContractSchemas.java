@@ -2,9 +2,12 @@ package dev.seestack.testkit;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -57,7 +60,9 @@ public final class ContractSchemas {
             if (in == null) {
                 throw new IllegalStateException("missing schema resource " + file);
             }
-            return REGISTRY.getSchema(in);
+            // the schemas carry relative $ids, so they are loaded under a base location
+            JsonNode node = new ObjectMapper().readTree(in);
+            return REGISTRY.getSchema(SchemaLocation.of("https://schemas.seestack.dev/contract/" + file), node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
