@@ -3,6 +3,7 @@ package dev.seestack.http;
 import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.http.InboundExchange;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -41,7 +42,9 @@ public final class SeeStackServletFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         InboundExchange exchange = null;
-        if (request instanceof HttpServletRequest && response instanceof HttpServletResponse) {
+        // only the original dispatch is recorded: async, error, forward and include dispatches are part of it
+        if (request instanceof HttpServletRequest && response instanceof HttpServletResponse
+                && request.getDispatcherType() == DispatcherType.REQUEST) {
             exchange = InboundExchange.begin(client, (HttpServletRequest) request, (HttpServletResponse) response);
         }
         if (exchange == null) {
