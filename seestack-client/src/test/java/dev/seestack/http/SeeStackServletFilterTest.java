@@ -66,6 +66,7 @@ class SeeStackServletFilterTest {
         context.addFilter(new FilterHolder(new SeeStackServletFilter(client)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new OrdersServlet()), "/orders");
         context.addServlet(new ServletHolder(new FailingServlet()), "/boom");
+        context.addServlet(new ServletHolder(new UploadServlet()), "/upload");
         server.setHandler(context);
         server.start();
         port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
@@ -147,6 +148,23 @@ class SeeStackServletFilterTest {
     }
 
     @Test
+    void countsTheRequestBodyOfAChunkedUploadAndTheResponseStreamBytes() throws Exception {
+        byte[] payload = new byte[3000];
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/upload"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(payload)))
+                .build();
+        assertEquals(201, http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        client.flush();
+        Map<String, Object> item = items(stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1).get(0)).get(0);
+        assertEquals("POST", item.get("method"));
+        assertEquals("201", text(item, "statusCode"));
+        assertEquals("3000", text(item, "requestSize"));
+        assertEquals("4", text(item, "responseSize"));
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
     void throwingServletIsRecordedAs500AndTheExceptionPropagatesUnchanged() throws Exception {
         HttpResponse<String> response = get("/boom?id=1");
 
@@ -223,6 +241,17 @@ class SeeStackServletFilterTest {
             client.captureLog("info", "placing order", null);
             resp.setContentType("text/plain");
             resp.getWriter().write("order-42");
+        }
+    }
+
+    private static final class UploadServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            req.getInputStream().readAllBytes();
+            resp.setStatus(201);
+            resp.getOutputStream().write(new byte[] {'d', 'o', 'n', 'e'});
         }
     }
 
