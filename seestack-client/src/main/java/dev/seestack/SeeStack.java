@@ -1,7 +1,12 @@
 package dev.seestack;
 
+import dev.seestack.cron.JobHandle;
+import dev.seestack.cron.JobStatus;
+import dev.seestack.flags.FlagResult;
+import dev.seestack.http.HttpRequestEvent;
 import dev.seestack.internal.ClientRegistry;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -92,5 +97,55 @@ public final class SeeStack {
     public static ClientStats stats() {
         SeeStackClient c = ClientRegistry.current();
         return c == null ? null : c.stats();
+    }
+
+    /** See {@link SeeStackClient#captureHttpRequest}; a no-op before init. */
+    public static void captureHttpRequest(HttpRequestEvent event) {
+        SeeStackClient c = ClientRegistry.current();
+        if (c != null) {
+            c.captureHttpRequest(event);
+        }
+    }
+
+    /** Starts timing a run of the cron monitor {@code slug}; pass the handle to {@link #finishJob}. */
+    public static JobHandle startJob(String slug) {
+        return JobHandle.start(slug);
+    }
+
+    /** See {@link SeeStackClient#finishJob}; a no-op before init. */
+    public static void finishJob(JobHandle handle, JobStatus status, String message) {
+        SeeStackClient c = ClientRegistry.current();
+        if (c != null) {
+            c.finishJob(handle, status, message);
+        }
+    }
+
+    /** See {@link SeeStackClient#getFlag(String, String, Map)}; a disabled result before init. */
+    public static FlagResult getFlag(String key, String userId, Map<String, ?> attributes) {
+        return getFlag(key, userId, attributes, FlagResult.disabled());
+    }
+
+    /** See {@link SeeStackClient#getFlag(String, String, Map, FlagResult)}; {@code defaultResult} before init. */
+    public static FlagResult getFlag(String key, String userId, Map<String, ?> attributes, FlagResult defaultResult) {
+        SeeStackClient c = ClientRegistry.current();
+        if (c == null) {
+            return defaultResult != null ? defaultResult : FlagResult.disabled();
+        }
+        return c.getFlag(key, userId, attributes, defaultResult);
+    }
+
+    /** See {@link SeeStackClient#getAllFlags(String, Map)}; an empty map before init. */
+    public static Map<String, FlagResult> getAllFlags(String userId, Map<String, ?> attributes) {
+        return getAllFlags(userId, attributes, Collections.emptyMap());
+    }
+
+    /** See {@link SeeStackClient#getAllFlags(String, Map, Map)}; {@code defaults} before init. */
+    public static Map<String, FlagResult> getAllFlags(String userId, Map<String, ?> attributes,
+            Map<String, FlagResult> defaults) {
+        SeeStackClient c = ClientRegistry.current();
+        if (c == null) {
+            return defaults != null ? defaults : Collections.emptyMap();
+        }
+        return c.getAllFlags(userId, attributes, defaults);
     }
 }

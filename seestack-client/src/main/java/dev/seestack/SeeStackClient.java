@@ -1,7 +1,12 @@
 package dev.seestack;
 
+import dev.seestack.cron.JobHandle;
+import dev.seestack.cron.JobStatus;
+import dev.seestack.flags.FlagResult;
+import dev.seestack.http.HttpRequestEvent;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.ClientCore;
+import dev.seestack.internal.cron.HeartbeatReporter;
 import java.time.Duration;
 import java.util.Map;
 
@@ -91,5 +96,48 @@ public final class SeeStackClient implements AutoCloseable {
     /** Internal: the shared core used by SeeStack's adapters and helpers. Not part of the supported API. */
     public ClientCore core() {
         return core;
+    }
+
+    /** Buffers one HTTP exchange for HTTP monitoring (needs a UUID {@code projectId}; sent in batches). */
+    public void captureHttpRequest(HttpRequestEvent event) {
+        core.httpMonitor().capture(event);
+    }
+
+    /** Starts timing a run of the cron monitor {@code slug}; pass the handle to {@link #finishJob}. */
+    public JobHandle startJob(String slug) {
+        return JobHandle.start(slug);
+    }
+
+    /**
+     * Sends the heartbeat of a finished run (immediately, off the caller's thread); an invalid slug is warned
+     * about once and nothing is sent. {@code message} may be null.
+     */
+    public void finishJob(JobHandle handle, JobStatus status, String message) {
+        HeartbeatReporter.report(core, handle, status, message);
+    }
+
+    /**
+     * Evaluates feature flag {@code key} for {@code userId} (may be null) and targeting {@code attributes}
+     * (may be null); cached for {@code flagCacheTtlMs}. Blocks for at most a few seconds on a cache miss;
+     * never throws: a failure gives the last cached result, else a disabled result.
+     */
+    public FlagResult getFlag(String key, String userId, Map<String, ?> attributes) {
+        return core.flags().get(key, userId, attributes, null);
+    }
+
+    /** As {@link #getFlag(String, String, Map)}, answering {@code defaultResult} when nothing can be evaluated. */
+    public FlagResult getFlag(String key, String userId, Map<String, ?> attributes, FlagResult defaultResult) {
+        return core.flags().get(key, userId, attributes, defaultResult);
+    }
+
+    /** Evaluates every flag for {@code userId}; an empty map when nothing can be evaluated and nothing is cached. */
+    public Map<String, FlagResult> getAllFlags(String userId, Map<String, ?> attributes) {
+        return core.flags().getAll(userId, attributes, null);
+    }
+
+    /** As {@link #getAllFlags(String, Map)}, answering {@code defaults} when nothing can be evaluated. */
+    public Map<String, FlagResult> getAllFlags(String userId, Map<String, ?> attributes,
+            Map<String, FlagResult> defaults) {
+        return core.flags().getAll(userId, attributes, defaults);
     }
 }

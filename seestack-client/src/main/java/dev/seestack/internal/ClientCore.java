@@ -15,6 +15,9 @@ import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.event.LogEntry;
 import dev.seestack.internal.event.SeenThrowables;
 import dev.seestack.internal.event.Severity;
+import dev.seestack.internal.flags.FlagEvaluator;
+import dev.seestack.internal.http.HttpBatch;
+import dev.seestack.internal.http.HttpMonitor;
 import dev.seestack.internal.json.MetadataSanitizer;
 import dev.seestack.internal.mask.SensitiveDataMasker;
 import java.time.Duration;
@@ -42,6 +45,8 @@ public final class ClientCore {
     private final Thread shutdownHook;
     private volatile boolean enabled;
     private volatile User user;
+    private volatile HttpMonitor httpMonitor;
+    private volatile FlagEvaluator flagEvaluator;
 
     public ClientCore(SeeStackConfig config, ClientComponents components) {
         this.config = config;
@@ -68,7 +73,42 @@ public final class ClientCore {
     }
 
     private Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers(SeeStackConfig config) {
-        return new EnumMap<>(Feature.class);
+        Map<Feature, Function<List<Encodable>, Encodable>> assemblers = new EnumMap<>(Feature.class);
+        String projectId = config.projectId();
+        if (HttpMonitor.isValidProjectId(projectId)) {
+            assemblers.put(Feature.HTTP_REQUESTS, items -> new HttpBatch(projectId, items));
+        }
+        return assemblers;
+    }
+
+    /** This client's HTTP monitoring (created on first use, so its projectId warning appears only if used). */
+    public HttpMonitor httpMonitor() {
+        HttpMonitor m = httpMonitor;
+        if (m == null) {
+            synchronized (this) {
+                m = httpMonitor;
+                if (m == null) {
+                    m = new HttpMonitor(this);
+                    httpMonitor = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    /** This client's feature-flag evaluator (created on first use). */
+    public FlagEvaluator flags() {
+        FlagEvaluator f = flagEvaluator;
+        if (f == null) {
+            synchronized (this) {
+                f = flagEvaluator;
+                if (f == null) {
+                    f = FlagEvaluator.create(this);
+                    flagEvaluator = f;
+                }
+            }
+        }
+        return f;
     }
 
     public SeeStackConfig config() {

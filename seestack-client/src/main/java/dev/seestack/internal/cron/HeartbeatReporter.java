@@ -1,0 +1,50 @@
+package dev.seestack.internal.cron;
+
+import dev.seestack.cron.JobHandle;
+import dev.seestack.cron.JobStatus;
+import dev.seestack.internal.ClientCore;
+import dev.seestack.internal.event.Feature;
+import java.util.regex.Pattern;
+
+/** Validates a finished job and hands its heartbeat to the pipeline (sent immediately, off the caller's thread). */
+public final class HeartbeatReporter {
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9-]+$");
+
+    private HeartbeatReporter() {
+    }
+
+    /** Whether {@code slug} is a valid cron monitor slug ({@code ^[a-z0-9-]+$}). */
+    public static boolean isValidSlug(String slug) {
+        return slug != null && SLUG.matcher(slug).matches();
+    }
+
+    /** Enqueues the heartbeat of {@code handle}; an invalid slug is warned about once and nothing is sent. */
+    public static void report(ClientCore core, JobHandle handle, JobStatus status, String message) {
+        try {
+            if (core == null || handle == null || !core.isEnabled()) {
+                return;
+            }
+            String slug = handle.slug();
+            if (!isValidSlug(slug)) {
+                core.diagnostics().warnOnce("cron-slug-" + slug, "SeeStack SDK: cron monitor slug '" + slug
+                        + "' is invalid (must match ^[a-z0-9-]+$); no heartbeat is sent for it.");
+                core.rejectLocally(Feature.HEARTBEATS, "invalid cron slug");
+                return;
+            }
+            core.enqueue(new Heartbeat(slug, status == null ? JobStatus.SUCCESS : status, handle.elapsedMs(), message));
+        } catch (RuntimeException | LinkageError e) {
+            core.diagnostics().debug(() -> "heartbeat failure (swallowed): " + e);
+        }
+    }
+
+    /** The heartbeat message for a failure: the exception's message, else its class name. */
+    public static String failureMessage(Throwable t) {
+        String m = null;
+        try {
+            m = t.getMessage();
+        } catch (RuntimeException ignored) {
+            // a throwing getMessage() falls back to the class name
+        }
+        return m == null || m.isBlank() ? t.getClass().getName() : m;
+    }
+}

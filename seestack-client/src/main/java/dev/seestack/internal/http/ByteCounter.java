@@ -1,0 +1,49 @@
+package dev.seestack.internal.http;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts body bytes seen by the stream/writer wrappers; chars written through a writer are counted as encoded bytes. */
+final class ByteCounter {
+    private final AtomicLong bytes = new AtomicLong();
+
+    void add(long n) {
+        if (n > 0) {
+            bytes.addAndGet(n);
+        }
+    }
+
+    void addChars(CharSequence chars, Charset charset) {
+        if (chars == null || chars.length() == 0) {
+            return;
+        }
+        if (charset == null || StandardCharsets.UTF_8.equals(charset)) {
+            add(utf8Length(chars));
+        } else {
+            add(chars.toString().getBytes(charset).length);
+        }
+    }
+
+    long get() {
+        return bytes.get();
+    }
+
+    static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}

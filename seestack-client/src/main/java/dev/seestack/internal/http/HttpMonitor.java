@@ -1,0 +1,94 @@
+package dev.seestack.internal.http;
+
+import dev.seestack.http.HttpRequestEvent;
+import dev.seestack.internal.ClientCore;
+import dev.seestack.internal.event.Feature;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * A client's HTTP monitoring: turns events into buffered items when a valid {@code projectId} is configured,
+ * and otherwise counts them as rejected after one warning. Also knows the SeeStack host, whose own traffic is
+ * never recorded.
+ */
+public final class HttpMonitor {
+    private static final Pattern UUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    private final ClientCore core;
+    private final String projectId;
+    private final String ownHost;
+    private final int ownPort;
+    private final AtomicLong internalFailures = new AtomicLong();
+
+    public HttpMonitor(ClientCore core) {
+        this.core = core;
+        String id = core.config().projectId();
+        this.projectId = isValidProjectId(id) ? id : null;
+        URI own = URI.create(core.config().host());
+        this.ownHost = own.getHost() == null ? "" : own.getHost().toLowerCase(Locale.ROOT);
+        this.ownPort = effectivePort(own.getScheme(), own.getPort());
+    }
+
+    /** Whether {@code id} is a UUID, as the http-requests endpoint requires. */
+    public static boolean isValidProjectId(String id) {
+        return id != null && UUID.matcher(id).matches();
+    }
+
+    /** Whether captured events are buffered for sending. */
+    public boolean isActive() {
+        return projectId != null && core.isEnabled();
+    }
+
+    /** Buffers {@code event}; never throws. */
+    public void capture(HttpRequestEvent event) {
+        try {
+            if (!core.isEnabled()) {
+                return;
+            }
+            if (projectId == null) {
+                core.diagnostics().warnOnce("http-no-project", "SeeStack SDK: HTTP monitoring is off because option"
+                        + " 'projectId' is " + (core.config().projectId() == null ? "not set" : "not a UUID")
+                        + " (or set SEESTACK_PROJECT_ID); HTTP requests are not recorded.");
+                core.rejectLocally(Feature.HTTP_REQUESTS, "HTTP monitoring is off (no valid projectId)");
+                return;
+            }
+            HttpItem item = HttpItem.from(event);
+            if (item == null) {
+                core.rejectLocally(Feature.HTTP_REQUESTS, "HTTP request without method or host");
+                return;
+            }
+            core.enqueue(item);
+        } catch (RuntimeException | LinkageError e) {
+            recordInternalFailure(e);
+        }
+    }
+
+    /** Whether a request to this host/port goes to SeeStack itself (never recorded). */
+    public boolean isSeeStackHost(String scheme, String host, int port) {
+        if (host == null) {
+            return false;
+        }
+        return ownHost.equals(host.toLowerCase(Locale.ROOT)) && ownPort == effectivePort(scheme, port);
+    }
+
+    /** Counts a failure of the SDK's own HTTP-monitoring code (swallowed so the request is never broken). */
+    public void recordInternalFailure(Throwable e) {
+        internalFailures.incrementAndGet();
+        core.diagnostics().debug(() -> "HTTP monitoring failure (swallowed): " + e);
+    }
+
+    /** Failures of the SDK's own HTTP-monitoring code so far. */
+    public long internalFailures() {
+        return internalFailures.get();
+    }
+
+    private static int effectivePort(String scheme, int port) {
+        if (port > 0) {
+            return port;
+        }
+        return "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    }
+}

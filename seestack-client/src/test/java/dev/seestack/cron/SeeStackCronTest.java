@@ -1,0 +1,148 @@
+package dev.seestack.cron;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.seestack.FeatureFixtures.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seestack.FeatureFixtures;
+import dev.seestack.SeeStackClient;
+import dev.seestack.internal.json.JsonNumber;
+import dev.seestack.testkit.IngestStub;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Cron heartbeats through {@link SeeStackCron} and start/finish handles, against an ingest stub. */
+class SeeStackCronTest {
+    private final List<String> warnings = FeatureFixtures.warnings();
+    private IngestStub stub;
+    private SeeStackClient client;
+
+    @BeforeEach
+    void start() {
+        stub = IngestStub.start();
+        client = FeatureFixtures.client(FeatureFixtures.config(stub).build(), warnings);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        stub.close();
+    }
+
+    @Test
+    void runSendsASuccessHeartbeatWithTheDuration() {
+        AtomicBoolean ran = new AtomicBoolean();
+        SeeStackCron.run(client, "nightly-report", () -> ran.set(true));
+
+        assertTrue(ran.get());
+        Map<String, Object> heartbeat = object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0));
+        assertEquals("nightly-report", heartbeat.get("slug"));
+        assertEquals("success", heartbeat.get("status"));
+        assertTrue(Long.parseLong(((JsonNumber) heartbeat.get("durationMs")).token()) >= 0);
+        assertFalse(heartbeat.containsKey("message"));
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
+    void runReportsAFailureAndRethrowsTheVerySameException() {
+        IllegalStateException boom = new IllegalStateException("disk full");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> SeeStackCron.run(client, "nightly-report", () -> {
+                    throw boom;
+                }));
+
+        assertSame(boom, thrown);
+        Map<String, Object> heartbeat = object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0));
+        assertEquals("failed", heartbeat.get("status"));
+        assertEquals("disk full", heartbeat.get("message"));
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
+    void callRethrowsACheckedExceptionUnwrappedAndReportsItsClassNameWhenItHasNoMessage() {
+        IOException io = new IOException();
+
+        IOException thrown = assertThrows(IOException.class, () -> SeeStackCron.call(client, "import-feed", () -> {
+            throw io;
+        }));
+
+        assertSame(io, thrown);
+        Map<String, Object> heartbeat = object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0));
+        assertEquals("failed", heartbeat.get("status"));
+        assertEquals("java.io.IOException", heartbeat.get("message"));
+    }
+
+    @Test
+    void callReturnsTheJobsResult() {
+        assertEquals(42, SeeStackCron.call(client, "import-feed", () -> 42));
+
+        assertEquals("success", object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0)).get("status"));
+    }
+
+    @Test
+    void startAndFinishJobSendTheGivenStatusAndMessage() {
+        JobHandle handle = client.startJob("billing-sync");
+        client.finishJob(handle, JobStatus.FAILED, "3 invoices rejected");
+
+        Map<String, Object> heartbeat = object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0));
+        assertEquals("billing-sync", heartbeat.get("slug"));
+        assertEquals("failed", heartbeat.get("status"));
+        assertEquals("3 invoices rejected", heartbeat.get("message"));
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
+    void invalidSlugStillRunsTheJobButSendsNoHeartbeatAndWarnsOnce() {
+        AtomicBoolean ran = new AtomicBoolean();
+        SeeStackCron.run(client, "Nightly Report", () -> ran.set(true));
+        SeeStackCron.run(client, "Nightly Report", () -> { });
+
+        client.flush();
+        assertTrue(ran.get());
+        assertEquals(0, stub.count(IngestStub.HEARTBEAT));
+        assertEquals(2, client.stats().heartbeats().rejected());
+        assertEquals(1, warnings.stream().filter(w -> w.contains("'Nightly Report'")).count(), warnings.toString());
+    }
+
+    @Test
+    void unknownMonitorIsWarnedOncePerSlugAndNotRetried() {
+        stub.stub(post(urlPathEqualTo(IngestStub.HEARTBEAT)).atPriority(1)
+                .withRequestBody(equalToJson("{\"slug\":\"gone\"}", true, true))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"code\":\"NOT_FOUND\",\"message\":\"No cron monitor found with slug: gone\"}")));
+
+        SeeStackCron.run(client, "gone", () -> { });
+        SeeStackCron.run(client, "gone", () -> { });
+        SeeStackCron.run(client, "nightly-report", () -> { });
+        client.flush();
+
+        assertEquals(3, stub.count(IngestStub.HEARTBEAT), "one request per heartbeat, no retries");
+        assertEquals(2, client.stats().heartbeats().rejected());
+        assertEquals(1, client.stats().heartbeats().sent());
+        assertEquals(1, warnings.stream().filter(w -> w.contains("404") && w.contains("slug gone")).count(),
+                warnings.toString());
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
+    void withoutAClientTheJobRunsAndNothingIsSent() {
+        AtomicBoolean ran = new AtomicBoolean();
+        SeeStackCron.run(null, "nightly-report", () -> ran.set(true));
+
+        assertTrue(ran.get());
+        assertEquals(0, stub.count(IngestStub.HEARTBEAT));
+    }
+}
