@@ -29,6 +29,11 @@ public final class ClientRegistry {
      * existing client; an appender-started client is replaced and closed.
      */
     public static SeeStackClient initExplicit(SeeStackConfig config) {
+        return initExplicit(config, ClientComponents.defaults());
+    }
+
+    /** {@link #initExplicit(SeeStackConfig)} with replaced components (benchmarks, tests). */
+    public static SeeStackClient initExplicit(SeeStackConfig config, ClientComponents components) {
         SeeStackClient replaced;
         SeeStackClient created;
         synchronized (LOCK) {
@@ -36,7 +41,7 @@ public final class ClientRegistry {
                 current.core().diagnostics().warn("SeeStack SDK: init called again; ignored (already initialised)");
                 return current;
             }
-            created = SeeStackClient.create(config);
+            created = SeeStackClient.create(config, components);
             replaced = current;
             current = created;
             explicit = true;

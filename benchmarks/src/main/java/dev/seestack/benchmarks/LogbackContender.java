@@ -1,0 +1,75 @@
+package dev.seestack.benchmarks;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import dev.seestack.SeeStack;
+import dev.seestack.SeeStackClient;
+import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.ClientComponents;
+import dev.seestack.internal.ClientRegistry;
+import java.io.InputStream;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/**
+ * One Logback setup under test, built from {@code bench/<name>.xml}. {@code seestack} shares a client whose
+ * transport discards bodies (the accept path: buffer large enough that nothing drops within an iteration);
+ * {@code seestack-http} sends to the counting server with the default 500-item buffer (the drop path).
+ */
+final class LogbackContender implements AutoCloseable {
+    static final int ACCEPT_PATH_BUFFER = 2_000_000;
+
+    private final LoggerContext context = new LoggerContext();
+    private final SeeStackClient seestack;
+    final Logger logger;
+
+    LogbackContender(String name, CountingServer server) throws JoranException, java.io.IOException {
+        String file = name.startsWith("seestack") ? "seestack" : name;
+        int bufferSize = SeeStackConfig.DEFAULT_BUFFER_SIZE;
+        if (name.equals("seestack")) {
+            bufferSize = ACCEPT_PATH_BUFFER;
+            seestack = ClientRegistry.initExplicit(SeeStackConfig.builder(n -> null).apiKey("bench-key")
+                    .host(server.url()).environment("bench").bufferSize(bufferSize).flushIntervalMs(3_600_000).build(),
+                    ClientComponents.defaults().transport(c -> new DiscardingTransport()).shutdownHook(false));
+        } else {
+            seestack = null;
+        }
+        context.putProperty("server.url", server.url());
+        context.putProperty("server.port", server.url().substring(server.url().lastIndexOf(':') + 1));
+        context.putProperty("seestack.bufferSize", String.valueOf(bufferSize));
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        try (InputStream in = LogbackContender.class.getResourceAsStream("/bench/" + file + ".xml")) {
+            configurator.doConfigure(in);
+        }
+        logger = context.getLogger("com.shop.checkout.OrderService");
+    }
+
+    /** Items the SeeStack client dropped so far (0 for other contenders). */
+    long drops() {
+        SeeStackClient c = SeeStack.client();
+        if (c == null) {
+            return 0;
+        }
+        var logs = c.stats().logs();
+        var errors = c.stats().errors();
+        return logs.droppedBufferFull() + errors.droppedBufferFull();
+    }
+
+    /** Lets the SDK deliver what one iteration buffered, so the next iteration starts with empty buffers. */
+    void drain() {
+        SeeStackClient c = SeeStack.client();
+        if (c != null) {
+            c.flush(Duration.ofSeconds(120));
+        }
+    }
+
+    @Override
+    public void close() {
+        context.stop();
+        if (seestack != null) {
+            SeeStack.close();
+        }
+    }
+}
