@@ -148,7 +148,8 @@ class DeliveryTest {
         PollUntil.await("dropped after 5 attempts", () -> client.stats().logs().droppedAfterRetries() == 1);
         assertEquals(4, fixture.scheduler.requestedDelays().size());
         assertEquals(5, stub.awaitBodies(IngestStub.LOGS, 5).size());
-        assertEquals(1, fixture.sink.containing("could not deliver logs after retries").size());
+        PollUntil.await("one warning about the drop",
+                () -> fixture.sink.containing("could not deliver logs after retries").size() == 1);
     }
 
     @Test

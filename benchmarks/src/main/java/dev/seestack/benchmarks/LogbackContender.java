@@ -35,6 +35,8 @@ final class LogbackContender implements AutoCloseable {
         } else {
             seestack = null;
         }
+        // SLF4J's MDC adapter, so MDC.put in the benchmark reaches this context (a bare context has none)
+        context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
         context.putProperty("server.url", server.url());
         context.putProperty("server.port", server.url().substring(server.url().lastIndexOf(':') + 1));
         context.putProperty("seestack.bufferSize", String.valueOf(bufferSize));

@@ -13,6 +13,7 @@ import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.ErrorEntry;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.event.LogEntry;
+import dev.seestack.internal.event.MetadataSnapshot;
 import dev.seestack.internal.event.SeenThrowables;
 import dev.seestack.internal.event.Severity;
 import dev.seestack.internal.flags.FlagEvaluator;
@@ -189,7 +190,7 @@ public final class ClientCore {
             if (u == null && current.userId() != null) {
                 u = User.ofId(current.userId());
             }
-            captureError(throwable, null, level, u, meta);
+            captureError(throwable, null, level, u, () -> meta);
         } catch (RuntimeException | LinkageError e) {
             internalFailure(e);
         }
@@ -197,10 +198,10 @@ public final class ClientCore {
 
     /**
      * Enqueues an error (adapters): the same throwable instance is sent once; {@code user} null falls back to
-     * {@link #setUser}; {@code metadata} must be a sanitized snapshot.
+     * {@link #setUser}; {@code metadata} is assembled on the sender thread.
      */
     public void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
-            Map<String, Object> metadata) {
+            MetadataSnapshot metadata) {
         if (!enabled) {
             return;
         }

@@ -31,9 +31,18 @@ final class LoggingEventReader {
     static FrameworkEvent read(ILoggingEvent event, Severity severity, Throwable throwable) {
         return new FrameworkEvent(severity, event.getLoggerName(), event.getThreadName(), event.getFormattedMessage())
                 .throwable(throwable)
-                .contextData(event.getMDCPropertyMap())
+                .contextData(mdcOf(event))
                 .keyValues(keyValues(event.getKeyValuePairs()))
                 .markers(markerNames(event.getMarkerList()));
+    }
+
+    /** The MDC of the event; empty when its LoggerContext has no MDC adapter (Logback then throws). */
+    private static Map<String, String> mdcOf(ILoggingEvent event) {
+        try {
+            return event.getMDCPropertyMap();
+        } catch (NullPointerException noMdcAdapter) {
+            return null;
+        }
     }
 
     private static Map<String, Object> keyValues(List<KeyValuePair> pairs) {

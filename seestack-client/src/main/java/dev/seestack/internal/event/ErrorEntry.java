@@ -33,6 +33,18 @@ public final class ErrorEntry extends MetadataPayload {
         this.user = user;
     }
 
+    /** An error whose metadata is assembled later from {@code snapshot} (adapters). */
+    public ErrorEntry(Throwable throwable, String fallbackMessage, Severity level, String environment, String release,
+            User user, MetadataSnapshot snapshot) {
+        super(snapshot);
+        this.throwable = throwable;
+        this.fallbackMessage = fallbackMessage;
+        this.level = level == null ? Severity.ERROR : level;
+        this.environment = environment;
+        this.release = release;
+        this.user = user;
+    }
+
     @Override
     public Feature feature() {
         return Feature.ERRORS;

@@ -24,6 +24,15 @@ public final class LogEntry extends MetadataPayload {
         this.traceId = traceId;
     }
 
+    /** A log whose metadata is assembled later from {@code snapshot} (adapters). */
+    public LogEntry(Severity level, String message, String service, String traceId, MetadataSnapshot snapshot) {
+        super(snapshot);
+        this.level = level;
+        this.message = MetadataSanitizer.truncate(message, MAX_MESSAGE_CHARS);
+        this.service = service;
+        this.traceId = traceId;
+    }
+
     @Override
     public Feature feature() {
         return Feature.LOGS;

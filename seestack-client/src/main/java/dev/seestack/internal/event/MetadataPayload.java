@@ -6,13 +6,23 @@ import java.util.Map;
 
 /** A request body made of its own fields followed by a masked {@code metadata} object. */
 abstract class MetadataPayload implements Encodable {
-    private final Map<String, Object> metadata;
+    private Map<String, Object> metadata;
+    private MetadataSnapshot snapshot;
 
     MetadataPayload(Map<String, Object> metadata) {
         this.metadata = metadata;
     }
 
-    public final Map<String, Object> metadata() {
+    MetadataPayload(MetadataSnapshot snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    /** The sanitized metadata (assembled from its snapshot on first use, on the sender thread). */
+    public final synchronized Map<String, Object> metadata() {
+        if (metadata == null && snapshot != null) {
+            metadata = snapshot.toMap();
+            snapshot = null;
+        }
         return metadata;
     }
 
@@ -25,8 +35,9 @@ abstract class MetadataPayload implements Encodable {
     @Override
     public final void writeJson(JsonWriter out, SensitiveDataMasker masker) {
         writeFields(out, masker);
-        if (metadata != null && !metadata.isEmpty()) {
-            out.name("metadata").tree(masker.maskMetadata(metadata, masksSql()));
+        Map<String, Object> meta = metadata();
+        if (meta != null && !meta.isEmpty()) {
+            out.name("metadata").tree(masker.maskMetadata(meta, masksSql()));
         }
         out.endObject();
     }

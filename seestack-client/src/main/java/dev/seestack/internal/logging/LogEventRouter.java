@@ -7,7 +7,6 @@ import dev.seestack.internal.ClientCore;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.event.LogEntry;
 import dev.seestack.internal.json.MetadataSanitizer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -64,69 +63,22 @@ public final class LogEventRouter {
         String traceId = first(get(mdc, options.traceIdKey()), ctx.traceId(), null);
         String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
         String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
+        String[] routedKeys = {options.traceIdKey(), options.serviceKey(), options.userIdKey()};
+        Map<String, Object> keyValues = EventMetadata.sanitizedCopy(e.keyValues, true);
+        Object markers = EventMetadata.sanitizedMarkers(e.markers);
+        Map<String, Object> extra = EventMetadata.sanitizedCopy(e.extra, false);
         if (asLog) {
-            Map<String, Object> meta = baseMetadata(e, mdc, userId);
-            if (e.throwable != null) {
-                meta.put("exceptionClass", e.throwable.getClass().getName());
-                String message = MetadataSanitizer.safeMessage(e.throwable);
-                if (message != null) {
-                    meta.put("exceptionMessage", MetadataSanitizer.truncate(message, MetadataSanitizer.MAX_STRING_CHARS));
-                }
-            }
-            core.captureLog(new LogEntry(e.severity, e.message, service, traceId, meta));
+            String exceptionClass = e.throwable == null ? null : e.throwable.getClass().getName();
+            String exceptionMessage = e.throwable == null ? null : MetadataSanitizer.safeMessage(e.throwable);
+            core.captureLog(new LogEntry(e.severity, e.message, service, traceId, new EventMetadata(e.loggerName,
+                    e.threadName, userId, mdc, routedKeys, keyValues, markers, extra,
+                    "exceptionClass", exceptionClass, "exceptionMessage", exceptionMessage)));
         }
         if (asError) {
-            Map<String, Object> meta = baseMetadata(e, mdc, null);
-            if (e.message != null) {
-                meta.put("message", MetadataSanitizer.truncate(e.message, MetadataSanitizer.MAX_STRING_CHARS));
-            }
-            if (traceId != null) {
-                meta.put("traceId", traceId);
-            }
-            if (service != null) {
-                meta.put("service", service);
-            }
-            core.captureError(e.throwable, e.message, e.severity, userId == null ? null : User.ofId(userId), meta);
+            core.captureError(e.throwable, e.message, e.severity, userId == null ? null : User.ofId(userId),
+                    new EventMetadata(e.loggerName, e.threadName, null, mdc, routedKeys, keyValues, markers, extra,
+                            "message", e.message, "traceId", traceId, "service", service));
         }
-    }
-
-    private Map<String, Object> baseMetadata(FrameworkEvent e, Map<String, String> mdc, String userId) {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        if (e.loggerName != null) {
-            meta.put("logger", e.loggerName);
-        }
-        if (e.threadName != null) {
-            meta.put("thread", e.threadName);
-        }
-        if (userId != null) {
-            meta.put("userId", userId);
-        }
-        if (mdc != null) {
-            for (Map.Entry<String, String> entry : mdc.entrySet()) {
-                String key = entry.getKey();
-                if (key == null || key.equals(options.traceIdKey()) || key.equals(options.serviceKey())
-                        || key.equals(options.userIdKey())) {
-                    continue;
-                }
-                meta.put(key, MetadataSanitizer.truncate(entry.getValue(), MetadataSanitizer.MAX_STRING_CHARS));
-            }
-        }
-        if (e.keyValues != null) {
-            for (Map.Entry<String, ?> entry : e.keyValues.entrySet()) {
-                meta.put(String.valueOf(entry.getKey()), MetadataSanitizer.sanitize(entry.getValue()));
-            }
-        }
-        if (e.markers != null && !e.markers.isEmpty()) {
-            meta.put("markers", MetadataSanitizer.sanitize(e.markers));
-        }
-        if (e.extra != null) {
-            for (Map.Entry<String, ?> entry : e.extra.entrySet()) {
-                if (entry.getValue() != null) {
-                    meta.put(entry.getKey(), MetadataSanitizer.sanitize(entry.getValue()));
-                }
-            }
-        }
-        return meta;
     }
 
     private static String get(Map<String, String> map, String key) {

@@ -1,0 +1,12 @@
+package dev.seestack.internal.event;
+
+import java.util.Map;
+
+/**
+ * Metadata captured on the application's thread as immutable parts and assembled into its map only on the
+ * sender thread, which keeps map building off the logging call.
+ */
+public interface MetadataSnapshot {
+    /** The sanitized metadata map; called once, on a sender thread. */
+    Map<String, Object> toMap();
+}

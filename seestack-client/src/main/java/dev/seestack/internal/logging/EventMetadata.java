@@ -1,0 +1,105 @@
+package dev.seestack.internal.logging;
+
+import dev.seestack.internal.event.MetadataSnapshot;
+import dev.seestack.internal.json.MetadataSanitizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metadata of one framework event, held as the immutable parts read on the logging thread (the MDC map
+ * is the framework's own immutable snapshot) and assembled into the wire map on the sender thread:
+ * {@code logger}, {@code thread}, {@code userId}, the other MDC entries, key-values, {@code markers},
+ * framework extras, then the entries particular to logs or errors.
+ */
+final class EventMetadata implements MetadataSnapshot {
+    private final String logger;
+    private final String thread;
+    private final String userId;
+    private final Map<String, String> mdc;
+    private final String[] routedMdcKeys;
+    private final Map<String, Object> keyValues;
+    private final Object markers;
+    private final Map<String, Object> extra;
+    private final String[] tail;
+
+    /**
+     * @param keyValues already sanitized
+     * @param extra already sanitized
+     * @param tail key/value pairs appended last (nulls skipped)
+     */
+    EventMetadata(String logger, String thread, String userId, Map<String, String> mdc, String[] routedMdcKeys,
+            Map<String, Object> keyValues, Object markers, Map<String, Object> extra, String... tail) {
+        this.logger = logger;
+        this.thread = thread;
+        this.userId = userId;
+        this.mdc = mdc;
+        this.routedMdcKeys = routedMdcKeys;
+        this.keyValues = keyValues;
+        this.markers = markers;
+        this.extra = extra;
+        this.tail = tail;
+    }
+
+    @Override
+    public Map<String, Object> toMap() {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        putIfPresent(meta, "logger", logger);
+        putIfPresent(meta, "thread", thread);
+        putIfPresent(meta, "userId", userId);
+        if (mdc != null) {
+            for (Map.Entry<String, String> entry : mdc.entrySet()) {
+                if (entry.getKey() != null && !isRouted(entry.getKey())) {
+                    meta.put(entry.getKey(), MetadataSanitizer.truncate(entry.getValue(), MetadataSanitizer.MAX_STRING_CHARS));
+                }
+            }
+        }
+        if (keyValues != null) {
+            meta.putAll(keyValues);
+        }
+        if (markers != null) {
+            meta.put("markers", markers);
+        }
+        if (extra != null) {
+            meta.putAll(extra);
+        }
+        for (int i = 0; i + 1 < tail.length; i += 2) {
+            putIfPresent(meta, tail[i], tail[i + 1]);
+        }
+        return meta;
+    }
+
+    private boolean isRouted(String key) {
+        for (String routed : routedMdcKeys) {
+            if (routed.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void putIfPresent(Map<String, Object> meta, String key, String value) {
+        if (value != null) {
+            meta.put(key, MetadataSanitizer.truncate(value, MetadataSanitizer.MAX_STRING_CHARS));
+        }
+    }
+
+    /** Sanitized copies of key-values/extras, taken on the logging thread since the values are live objects. */
+    static Map<String, Object> sanitizedCopy(Map<String, ?> values, boolean keepNulls) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> entry : values.entrySet()) {
+            if (entry.getValue() == null && !keepNulls) {
+                continue;
+            }
+            copy.put(String.valueOf(entry.getKey()), MetadataSanitizer.sanitize(entry.getValue()));
+        }
+        return copy;
+    }
+
+    static Object sanitizedMarkers(List<String> markers) {
+        return markers == null || markers.isEmpty() ? null : MetadataSanitizer.sanitize(markers);
+    }
+}
