@@ -288,10 +288,10 @@ public final class ClientCore {
     private void onUnauthorized() {
         // stop the pipeline first, so nothing buffered can be flushed out after the SDK reports itself disabled
         pipeline.disable();
-        enabled = false;
         if (disabledWarned.compareAndSet(false, true)) {
             diagnostics.warn("SeeStack SDK: invalid API key — disabling SDK");
         }
+        enabled = false;
     }
 
     private Thread registerShutdownHook() {

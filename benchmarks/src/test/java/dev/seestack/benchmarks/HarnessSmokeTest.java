@@ -1,0 +1,48 @@
+package dev.seestack.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** A few seconds of each harness so the benchmarks cannot rot between full runs. */
+@Timeout(120)
+class HarnessSmokeTest {
+    @Test
+    void callerCostBenchmarkRunsAndTheAcceptPathDropsNothing() throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(LogbackCallerCostBenchmark.class.getSimpleName() + ".plainMessage$")
+                .param("contender", "seestack", "noop")
+                .mode(org.openjdk.jmh.annotations.Mode.AverageTime)
+                .forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(50))
+                .measurementIterations(2).measurementTime(TimeValue.milliseconds(50))
+                .timeUnit(TimeUnit.NANOSECONDS).shouldFailOnError(true).verbosity(
+                        org.openjdk.jmh.runner.options.VerboseMode.SILENT)
+                .build()).run();
+        assertEquals(2, results.size());
+        for (RunResult r : results) {
+            assertTrue(r.getPrimaryResult().getScore() > 0);
+            assertEquals(0.0, r.getSecondaryResults().get("drops").getScore());
+        }
+    }
+
+    @Test
+    void deliveryHarnessDeliversEveryOfferedLogAtALowRate() throws Exception {
+        try (CountingServer server = CountingServer.start(2)) {
+            assertTrue(RequestCeiling.measure(server.url(), 2, Duration.ofMillis(300)) > 0);
+            DeliveryThroughput.Result r = DeliveryThroughput.run(server, 500, Duration.ofSeconds(1), 4);
+            assertEquals(0, r.dropped);
+            assertTrue(r.captured >= 400, "captured " + r.captured);
+            assertFalse(r.latencyMicros.getTotalCount() == 0);
+        }
+    }
+}
