@@ -58,8 +58,13 @@ public class Log4j2CallerCostBenchmark {
                     .flushIntervalMs(3_600_000).build(),
                     ClientComponents.defaults().transport(c -> new DiscardingTransport()).shutdownHook(false));
         }
-        context = Configurator.initialize("bench", "classpath:bench/" + contender + ".xml");
+        // under the async selector a context may already exist with the default configuration: reconfigure it
+        context = (LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        context.setConfigLocation(Log4j2CallerCostBenchmark.class.getResource("/bench/" + contender + ".xml").toURI());
         logger = context.getLogger("com.shop.checkout.OrderService");
+        if (!logger.isInfoEnabled() || context.getConfiguration().getAppender("TARGET") == null) {
+            throw new IllegalStateException("log4j2 benchmark configuration did not load: " + context.getConfiguration());
+        }
     }
 
     @TearDown(Level.Iteration)

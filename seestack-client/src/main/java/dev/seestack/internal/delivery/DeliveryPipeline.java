@@ -28,6 +28,8 @@ import java.util.function.Function;
 public final class DeliveryPipeline {
     /** Request bodies larger than this are re-encoded without metadata. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    /** How long a released, emptied buffer stays released waiting for more items. */
+    static final long DRAIN_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private enum State { RUNNING, CLOSING, STOPPED, DISABLED }
 
@@ -324,7 +326,12 @@ public final class DeliveryPipeline {
                     workAvailable.signal(); // pass the baton: more work may remain for another sender
                     return d;
                 }
-                workAvailable.await();
+                long linger = lingerRemainingNanos();
+                if (linger > 0) {
+                    workAvailable.awaitNanos(linger);
+                } else {
+                    workAvailable.await();
+                }
             }
         } finally {
             lock.unlock();
@@ -343,13 +350,33 @@ public final class DeliveryPipeline {
             }
             Delivery d = lane.feature.isBatched() ? nextBatch(lane) : nextSingle(lane);
             if (d != null) {
+                lane.lingerUntil = 0;
                 return d;
             }
             if (!lane.feature.isImmediate()) {
-                lane.released = false;
+                long now = System.nanoTime();
+                if (lane.lingerUntil == 0) {
+                    lane.lingerUntil = now + DRAIN_LINGER_NANOS;
+                } else if (now - lane.lingerUntil >= 0) {
+                    lane.released = false;
+                    lane.lingerUntil = 0;
+                }
             }
         }
         return null;
+    }
+
+    /** Time until the earliest lingering lane gives up, or 0 when none lingers; called with the lock held. */
+    private long lingerRemainingNanos() {
+        long now = System.nanoTime();
+        long remaining = 0;
+        for (Lane lane : takeOrder) {
+            if (lane.released && lane.lingerUntil != 0) {
+                long r = Math.max(1, lane.lingerUntil - now);
+                remaining = remaining == 0 ? r : Math.min(remaining, r);
+            }
+        }
+        return remaining;
     }
 
     private Delivery nextSingle(Lane lane) {

@@ -16,6 +16,12 @@ final class Lane {
     final int triggerSize;
     /** Whether workers may take from this lane (always for immediate features); guarded by the pipeline lock. */
     boolean released;
+    /**
+     * While released and momentarily empty, the nanoTime until which senders wait for more items before
+     * un-releasing (0 = not lingering); guarded by the pipeline lock. Keeps a steady stream flowing without
+     * making every burst refill the buffer to its trigger.
+     */
+    long lingerUntil;
 
     Lane(Feature feature, int capacity) {
         this.feature = feature;
