@@ -45,10 +45,21 @@ public final class DeliveryThroughput {
      * Offers logs at {@code ratePerSecond} (0 = flat out) for {@code duration}, then flushes and measures.
      */
     public static Result run(CountingServer server, int ratePerSecond, Duration duration, int senderThreads) {
+        return run(server, ratePerSecond, duration, senderThreads, "default");
+    }
+
+    /** As above with a named transport: {@code default}, {@code jdk} or {@code socket}. */
+    public static Result run(CountingServer server, int ratePerSecond, Duration duration, int senderThreads,
+            String transport) {
         SeeStackConfig config = SeeStackConfig.builder(n -> null).apiKey("bench").host(server.url())
                 .environment("bench").build();
-        try (SeeStackClient client = SeeStackClient.create(config,
-                ClientComponents.defaults().senderThreads(senderThreads).shutdownHook(false))) {
+        ClientComponents components = ClientComponents.defaults().senderThreads(senderThreads).shutdownHook(false);
+        if (transport.equals("jdk")) {
+            components.transport(c -> new dev.seestack.internal.delivery.JdkHttpTransport(c.host(), c.apiKey()));
+        } else if (transport.equals("socket")) {
+            components.transport(c -> new dev.seestack.internal.delivery.SocketHttpTransport(c.host(), c.apiKey()));
+        }
+        try (SeeStackClient client = SeeStackClient.create(config, components)) {
             server.takeLatencies();
             long before = server.requests();
             long start = System.nanoTime();

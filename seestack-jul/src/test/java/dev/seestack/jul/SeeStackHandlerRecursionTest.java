@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.seestack.SeeStack;
+import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.ClientRegistry;
+import dev.seestack.internal.delivery.JdkHttpTransport;
 import dev.seestack.testkit.IngestStub;
 import java.util.List;
 import java.util.logging.Level;
@@ -33,6 +37,10 @@ class SeeStackHandlerRecursionTest {
     void shipsExactlyTheApplicationsRecordsWhileTheHttpClientLogsAtFinest() {
         try (IngestStub stub = IngestStub.start()) {
             JulFixture.exposeStub(stub);
+            // send through the JDK HTTP client, which logs through System.Logger into JUL: the loop to prove absent
+            ClientRegistry.initExplicit(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY).host(stub.host())
+                    .environment("test").flushIntervalMs(200).build(), ClientComponents.defaults()
+                    .transport(c -> new JdkHttpTransport(c.host(), c.apiKey())).shutdownHook(false));
             RecordingHandler.RECORDS.clear();
             JulFixture.readConfiguration("seestack-logging-finest.properties");
             Logger log = Logger.getLogger("app.busy");
@@ -52,6 +60,8 @@ class SeeStackHandlerRecursionTest {
                     .allMatch("app.busy"::equals), "only app.busy records were shipped: " + bodies);
             assertEquals(EVENTS, bodies.stream().map(JulFixture::json).map(JsonNode::toString).distinct().count());
             stub.assertAllBodiesValid();
+        } finally {
+            SeeStack.close();
         }
     }
 }

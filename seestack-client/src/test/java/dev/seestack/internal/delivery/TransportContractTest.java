@@ -1,0 +1,173 @@
+package dev.seestack.internal.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.PollUntil;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What every {@link Transport} must do, checked for both implementations. */
+@Timeout(60)
+class TransportContractTest {
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+
+    private static final byte[] BODY = "{\"level\":\"info\",\"message\":\"héllo\"}".getBytes(StandardCharsets.UTF_8);
+
+    enum Kind {
+        JDK((host, key) -> new JdkHttpTransport(host, key)),
+        SOCKET((host, key) -> new SocketHttpTransport(host, key));
+
+        final BiFunction<String, String, Transport> factory;
+
+        Kind(BiFunction<String, String, Transport> factory) {
+            this.factory = factory;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void postsTheBodyWithKeyAndContentTypeAndReadsTheStatus(Kind kind) throws Exception {
+        try (Transport t = kind.factory.apply(stub.host(), "key-1")) {
+            TransportResponse r = t.post(IngestStub.LOGS, BODY);
+            assertEquals(202, r.status());
+            assertTrue(r.body().contains("\"success\":true"), r.body());
+        }
+        stub.server().verify(postRequestedFor(urlPathEqualTo(IngestStub.LOGS))
+                .withHeader("X-SeeStack-Key", equalTo("key-1"))
+                .withHeader("Content-Type", equalTo("application/json")));
+        assertEquals(new String(BODY, StandardCharsets.UTF_8), stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void keepsAHostPathPrefixAndReadsRetryAfter(Kind kind) throws Exception {
+        stub.stub(post(urlPathEqualTo("/proxy" + IngestStub.ERRORS)).willReturn(
+                aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("slow down")));
+        try (Transport t = kind.factory.apply(stub.host() + "/proxy", "k")) {
+            TransportResponse r = t.post(IngestStub.ERRORS, BODY);
+            assertEquals(429, r.status());
+            assertEquals("7", r.retryAfter());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void readsChunkedResponsesAndReusesTheConnection(Kind kind) throws Exception {
+        stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).atPriority(1).willReturn(aResponse().withStatus(202)
+                .withBody("{\"ok\":true,\"padding\":\"" + "x".repeat(5000) + "\"}").withChunkedDribbleDelay(4, 20)));
+        try (Transport t = kind.factory.apply(stub.host(), "k")) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(202, t.post(IngestStub.LOGS, BODY).status());
+            }
+        }
+        assertEquals(5, stub.awaitBodies(IngestStub.LOGS, 5).size());
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(Kind.values()).flatMap(k -> Stream.of(Fault.CONNECTION_RESET_BY_PEER, Fault.EMPTY_RESPONSE,
+                Fault.MALFORMED_RESPONSE_CHUNK, Fault.RANDOM_DATA_THEN_CLOSE).map(f -> Arguments.of(k, f)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("faults")
+    void reportsBrokenResponsesAsIOExceptions(Kind kind, Fault fault) {
+        stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).atPriority(1).willReturn(aResponse().withFault(fault)));
+        try (Transport t = kind.factory.apply(stub.host(), "k")) {
+            assertThrows(IOException.class, () -> t.post(IngestStub.LOGS, BODY));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void failsFastWhenNothingListens(Kind kind) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (Transport t = kind.factory.apply("http://127.0.0.1:" + port, "k")) {
+            assertThrows(IOException.class, () -> t.post(IngestStub.LOGS, BODY));
+        }
+    }
+
+    @Test
+    void socketTransportGivesUpOnASilentServerWithinTheRequestDeadline() throws Exception {
+        stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).atPriority(1)
+                .willReturn(aResponse().withStatus(202).withFixedDelay(20_000)));
+        try (Transport t = new SocketHttpTransport(stub.host(), "k")) {
+            long start = System.nanoTime();
+            assertThrows(IOException.class, () -> t.post(IngestStub.LOGS, BODY));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms < 6_000, "took " + ms + " ms");
+        }
+    }
+
+    @Test
+    void socketTransportResendsOnceWhenTheServerClosedAnIdleKeepAliveConnection() throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> answerOnceThenClose(server, served), "one-shot-server");
+            t.setDaemon(true);
+            t.start();
+            try (Transport transport = new SocketHttpTransport("http://127.0.0.1:" + server.getLocalPort(), "k")) {
+                assertEquals(202, transport.post(IngestStub.LOGS, BODY).status());
+                assertEquals(202, transport.post(IngestStub.LOGS, BODY).status());
+            }
+        }
+        PollUntil.await("the second request was answered on a fresh connection", () -> served.get() == 2);
+    }
+
+    /** Answers each connection's first request with keep-alive headers, then closes it anyway. */
+    private static void answerOnceThenClose(ServerSocket server, AtomicInteger served) {
+        try {
+            for (int i = 0; i < 2; i++) {
+                try (Socket s = server.accept()) {
+                    readRequest(s.getInputStream());
+                    OutputStream out = s.getOutputStream();
+                    out.write("HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\n{}"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    served.incrementAndGet();
+                }
+            }
+        } catch (IOException ignored) {
+            // test finished
+        }
+    }
+
+    private static void readRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            head.write(in.read());
+        }
+        String headers = head.toString(StandardCharsets.US_ASCII).toLowerCase();
+        int at = headers.indexOf("content-length:");
+        int length = Integer.parseInt(headers.substring(at + 15, headers.indexOf('\r', at)).trim());
+        in.readNBytes(length);
+    }
+}
