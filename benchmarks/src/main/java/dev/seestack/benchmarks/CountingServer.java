@@ -51,7 +51,7 @@ public final class CountingServer implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            counting.record(body);
+            counting.record(exchange.getRequestURI().getPath(), body);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(202, ACCEPTED.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -62,9 +62,15 @@ public final class CountingServer implements AutoCloseable {
         return counting;
     }
 
-    private void record(byte[] body) {
+    private void record(String path, byte[] body) {
         requests.increment();
         String s = new String(body, StandardCharsets.ISO_8859_1);
+        if (path.endsWith("/http-requests")) {
+            for (int at = s.indexOf("\"direction\""); at >= 0; at = s.indexOf("\"direction\"", at + 1)) {
+                items.increment();
+            }
+            return;
+        }
         int at = s.indexOf("\"message\":\"t");
         if (at < 0) {
             items.increment();
@@ -88,6 +94,11 @@ public final class CountingServer implements AutoCloseable {
 
     public long requests() {
         return requests.sum();
+    }
+
+    /** Items received: one per log/error/heartbeat request, one per element of an HTTP-requests batch. */
+    public long items() {
+        return items.sum();
     }
 
     /** Send-to-receipt latencies (µs) recorded since the last call. */
