@@ -24,13 +24,7 @@ public final class ErrorEntry extends MetadataPayload {
      */
     public ErrorEntry(Throwable throwable, String fallbackMessage, Severity level, String environment, String release,
             User user, Map<String, Object> metadata) {
-        super(metadata);
-        this.throwable = throwable;
-        this.fallbackMessage = fallbackMessage;
-        this.level = level == null ? Severity.ERROR : level;
-        this.environment = environment;
-        this.release = release;
-        this.user = user;
+        this(throwable, fallbackMessage, level, environment, release, user, MetadataSnapshot.of(metadata));
     }
 
     /** An error whose metadata is assembled later from {@code snapshot} (adapters). */

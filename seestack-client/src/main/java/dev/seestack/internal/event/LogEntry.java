@@ -17,11 +17,7 @@ public final class LogEntry extends MetadataPayload {
 
     /** {@code metadata} must already be a sanitized snapshot (see {@link MetadataSanitizer}). */
     public LogEntry(Severity level, String message, String service, String traceId, Map<String, Object> metadata) {
-        super(metadata);
-        this.level = level;
-        this.message = MetadataSanitizer.truncate(message, MAX_MESSAGE_CHARS);
-        this.service = service;
-        this.traceId = traceId;
+        this(level, message, service, traceId, MetadataSnapshot.of(metadata));
     }
 
     /** A log whose metadata is assembled later from {@code snapshot} (adapters). */

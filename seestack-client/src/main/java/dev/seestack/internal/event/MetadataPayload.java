@@ -9,10 +9,6 @@ abstract class MetadataPayload implements Encodable {
     private Map<String, Object> metadata;
     private MetadataSnapshot snapshot;
 
-    MetadataPayload(Map<String, Object> metadata) {
-        this.metadata = metadata;
-    }
-
     MetadataPayload(MetadataSnapshot snapshot) {
         this.snapshot = snapshot;
     }

@@ -9,4 +9,9 @@ import java.util.Map;
 public interface MetadataSnapshot {
     /** The sanitized metadata map; called once, on a sender thread. */
     Map<String, Object> toMap();
+
+    /** A snapshot of an already sanitized map (null stays null). */
+    static MetadataSnapshot of(Map<String, Object> metadata) {
+        return metadata == null ? null : () -> metadata;
+    }
 }
