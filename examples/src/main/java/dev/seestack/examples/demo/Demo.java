@@ -31,7 +31,7 @@ public final class Demo {
             System.out.println("SEESTACK_HOST is set: sending to " + target.host() + " (no embedded collector)");
             DemoResult result = DemoRun.run(target, System.out);
             succeeded = result.flushed();
-            System.out.println(succeeded ? "Everything was delivered (see the counters above)."
+            System.out.println(succeeded ? "Flushed: see the counters above (sent = delivered and accepted)."
                     : "Not everything was delivered within the flush deadline (see the counters above).");
         }
         System.out.flush();

@@ -1,6 +1,7 @@
 package dev.seestack.examples.demo;
 
 import dev.seestack.ClientStats;
+import dev.seestack.FeatureStats;
 import dev.seestack.SeeStack;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.SeeStackContext;
@@ -94,7 +95,7 @@ public final class DemoRun {
             out.println("Flushing ...");
             boolean flushed = SeeStack.flush(FLUSH_DEADLINE);
             ClientStats stats = SeeStack.stats();
-            out.println("  SDK counters: " + stats);
+            printCounters(stats);
             return new DemoResult(Map.copyOf(traceIds), flags, failedJob, stats, flushed);
         } finally {
             closeQuietly(web);
@@ -200,6 +201,26 @@ public final class DemoRun {
         out.println("Flags: beta-search for carol -> " + search + " (asBoolean: " + search.asBoolean() + ")");
         flags.put("beta-search", search);
         return flags;
+    }
+
+    private void printCounters(ClientStats stats) {
+        out.println("  SDK counters (flushed: " + flushedText(stats) + "):");
+        printCounter("errors", stats.errors());
+        printCounter("logs", stats.logs());
+        printCounter("http", stats.httpRequests());
+        printCounter("heartbeats", stats.heartbeats());
+    }
+
+    private static String flushedText(ClientStats stats) {
+        long pending = stats.errors().pending() + stats.logs().pending() + stats.httpRequests().pending()
+                + stats.heartbeats().pending();
+        return pending == 0 ? "nothing pending" : pending + " still pending";
+    }
+
+    private void printCounter(String kind, FeatureStats feature) {
+        out.printf("    %-10s captured %3d  sent %3d  dropped %3d  rejected %3d%n", kind, feature.captured(),
+                feature.sent(), feature.droppedBufferFull() + feature.droppedAfterRetries() + feature.droppedDisabled(),
+                feature.rejected());
     }
 
     private static String newTraceId() {
