@@ -8,6 +8,7 @@ import dev.seestack.SeeStackContext;
 import dev.seestack.User;
 import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.delivery.FeatureCounters;
+import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.ErrorEntry;
@@ -46,6 +47,7 @@ public final class ClientCore {
     private final Thread shutdownHook;
     private volatile boolean enabled;
     private volatile User user;
+    private String lastPrintedStats;
     private volatile HttpMonitor httpMonitor;
     private volatile FlagEvaluator flagEvaluator;
 
@@ -64,10 +66,14 @@ public final class ClientCore {
             this.shutdownHook = null;
             return;
         }
+        Scheduler scheduler = components.scheduler();
         this.pipeline = new DeliveryPipeline(config.bufferSize(), config.flushIntervalMs(),
                 components.senderThreads(), components.transport(config), components.retryPolicy(),
-                components.scheduler(), diagnostics, new SensitiveDataMasker(), batchAssemblers(config),
+                scheduler, diagnostics, new SensitiveDataMasker(), batchAssemblers(config),
                 this::onUnauthorized);
+        if (config.debug()) {
+            scheduler.scheduleAtFixedRate(this::printStatsWhenChanged, config.flushIntervalMs());
+        }
         this.enabled = true;
         this.shutdownHook = components.shutdownHook() ? registerShutdownHook() : null;
         diagnostics.debug(() -> "SeeStack SDK initialised: " + config);
@@ -283,6 +289,14 @@ public final class ClientCore {
         long rejected = c.rejected();
         long disabled = c.droppedDisabled();
         return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled);
+    }
+
+    private void printStatsWhenChanged() {
+        String current = stats().toString();
+        if (!current.equals(lastPrintedStats)) {
+            lastPrintedStats = current;
+            diagnostics.debug(() -> "SeeStack SDK stats: " + current);
+        }
     }
 
     private void onUnauthorized() {
