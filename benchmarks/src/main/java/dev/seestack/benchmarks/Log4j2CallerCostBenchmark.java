@@ -2,9 +2,6 @@ package dev.seestack.benchmarks;
 
 import dev.seestack.SeeStack;
 import dev.seestack.SeeStackClient;
-import dev.seestack.SeeStackConfig;
-import dev.seestack.internal.ClientComponents;
-import dev.seestack.internal.ClientRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Logger;
@@ -51,12 +48,9 @@ public class Log4j2CallerCostBenchmark {
     public void start() throws Exception {
         server = CountingServer.start(4);
         System.setProperty("server.url", server.url());
-        System.setProperty("seestack.bufferSize", String.valueOf(LogbackContender.ACCEPT_PATH_BUFFER));
+        System.setProperty("seestack.bufferSize", String.valueOf(AcceptPathClient.BUFFER_SIZE));
         if (contender.endsWith("seestack")) {
-            seestack = ClientRegistry.initExplicit(SeeStackConfig.builder(n -> null).apiKey("bench-key")
-                    .host(server.url()).environment("bench").bufferSize(LogbackContender.ACCEPT_PATH_BUFFER)
-                    .flushIntervalMs(3_600_000).build(),
-                    ClientComponents.defaults().transport(c -> new DiscardingTransport()).shutdownHook(false));
+            seestack = AcceptPathClient.init(server);
         }
         // under the async selector a context may already exist with the default configuration: reconfigure it
         context = (LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);

@@ -6,8 +6,6 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import dev.seestack.SeeStack;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
-import dev.seestack.internal.ClientComponents;
-import dev.seestack.internal.ClientRegistry;
 import java.io.InputStream;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -18,8 +16,6 @@ import org.slf4j.Logger;
  * {@code seestack-http} sends to the counting server with the default 500-item buffer (the drop path).
  */
 final class LogbackContender implements AutoCloseable {
-    static final int ACCEPT_PATH_BUFFER = 2_000_000;
-
     private final LoggerContext context = new LoggerContext();
     private final SeeStackClient seestack;
     final Logger logger;
@@ -28,10 +24,8 @@ final class LogbackContender implements AutoCloseable {
         String file = name.startsWith("seestack") ? "seestack" : name;
         int bufferSize = SeeStackConfig.DEFAULT_BUFFER_SIZE;
         if (name.equals("seestack")) {
-            bufferSize = ACCEPT_PATH_BUFFER;
-            seestack = ClientRegistry.initExplicit(SeeStackConfig.builder(n -> null).apiKey("bench-key")
-                    .host(server.url()).environment("bench").bufferSize(bufferSize).flushIntervalMs(3_600_000).build(),
-                    ClientComponents.defaults().transport(c -> new DiscardingTransport()).shutdownHook(false));
+            bufferSize = AcceptPathClient.BUFFER_SIZE;
+            seestack = AcceptPathClient.init(server);
         } else {
             seestack = null;
         }

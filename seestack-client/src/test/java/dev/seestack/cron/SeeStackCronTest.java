@@ -11,40 +11,26 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seestack.FeatureFixtures;
-import dev.seestack.SeeStackClient;
+import dev.seestack.StubbedClient;
 import dev.seestack.internal.json.JsonNumber;
 import dev.seestack.testkit.IngestStub;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cron heartbeats through {@link SeeStackCron} and start/finish handles, against an ingest stub. */
 class SeeStackCronTest {
-    private final List<String> warnings = FeatureFixtures.warnings();
-    private IngestStub stub;
-    private SeeStackClient client;
-
-    @BeforeEach
-    void start() {
-        stub = IngestStub.start();
-        client = FeatureFixtures.client(FeatureFixtures.config(stub).build(), warnings);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        stub.close();
-    }
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final StubbedClient sdk = StubbedClient.against(stub);
 
     @Test
     void runSendsASuccessHeartbeatWithTheDuration() {
         AtomicBoolean ran = new AtomicBoolean();
-        SeeStackCron.run(client, "nightly-report", () -> ran.set(true));
+        SeeStackCron.run(sdk.client(), "nightly-report", () -> ran.set(true));
 
         assertTrue(ran.get());
         Map<String, Object> heartbeat = object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0));
@@ -60,7 +46,7 @@ class SeeStackCronTest {
         IllegalStateException boom = new IllegalStateException("disk full");
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> SeeStackCron.run(client, "nightly-report", () -> {
+                () -> SeeStackCron.run(sdk.client(), "nightly-report", () -> {
                     throw boom;
                 }));
 
@@ -75,7 +61,7 @@ class SeeStackCronTest {
     void callRethrowsACheckedExceptionUnwrappedAndReportsItsClassNameWhenItHasNoMessage() {
         IOException io = new IOException();
 
-        IOException thrown = assertThrows(IOException.class, () -> SeeStackCron.call(client, "import-feed", () -> {
+        IOException thrown = assertThrows(IOException.class, () -> SeeStackCron.call(sdk.client(), "import-feed", () -> {
             throw io;
         }));
 
@@ -87,15 +73,15 @@ class SeeStackCronTest {
 
     @Test
     void callReturnsTheJobsResult() {
-        assertEquals(42, SeeStackCron.call(client, "import-feed", () -> 42));
+        assertEquals(42, SeeStackCron.call(sdk.client(), "import-feed", () -> 42));
 
         assertEquals("success", object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0)).get("status"));
     }
 
     @Test
     void startAndFinishJobSendTheGivenStatusAndMessage() {
-        JobHandle handle = client.startJob("billing-sync");
-        client.finishJob(handle, JobStatus.FAILED, "3 invoices rejected");
+        JobHandle handle = sdk.client().startJob("billing-sync");
+        sdk.client().finishJob(handle, JobStatus.FAILED, "3 invoices rejected");
 
         Map<String, Object> heartbeat = object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0));
         assertEquals("billing-sync", heartbeat.get("slug"));
@@ -107,14 +93,15 @@ class SeeStackCronTest {
     @Test
     void invalidSlugStillRunsTheJobButSendsNoHeartbeatAndWarnsOnce() {
         AtomicBoolean ran = new AtomicBoolean();
-        SeeStackCron.run(client, "Nightly Report", () -> ran.set(true));
-        SeeStackCron.run(client, "Nightly Report", () -> { });
+        SeeStackCron.run(sdk.client(), "Nightly Report", () -> ran.set(true));
+        SeeStackCron.run(sdk.client(), "Nightly Report", () -> { });
 
-        client.flush();
+        sdk.client().flush();
         assertTrue(ran.get());
         assertEquals(0, stub.count(IngestStub.HEARTBEAT));
-        assertEquals(2, client.stats().heartbeats().rejected());
-        assertEquals(1, warnings.stream().filter(w -> w.contains("'Nightly Report'")).count(), warnings.toString());
+        assertEquals(2, sdk.client().stats().heartbeats().rejected());
+        assertEquals(1, sdk.warnings().stream().filter(w -> w.contains("'Nightly Report'")).count(),
+                sdk.warnings().toString());
     }
 
     @Test
@@ -124,16 +111,16 @@ class SeeStackCronTest {
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":false,\"code\":\"NOT_FOUND\",\"message\":\"No cron monitor found with slug: gone\"}")));
 
-        SeeStackCron.run(client, "gone", () -> { });
-        SeeStackCron.run(client, "gone", () -> { });
-        SeeStackCron.run(client, "nightly-report", () -> { });
-        client.flush();
+        SeeStackCron.run(sdk.client(), "gone", () -> { });
+        SeeStackCron.run(sdk.client(), "gone", () -> { });
+        SeeStackCron.run(sdk.client(), "nightly-report", () -> { });
+        sdk.client().flush();
 
         assertEquals(3, stub.count(IngestStub.HEARTBEAT), "one request per heartbeat, no retries");
-        assertEquals(2, client.stats().heartbeats().rejected());
-        assertEquals(1, client.stats().heartbeats().sent());
-        assertEquals(1, warnings.stream().filter(w -> w.contains("404") && w.contains("slug gone")).count(),
-                warnings.toString());
+        assertEquals(2, sdk.client().stats().heartbeats().rejected());
+        assertEquals(1, sdk.client().stats().heartbeats().sent());
+        assertEquals(1, sdk.warnings().stream().filter(w -> w.contains("404") && w.contains("slug gone")).count(),
+                sdk.warnings().toString());
         stub.assertAllBodiesValid();
     }
 

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.seestack.FeatureFixtures;
-import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
+import dev.seestack.StubbedClient;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.flags.FlagEvaluator;
 import dev.seestack.internal.flags.FlagSource;
@@ -28,10 +28,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Feature-flag lookups against a WireMock management API. */
 class FeatureFlagsTest {
@@ -42,28 +41,17 @@ class FeatureFlagsTest {
     private static final String DEPLOYED_SINGLE = "{\"success\":true,\"data\":{\"flagKey\":\"new-checkout\","
             + "\"variant\":\"variant-c\",\"enabled\":true,\"reason\":\"PERCENTAGE_ROLLOUT\"}}";
 
-    private final List<String> warnings = FeatureFixtures.warnings();
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final StubbedClient sdk = StubbedClient.against(stub);
     private final AtomicLong clockMs = new AtomicLong(1_000_000);
-    private IngestStub stub;
-    private SeeStackClient client;
-
-    @BeforeEach
-    void start() {
-        stub = IngestStub.start();
-        client = FeatureFixtures.client(FeatureFixtures.config(stub).build(), warnings);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        stub.close();
-    }
 
     @Test
     void readsTheDocumentedSingleFlagShape() {
         answer(SINGLE, 200, DOCUMENTED_SINGLE);
 
-        FlagResult result = client.getFlag("new-checkout", "user-1", Map.of("plan", "pro"));
+        FlagResult result = sdk.client().getFlag("new-checkout", "user-1", Map.of("plan", "pro"));
 
         assertEquals(FlagResult.of(true, "variant-b"), result);
     }
@@ -72,7 +60,7 @@ class FeatureFlagsTest {
     void readsTheDeployedSingleFlagShape() {
         answer(SINGLE, 200, DEPLOYED_SINGLE);
 
-        assertEquals(FlagResult.of(true, "variant-c"), client.getFlag("new-checkout", "user-1", null));
+        assertEquals(FlagResult.of(true, "variant-c"), sdk.client().getFlag("new-checkout", "user-1", null));
     }
 
     @Test
@@ -80,7 +68,7 @@ class FeatureFlagsTest {
         answer(ALL, 200, "{\"success\":true,\"data\":{\"flags\":{\"new-checkout\":{\"enabled\":true,\"value\":\"variant-b\"},"
                 + "\"max-items\":{\"enabled\":true,\"value\":42},\"dark-mode\":{\"enabled\":false,\"value\":\"false\"}}}}");
 
-        Map<String, FlagResult> flags = client.getAllFlags("user-1", null);
+        Map<String, FlagResult> flags = sdk.client().getAllFlags("user-1", null);
 
         assertEquals(FlagResult.of(true, "variant-b"), flags.get("new-checkout"));
         assertEquals(42, flags.get("max-items").asInt(0));
@@ -94,7 +82,7 @@ class FeatureFlagsTest {
                 + "\"variant\":\"variant-c\",\"enabled\":true,\"reason\":\"RULE_MATCH\"},\"dark-mode\":{\"flagKey\":"
                 + "\"dark-mode\",\"variant\":\"off\",\"enabled\":false,\"reason\":\"DEFAULT\"}}}}");
 
-        Map<String, FlagResult> flags = client.getAllFlags("user-1", null);
+        Map<String, FlagResult> flags = sdk.client().getAllFlags("user-1", null);
 
         assertEquals(FlagResult.of(true, "variant-c"), flags.get("new-checkout"));
         assertEquals(FlagResult.of(false, "off"), flags.get("dark-mode"));
@@ -105,7 +93,7 @@ class FeatureFlagsTest {
         answer(ALL, 200, "{\"success\":true,\"data\":{\"flags\":[{\"flagKey\":\"new-checkout\",\"variant\":\"variant-c\","
                 + "\"enabled\":true,\"reason\":\"RULE_MATCH\"},{\"key\":\"beta\",\"enabled\":true,\"value\":\"true\"}]}}");
 
-        Map<String, FlagResult> flags = client.getAllFlags("user-1", null);
+        Map<String, FlagResult> flags = sdk.client().getAllFlags("user-1", null);
 
         assertEquals(FlagResult.of(true, "variant-c"), flags.get("new-checkout"));
         assertTrue(flags.get("beta").asBoolean());
@@ -119,7 +107,7 @@ class FeatureFlagsTest {
         attributes.put("plan", "pro");
         attributes.put("country", "DE");
 
-        client.getFlag("new-checkout", "user 1", attributes);
+        sdk.client().getFlag("new-checkout", "user 1", attributes);
 
         LoggedRequest request = stub.server().findAll(getRequestedFor(urlPathEqualTo(SINGLE))).get(0);
         assertEquals("Bearer " + FeatureFixtures.FLAGS_TOKEN, request.getHeader("Authorization"));
@@ -167,11 +155,11 @@ class FeatureFlagsTest {
         answer(SINGLE, 500, "{}");
 
         assertEquals(FlagResult.of(true, "fallback"),
-                client.getFlag("new-checkout", "user-1", null, FlagResult.of(true, "fallback")));
-        FlagResult withoutDefault = client.getFlag("new-checkout", "user-1", null);
+                sdk.client().getFlag("new-checkout", "user-1", null, FlagResult.of(true, "fallback")));
+        FlagResult withoutDefault = sdk.client().getFlag("new-checkout", "user-1", null);
         assertFalse(withoutDefault.enabled());
         assertNull(withoutDefault.value());
-        assertTrue(client.getAllFlags("user-1", null).isEmpty());
+        assertTrue(sdk.client().getAllFlags("user-1", null).isEmpty());
     }
 
     @Test
@@ -202,19 +190,20 @@ class FeatureFlagsTest {
 
     @Test
     void withoutAFlagsTokenLookupsAnswerTheDefaultWithOneWarning() {
-        client.close();
-        client = FeatureFixtures.client(FeatureFixtures.config(stub).flagsToken(null).build(), warnings);
+        sdk.replace(FeatureFixtures.config(stub).flagsToken(null).build());
 
-        assertEquals(FlagResult.of(true, "d"), client.getFlag("new-checkout", "u", null, FlagResult.of(true, "d")));
-        assertFalse(client.getFlag("new-checkout", "u", null).enabled());
+        assertEquals(FlagResult.of(true, "d"),
+                sdk.client().getFlag("new-checkout", "u", null, FlagResult.of(true, "d")));
+        assertFalse(sdk.client().getFlag("new-checkout", "u", null).enabled());
 
         assertEquals(0, stub.server().findAll(getRequestedFor(urlPathMatching("/api/.*"))).size());
-        assertEquals(1, warnings.stream().filter(w -> w.contains("flagsToken")).count(), warnings.toString());
-        assertTrue(warnings.stream().noneMatch(w -> w.contains(IngestStub.API_KEY)));
+        assertEquals(1, sdk.warnings().stream().filter(w -> w.contains("flagsToken")).count(),
+                sdk.warnings().toString());
+        assertTrue(sdk.warnings().stream().noneMatch(w -> w.contains(IngestStub.API_KEY)));
     }
 
     private FlagEvaluator evaluator(SeeStackConfig config) {
-        return new FlagEvaluator(config, new Diagnostics(false, (level, message) -> warnings.add(message)),
+        return new FlagEvaluator(config, new Diagnostics(false, (level, message) -> sdk.warnings().add(message)),
                 new FlagSource(config.host(), config.flagsToken()), clockMs::get);
     }
 

@@ -21,17 +21,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** HTTP items go out in batches of at most 100, none lost or duplicated. */
 class HttpBatchingTest {
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
     private final CountDownLatch senderBusy = new CountDownLatch(1);
     private final CountDownLatch releaseSender = new CountDownLatch(1);
-    private IngestStub stub;
     private SeeStackClient client;
 
     @BeforeEach
     void start() {
-        stub = IngestStub.start();
         // one sender, held inside an error's request while the test captures: the HTTP lane then fills up
         // completely before anything drains it, which makes the batch split deterministic
         client = SeeStackClient.create(FeatureFixtures.config(stub).flushIntervalMs(60_000).build(),
@@ -43,7 +44,6 @@ class HttpBatchingTest {
     void stop() {
         releaseSender.countDown();
         client.close();
-        stub.close();
     }
 
     @Test

@@ -14,9 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.seestack.FeatureFixtures;
-import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
+import dev.seestack.StubbedClient;
 import dev.seestack.testkit.IngestStub;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,36 +34,34 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JDK, OkHttp and Apache decorators calling a WireMock service, shipping to an ingest stub. */
 class OutboundHttpMonitoringTest {
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
-    private final List<String> warnings = FeatureFixtures.warnings();
-    private IngestStub stub;
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final StubbedClient sdk = StubbedClient.against(stub);
     private WireMockServer callee;
-    private SeeStackClient client;
 
     @BeforeEach
-    void start() {
-        stub = IngestStub.start();
+    void startCallee() {
         callee = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         callee.start();
         callee.stubFor(any(urlPathEqualTo("/api/items")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Length", "5").withBody("hello")));
-        client = FeatureFixtures.client(FeatureFixtures.config(stub).build(), warnings);
     }
 
     @AfterEach
-    void stop() {
-        client.close();
+    void stopCallee() {
         callee.stop();
-        stub.close();
     }
 
     @Test
     void jdkHttpClientWrapperRecordsTheCallAndPropagatesTheTraceId() throws Exception {
-        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), client);
+        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
         try (SeeStackContext.Scope scope = SeeStackContext.with(TRACE_ID, null, null)) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/items?apiKey=q-secret")))
                     .header("Authorization", "secret-xyz").build(), HttpResponse.BodyHandlers.ofString());
@@ -76,7 +73,7 @@ class OutboundHttpMonitoringTest {
 
     @Test
     void jdkHttpClientWrapperRecordsAsyncCalls() throws Exception {
-        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), client);
+        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
         try (SeeStackContext.Scope scope = SeeStackContext.with(TRACE_ID, null, null)) {
             HttpResponse<String> response = http.sendAsync(HttpRequest.newBuilder(URI.create(url("/api/items?apiKey=q-secret")))
                     .header("Authorization", "secret-xyz").build(), HttpResponse.BodyHandlers.ofString())
@@ -85,13 +82,14 @@ class OutboundHttpMonitoringTest {
         }
 
         dev.seestack.testkit.PollUntil.await("async call recorded",
-                () -> client.stats().httpRequests().captured() == 1);
+                () -> sdk.client().stats().httpRequests().captured() == 1);
         assertRecordedOutbound(TRACE_ID);
     }
 
     @Test
     void okHttpInterceptorRecordsTheCallAndPropagatesTheTraceId() throws Exception {
-        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new SeeStackOkHttpInterceptor(client)).build();
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new SeeStackOkHttpInterceptor(sdk.client()))
+                .build();
         try (SeeStackContext.Scope scope = SeeStackContext.with(TRACE_ID, null, null);
                 Response response = http.newCall(new Request.Builder().url(url("/api/items?apiKey=q-secret"))
                         .header("Authorization", "secret-xyz").build()).execute()) {
@@ -107,7 +105,8 @@ class OutboundHttpMonitoringTest {
     @Test
     void apacheInterceptorRecordsTheCallAndPropagatesTheTraceId() throws Exception {
         try (CloseableHttpClient http = HttpClients.custom()
-                .addExecInterceptorFirst(SeeStackApacheInterceptor.NAME, new SeeStackApacheInterceptor(client)).build();
+                .addExecInterceptorFirst(SeeStackApacheInterceptor.NAME, new SeeStackApacheInterceptor(sdk.client()))
+                .build();
                 SeeStackContext.Scope scope = SeeStackContext.with(TRACE_ID, null, null)) {
             HttpGet get = new HttpGet(url("/api/items?apiKey=q-secret"));
             get.addHeader("Authorization", "secret-xyz");
@@ -120,37 +119,37 @@ class OutboundHttpMonitoringTest {
 
     @Test
     void keepsTheCallersOwnRequestIdAndRecordsIt() throws Exception {
-        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), client);
+        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
         http.send(HttpRequest.newBuilder(URI.create(url("/api/items"))).header("X-Request-ID", "caller-1").build(),
                 HttpResponse.BodyHandlers.ofString());
 
         LoggedRequest received = callee.findAll(anyRequestedFor(urlPathEqualTo("/api/items"))).get(0);
         assertEquals(List.of("caller-1"), received.header("X-Request-ID").values());
         assertFalse(received.containsHeader("traceparent"));
-        client.flush();
+        sdk.client().flush();
         assertEquals("caller-1", allItems(stub).get(0).get("traceId"));
     }
 
     @Test
     void generatesATraceIdWhenTheCallerHasNone() throws Exception {
-        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), client);
+        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
         http.send(HttpRequest.newBuilder(URI.create(url("/api/items"))).build(), HttpResponse.BodyHandlers.ofString());
 
         LoggedRequest received = callee.findAll(anyRequestedFor(urlPathEqualTo("/api/items"))).get(0);
         String requestId = received.getHeader("X-Request-ID");
         assertTrue(requestId.matches("[0-9a-f]{32}"), requestId);
         assertTrue(received.getHeader("traceparent").matches("00-" + requestId + "-[0-9a-f]{16}-01"));
-        client.flush();
+        sdk.client().flush();
         assertEquals(requestId, allItems(stub).get(0).get("traceId"));
     }
 
     @Test
     void neverRecordsCallsToTheSeeStackHostItself() throws Exception {
-        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), client);
+        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
         http.send(HttpRequest.newBuilder(URI.create(stub.host() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
 
-        client.flush();
-        assertEquals(0, client.stats().httpRequests().captured());
+        sdk.client().flush();
+        assertEquals(0, sdk.client().stats().httpRequests().captured());
         assertEquals(0, stub.count(IngestStub.HTTP_REQUESTS));
         LoggedRequest own = stub.server().findAll(anyRequestedFor(urlPathEqualTo("/health"))).get(0);
         assertNull(own.getHeader("X-Request-ID"));
@@ -162,12 +161,12 @@ class OutboundHttpMonitoringTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             deadPort = s.getLocalPort();
         }
-        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), client);
+        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
         org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deadPort + "/down")).build(),
                 HttpResponse.BodyHandlers.ofString()));
 
-        client.flush();
+        sdk.client().flush();
         Map<String, Object> item = allItems(stub).get(0);
         assertEquals("0", text(item, "statusCode"));
         assertEquals("/down", item.get("path"));
@@ -180,7 +179,7 @@ class OutboundHttpMonitoringTest {
         assertTrue(received.getHeader("traceparent").startsWith("00-" + traceId + "-"), received.getHeader("traceparent"));
         assertEquals("secret-xyz", received.getHeader("Authorization"), "the caller's own headers reach the callee");
 
-        client.flush();
+        sdk.client().flush();
         List<String> bodies = stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1);
         assertEquals(1, bodies.size());
         List<Map<String, Object>> items = allItems(stub);

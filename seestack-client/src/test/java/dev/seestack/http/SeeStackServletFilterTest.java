@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seestack.FeatureFixtures;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
+import dev.seestack.StubbedClient;
 import dev.seestack.testkit.IngestStub;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -26,7 +27,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -37,33 +37,34 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 
 /** The servlet filter inside a real embedded Jetty 12 (ee10) container, shipping to an ingest stub. */
 class SeeStackServletFilterTest {
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final StubbedClient sdk = StubbedClient.against(stub);
 
     private final AtomicReference<String> mdcTraceIdInHandler = new AtomicReference<>();
     private final AtomicReference<String> contextTraceIdInHandler = new AtomicReference<>();
     private final AtomicReference<Throwable> escaped = new AtomicReference<>();
     private final AtomicReference<String> escapedMdcTraceId = new AtomicReference<>();
     private final IllegalStateException failure = new IllegalStateException("order store down");
-    private final List<String> warnings = FeatureFixtures.warnings();
     private final HttpClient http = HttpClient.newHttpClient();
-    private IngestStub stub;
-    private SeeStackClient client;
     private Server server;
     private int port;
 
     @BeforeEach
     void start() throws Exception {
-        stub = IngestStub.start();
-        client = FeatureFixtures.client(FeatureFixtures.config(stub).build(), warnings);
         server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addFilter(new FilterHolder(outerFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new SeeStackServletFilter(client)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new SeeStackServletFilter(sdk.client())), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new OrdersServlet()), "/orders");
         context.addServlet(new ServletHolder(new FailingServlet()), "/boom");
         context.addServlet(new ServletHolder(new UploadServlet()), "/upload");
@@ -75,8 +76,6 @@ class SeeStackServletFilterTest {
     @AfterEach
     void stop() throws Exception {
         server.stop();
-        client.close();
-        stub.close();
     }
 
     @Test
@@ -84,7 +83,7 @@ class SeeStackServletFilterTest {
         HttpResponse<String> response = get("/orders?token=abc", "Authorization", "secret-xyz", "Cookie", "sid=cookie-val");
         assertEquals(200, response.statusCode());
 
-        client.flush();
+        sdk.client().flush();
         String body = stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1).get(0);
         stub.assertAllBodiesValid();
         assertEquals(FeatureFixtures.PROJECT_ID, object(body).get("projectId"));
@@ -108,7 +107,7 @@ class SeeStackServletFilterTest {
 
         assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", mdcTraceIdInHandler.get());
         assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", contextTraceIdInHandler.get());
-        client.flush();
+        sdk.client().flush();
         Map<String, Object> log = object(stub.awaitBodies(IngestStub.LOGS, 1).get(0));
         assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", log.get("traceId"));
         Map<String, Object> item = items(stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1).get(0)).get(0);
@@ -121,7 +120,7 @@ class SeeStackServletFilterTest {
         get("/orders", "X-Request-ID", "req-7781");
 
         assertEquals("req-7781", contextTraceIdInHandler.get());
-        client.flush();
+        sdk.client().flush();
         assertEquals("req-7781", items(stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1).get(0)).get(0).get("traceId"));
     }
 
@@ -133,7 +132,7 @@ class SeeStackServletFilterTest {
         assertNotNull(traceId);
         assertTrue(traceId.matches("[0-9a-f]{32}"), traceId);
         assertEquals(traceId, mdcTraceIdInHandler.get());
-        client.flush();
+        sdk.client().flush();
         assertEquals(traceId, items(stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1).get(0)).get(0).get("traceId"));
         assertNull(escapedMdcTraceId.get(), "MDC traceId left on the container thread");
     }
@@ -142,7 +141,7 @@ class SeeStackServletFilterTest {
     void recordsTheUserIdSetInTheMdcDuringTheRequest() throws Exception {
         get("/orders", "X-Test-User", "user-42");
 
-        client.flush();
+        sdk.client().flush();
         assertEquals("user-42", items(stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1).get(0)).get(0).get("userId"));
         stub.assertAllBodiesValid();
     }
@@ -155,7 +154,7 @@ class SeeStackServletFilterTest {
                 .build();
         assertEquals(201, http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
 
-        client.flush();
+        sdk.client().flush();
         Map<String, Object> item = items(stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1).get(0)).get(0);
         assertEquals("POST", item.get("method"));
         assertEquals("201", text(item, "statusCode"));
@@ -170,7 +169,7 @@ class SeeStackServletFilterTest {
 
         assertEquals(500, response.statusCode());
         assertSame(failure, escaped.get());
-        client.flush();
+        sdk.client().flush();
         Map<String, Object> item = items(stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1).get(0)).get(0);
         assertEquals("/boom", item.get("path"));
         assertEquals("500", text(item, "statusCode"));
@@ -179,17 +178,16 @@ class SeeStackServletFilterTest {
 
     @Test
     void withoutProjectIdRequestsPassThroughWithOneWarning() throws Exception {
-        client.close();
-        client = FeatureFixtures.client(FeatureFixtures.config(stub).projectId(null).build(), warnings);
-        restartWith(client);
+        restartWith(sdk.replace(FeatureFixtures.config(stub).projectId(null).build()));
 
         assertEquals(200, get("/orders").statusCode());
         assertEquals(200, get("/orders").statusCode());
 
-        client.flush();
+        sdk.client().flush();
         assertEquals(0, stub.count(IngestStub.HTTP_REQUESTS));
-        assertEquals(2, client.stats().httpRequests().rejected());
-        assertEquals(1, warnings.stream().filter(w -> w.contains("projectId")).count(), warnings.toString());
+        assertEquals(2, sdk.client().stats().httpRequests().rejected());
+        assertEquals(1, sdk.warnings().stream().filter(w -> w.contains("projectId")).count(),
+                sdk.warnings().toString());
     }
 
     /** Outermost filter: catches what escapes the SeeStack filter, and checks the MDC it leaves behind. */
@@ -238,7 +236,7 @@ class SeeStackServletFilterTest {
             if (user != null) {
                 MDC.put("userId", user);
             }
-            client.captureLog("info", "placing order", null);
+            sdk.client().captureLog("info", "placing order", null);
             resp.setContentType("text/plain");
             resp.getWriter().write("order-42");
         }

@@ -14,9 +14,20 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SeeStackHandlerMisconfigurationTest {
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    private final RecordingErrorManager errors = new RecordingErrorManager();
+
+    @BeforeEach
+    void pointConfigurationsAtStub() {
+        JulFixture.exposeStub(stub);
+        RecordingHandler.RECORDS.clear();
+    }
 
     @AfterEach
     void resetLogging() {
@@ -26,54 +37,49 @@ class SeeStackHandlerMisconfigurationTest {
     @Test
     void reportsAMissingApiKeyOnceShipsNothingAndLeavesLoggingWorking() {
         assumeTrue(System.getenv("SEESTACK_API_KEY") == null, "SEESTACK_API_KEY would stand in for the missing key");
-        try (IngestStub stub = IngestStub.start()) {
-            JulFixture.exposeStub(stub);
-            RecordingHandler.RECORDS.clear();
-            JulFixture.readConfiguration("seestack-logging-missing-key.properties");
-            RecordingErrorManager errors = new RecordingErrorManager();
-            SeeStackHandler handler = JulFixture.rootSeeStackHandler();
-            handler.setErrorManager(errors);
-            Logger log = Logger.getLogger("app.misconfigured");
+        SeeStackHandler handler = loadReportingErrors("seestack-logging-missing-key.properties");
+        Logger log = Logger.getLogger("app.misconfigured");
 
-            log.info("first");
-            log.log(Level.SEVERE, "second", new IllegalStateException("boom"));
-            handler.flush();
-            handler.close();
+        log.info("first");
+        log.log(Level.SEVERE, "second", new IllegalStateException("boom"));
+        handler.flush();
+        handler.close();
 
-            assertEquals(1, errors.messages.size(), "reported once: " + errors.messages);
-            String message = errors.messages.get(0);
-            assertTrue(message.contains("apiKey") && message.contains("${SEESTACK_TEST_UNDEFINED_VARIABLE}"), message);
-            assertEquals(List.of(ErrorManager.OPEN_FAILURE), errors.codes);
-            assertEquals(List.of("first", "second"), RecordingHandler.RECORDS.stream()
-                    .filter(r -> r.getLoggerName().equals("app.misconfigured")).map(r -> r.getMessage()).toList(),
-                    "the other handler still received every record");
-            assertNull(ClientRegistry.current(), "no SDK client was started");
-            assertEquals(0, stub.count(IngestStub.LOGS) + stub.count(IngestStub.ERRORS));
-        }
+        assertEquals(1, errors.messages.size(), "reported once: " + errors.messages);
+        String message = errors.messages.get(0);
+        assertTrue(message.contains("apiKey") && message.contains("${SEESTACK_TEST_UNDEFINED_VARIABLE}"), message);
+        assertEquals(List.of(ErrorManager.OPEN_FAILURE), errors.codes);
+        assertEquals(List.of("first", "second"), RecordingHandler.RECORDS.stream()
+                .filter(r -> r.getLoggerName().equals("app.misconfigured")).map(r -> r.getMessage()).toList(),
+                "the other handler still received every record");
+        assertNull(ClientRegistry.current(), "no SDK client was started");
+        assertEquals(0, stub.count(IngestStub.LOGS) + stub.count(IngestStub.ERRORS));
     }
 
     @Test
     void reportsUnusableValuesOnceAndRunsWithTheirDefaults() {
-        try (IngestStub stub = IngestStub.start()) {
-            JulFixture.exposeStub(stub);
-            JulFixture.readConfiguration("seestack-logging-invalid-values.properties");
-            RecordingErrorManager errors = new RecordingErrorManager();
-            SeeStackHandler handler = JulFixture.rootSeeStackHandler();
-            handler.setErrorManager(errors);
-            Logger log = Logger.getLogger("app.defaults");
+        SeeStackHandler handler = loadReportingErrors("seestack-logging-invalid-values.properties");
+        Logger log = Logger.getLogger("app.defaults");
 
-            log.fine("below the default level");
-            log.info("at the default level");
-            log.info("again");
-            handler.flush();
+        log.fine("below the default level");
+        log.info("at the default level");
+        log.info("again");
+        handler.flush();
 
-            assertEquals(List.of(ErrorManager.GENERIC_FAILURE), errors.codes);
-            String message = errors.messages.get(0);
-            assertTrue(message.contains(".level = LOUD") && message.contains(".flushIntervalMs = soon"), message);
-            assertEquals(2, stub.count(IngestStub.LOGS), "shipped at the default level INFO");
-            handler.close();
-            stub.assertAllBodiesValid();
-        }
+        assertEquals(List.of(ErrorManager.GENERIC_FAILURE), errors.codes);
+        String message = errors.messages.get(0);
+        assertTrue(message.contains(".level = LOUD") && message.contains(".flushIntervalMs = soon"), message);
+        assertEquals(2, stub.count(IngestStub.LOGS), "shipped at the default level INFO");
+        handler.close();
+        stub.assertAllBodiesValid();
+    }
+
+    /** Loads the test configuration {@code resource}; its SeeStack handler reports to {@link #errors}. */
+    private SeeStackHandler loadReportingErrors(String resource) {
+        JulFixture.readConfiguration(resource);
+        SeeStackHandler handler = JulFixture.rootSeeStackHandler();
+        handler.setErrorManager(errors);
+        return handler;
     }
 
     /** Collects what the handler reports through JUL's error channel. */

@@ -1,5 +1,6 @@
 package dev.seestack.log4j2;
 
+import static dev.seestack.log4j2.Log4jFixture.metadataOf;
 import static dev.seestack.log4j2.Log4jFixture.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,14 +14,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
-import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.async.AsyncLoggerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The appender behind {@code <AsyncRoot>} (log4j2-seestack-async.xml): Log4j2 appends on its Disruptor thread
@@ -31,38 +28,19 @@ class AsyncLoggerTest {
     private static final int THREADS = 4;
     private static final int EVENTS_PER_THREAD = 40;
 
-    private static IngestStub stub;
-    private LoggerContext ctx;
-
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
-    @BeforeEach
-    void startLog4j() {
-        stub.acceptAll();
-        ctx = Log4jFixture.start(stub, "log4j2-seestack-async.xml");
-    }
-
-    @AfterEach
-    void stopLog4j() {
-        Log4jFixture.shutdown(ctx);
-    }
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final Log4jContexts log4j = Log4jContexts.startedBeforeEach(stub, "log4j2-seestack-async.xml");
 
     @Test
     void usesAsyncLoggerConfig() {
-        assertTrue(ctx.getConfiguration().getRootLogger() instanceof AsyncLoggerConfig);
+        assertTrue(log4j.context().getConfiguration().getRootLogger() instanceof AsyncLoggerConfig);
     }
 
     @Test
     void keepsEachEventsThreadContextWhenManyThreadsLogRapidly() throws InterruptedException {
-        Logger logger = ctx.getLogger("com.acme.Async");
+        Logger logger = log4j.context().getLogger("com.acme.Async");
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -99,8 +77,7 @@ class AsyncLoggerTest {
             Map<String, Object> log = parse(body);
             String id = ((String) log.get("message")).substring("event ".length());
             assertEquals("trace-" + id, log.get("traceId"), body);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> metadata = (Map<String, Object>) log.get("metadata");
+            Map<String, Object> metadata = metadataOf(log);
             assertEquals("user-" + id, metadata.get("userId"), body);
             assertEquals("worker-" + id.substring(0, id.indexOf('-')), metadata.get("thread"), body);
             assertTrue(seen.add(id), "duplicate " + body);
@@ -112,15 +89,14 @@ class AsyncLoggerTest {
     void shipsErrorsLoggedThroughAsyncLoggers() {
         ThreadContext.put("traceId", "trace-async-error");
         try {
-            ctx.getLogger("com.acme.Async").error("async failure", new IllegalStateException("boom"));
+            log4j.context().getLogger("com.acme.Async").error("async failure", new IllegalStateException("boom"));
         } finally {
             ThreadContext.clearMap();
         }
 
         Map<String, Object> error = Log4jFixture.single(stub, IngestStub.ERRORS);
         assertEquals("boom", error.get("message"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metadata = (Map<String, Object>) error.get("metadata");
+        Map<String, Object> metadata = metadataOf(error);
         assertEquals("trace-async-error", metadata.get("traceId"));
         assertEquals(Thread.currentThread().getName(), metadata.get("thread"));
         stub.assertAllBodiesValid();

@@ -18,17 +18,17 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.status.StatusData;
 import org.apache.logging.log4j.status.StatusListener;
 import org.apache.logging.log4j.status.StatusLogger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Invalid {@code <SeeStack>} elements are reported on Log4j2's status logger; the application logs on. */
 @Timeout(60)
 class InvalidConfigurationTest {
-    private static IngestStub stub;
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
     private final List<String> statusErrors = new CopyOnWriteArrayList<>();
     private final StatusListener listener = new StatusListener() {
         @Override
@@ -47,28 +47,17 @@ class InvalidConfigurationTest {
         public void close() {
         }
     };
-    private LoggerContext ctx;
-
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
+    @RegisterExtension
+    final Log4jContexts log4j = Log4jContexts.startedByTest(stub);
 
     @BeforeEach
     void listenToStatusLogger() {
-        stub.acceptAll();
         StatusLogger.getLogger().registerListener(listener);
     }
 
     @AfterEach
-    void stopLog4j() {
+    void stopListening() {
         StatusLogger.getLogger().removeListener(listener);
-        Log4jFixture.shutdown(ctx);
     }
 
     @Test
@@ -97,7 +86,7 @@ class InvalidConfigurationTest {
     private void assertNotStartedAndLoggingContinues(String resource, String expectedProblem) {
         // threads of clients closed by earlier tests may still be finishing; only new ones would be ours
         Set<Thread> earlier = Log4jFixture.sdkThreads();
-        ctx = Log4jFixture.start(stub, resource);
+        LoggerContext ctx = log4j.start(resource);
 
         assertEquals(LifeCycle.State.STARTED, ctx.getState());
         assertNull(ctx.getConfiguration().getAppender("SeeStack"), "appender must not exist");

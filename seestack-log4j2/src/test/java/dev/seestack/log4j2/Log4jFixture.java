@@ -5,6 +5,7 @@ import dev.seestack.internal.ClientRegistry;
 import dev.seestack.testkit.IngestStub;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,12 @@ final class Log4jFixture {
         return bodies.stream().map(Log4jFixture::parse).collect(Collectors.toList());
     }
 
+    /** The {@code metadata} object of a parsed body. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> metadataOf(Map<String, Object> body) {
+        return (Map<String, Object>) body.get("metadata");
+    }
+
     /** The one body received on {@code path}, parsed; fails when there is not exactly one. */
     static Map<String, Object> single(IngestStub stub, String path) {
         List<String> bodies = stub.awaitBodies(path, 1);
@@ -54,6 +61,20 @@ final class Log4jFixture {
             throw new AssertionError("expected one body on " + path + " but got " + bodies);
         }
         return parse(bodies.get(0));
+    }
+
+    /**
+     * The metadata shipped for an event of {@code logger} logged on this thread: logger, thread, then
+     * {@code entries} as key, value, key, value….
+     */
+    static Map<String, Object> metadataOnThisThread(String logger, String... entries) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("logger", logger);
+        metadata.put("thread", Thread.currentThread().getName());
+        for (int i = 0; i < entries.length; i += 2) {
+            metadata.put(entries[i], entries[i + 1]);
+        }
+        return metadata;
     }
 
     /** The live SDK threads ({@code seestack-*}). */

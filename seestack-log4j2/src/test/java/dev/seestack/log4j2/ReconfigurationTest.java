@@ -18,41 +18,25 @@ import java.util.stream.Collectors;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Configurator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Log4j2 starts a new configuration before stopping the old one; the shared client must survive that. */
 @Timeout(90)
 class ReconfigurationTest {
     private static final int RECONFIGURATIONS = 10;
 
-    private static IngestStub stub;
-    private LoggerContext ctx;
-
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
-    @AfterEach
-    void stopLog4j() {
-        Log4jFixture.shutdown(ctx);
-    }
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final Log4jContexts log4j = Log4jContexts.startedByTest(stub);
 
     @Test
     void reconfiguringTenTimesKeepsOneClientAndLeavesNoExtraThreads() throws URISyntaxException {
-        stub.acceptAll();
         // threads of clients closed by earlier tests may still be finishing: compare thread identities
         Set<Thread> baseline = Log4jFixture.sdkThreads();
-        ctx = Log4jFixture.start(stub, "log4j2-seestack.xml");
+        LoggerContext ctx = log4j.start("log4j2-seestack.xml");
         ctx.getLogger("com.acme.Reload").info("before reconfiguration");
         stub.awaitBodies(IngestStub.LOGS, 1);
         SeeStackClient client = ClientRegistry.current();
@@ -76,8 +60,7 @@ class ReconfigurationTest {
                 () -> Log4jFixture.sdkThreadsStartedSince(running).isEmpty());
         stub.assertAllBodiesValid();
 
-        Log4jFixture.shutdown(ctx);
-        ctx = null;
+        log4j.shutdown();
         assertNull(ClientRegistry.current(), "stopping the last appender closes the client");
         PollUntil.await(Duration.ofSeconds(20), "SDK threads back to baseline (extra: "
                 + Log4jFixture.sdkThreadsStartedSince(baseline) + ")",

@@ -1,6 +1,8 @@
 package dev.seestack.log4j2;
 
 import static dev.seestack.log4j2.Log4jFixture.flush;
+import static dev.seestack.log4j2.Log4jFixture.metadataOf;
+import static dev.seestack.log4j2.Log4jFixture.metadataOnThisThread;
 import static dev.seestack.log4j2.Log4jFixture.parse;
 import static dev.seestack.log4j2.Log4jFixture.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,45 +19,25 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
-import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.message.StringMapMessage;
 import org.apache.logging.log4j.message.StructuredDataMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The appender configured from log4j2-seestack.xml, driven through the Log4j2 API. */
 @Timeout(60)
 class SeeStackAppenderTest {
-    private static IngestStub stub;
-    private LoggerContext ctx;
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final Log4jContexts log4j = Log4jContexts.startedBeforeEach(stub, "log4j2-seestack.xml");
     private Logger logger;
 
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
     @BeforeEach
-    void startLog4j() {
-        stub.acceptAll();
-        ThreadContext.clearMap();
-        ctx = Log4jFixture.start(stub, "log4j2-seestack.xml");
-        logger = ctx.getLogger("com.acme.Checkout");
-    }
-
-    @AfterEach
-    void stopLog4j() {
-        ThreadContext.clearMap();
-        Log4jFixture.shutdown(ctx);
+    void getLogger() {
+        logger = log4j.context().getLogger("com.acme.Checkout");
     }
 
     @Test
@@ -67,13 +49,10 @@ class SeeStackAppenderTest {
 
         logger.info("order {} placed", "A-17");
 
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("logger", "com.acme.Checkout");
-        metadata.put("thread", Thread.currentThread().getName());
-        metadata.put("userId", "u-42");
-        metadata.put("orderId", "A-17");
         assertEquals(Map.of("level", "info", "message", "order A-17 placed", "service", "payments",
-                "traceId", "trace-1", "metadata", metadata), single(stub, IngestStub.LOGS));
+                "traceId", "trace-1", "metadata",
+                metadataOnThisThread("com.acme.Checkout", "userId", "u-42", "orderId", "A-17")),
+                single(stub, IngestStub.LOGS));
         stub.assertAllBodiesValid();
     }
 
@@ -168,8 +147,7 @@ class SeeStackAppenderTest {
     void putsMapMessageFieldsIntoMetadata() {
         logger.info(new StringMapMessage().with("orderId", "A-17").with("amount", "12.50"));
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metadata = (Map<String, Object>) single(stub, IngestStub.LOGS).get("metadata");
+        Map<String, Object> metadata = metadataOf(single(stub, IngestStub.LOGS));
         assertEquals("A-17", metadata.get("orderId"));
         assertEquals("12.50", metadata.get("amount"));
         stub.assertAllBodiesValid();
@@ -181,8 +159,7 @@ class SeeStackAppenderTest {
         message.put("userName", "ada");
         logger.info(message);
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metadata = (Map<String, Object>) single(stub, IngestStub.LOGS).get("metadata");
+        Map<String, Object> metadata = metadataOf(single(stub, IngestStub.LOGS));
         assertEquals("ada", metadata.get("userName"));
         stub.assertAllBodiesValid();
     }
@@ -194,8 +171,7 @@ class SeeStackAppenderTest {
 
         logger.info(billing, "invoice sent");
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metadata = (Map<String, Object>) single(stub, IngestStub.LOGS).get("metadata");
+        Map<String, Object> metadata = metadataOf(single(stub, IngestStub.LOGS));
         assertEquals(List.of("BILLING", "PAYMENTS"), metadata.get("markers"));
         stub.assertAllBodiesValid();
     }
@@ -207,8 +183,7 @@ class SeeStackAppenderTest {
         logger.info("login attempt");
 
         String body = stub.awaitBodies(IngestStub.LOGS, 1).get(0);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metadata = (Map<String, Object>) parse(body).get("metadata");
+        Map<String, Object> metadata = metadataOf(parse(body));
         assertEquals("[MASKED]", metadata.get("password"));
         assertTrue(!body.contains("hunter2"), body);
     }
@@ -219,7 +194,7 @@ class SeeStackAppenderTest {
                 "seestack-sender-99");
         sdkThread.start();
         sdkThread.join();
-        ctx.getLogger("dev.seestack.internal.delivery.DeliveryPipeline").warn("sender busy");
+        log4j.context().getLogger("dev.seestack.internal.delivery.DeliveryPipeline").warn("sender busy");
         logger.info("application record");
 
         Map<String, Object> log = single(stub, IngestStub.LOGS);
@@ -246,8 +221,8 @@ class SeeStackAppenderTest {
 
     @Test
     void startedFromPluginFileWithoutPackagesAttribute() {
-        assertNotNull(ctx.getConfiguration().getAppender("SeeStack"));
-        assertTrue(ctx.getConfiguration().getAppender("SeeStack").isStarted());
+        assertNotNull(log4j.context().getConfiguration().getAppender("SeeStack"));
+        assertTrue(log4j.context().getConfiguration().getAppender("SeeStack").isStarted());
         assertNotNull(getClass().getClassLoader()
                 .getResource("META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat"));
     }

@@ -1,5 +1,7 @@
 package dev.seestack.log4j2;
 
+import static dev.seestack.log4j2.Log4jFixture.metadataOf;
+import static dev.seestack.log4j2.Log4jFixture.metadataOnThisThread;
 import static dev.seestack.log4j2.Log4jFixture.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +12,10 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,32 +24,15 @@ import org.slf4j.MarkerFactory;
 /** SLF4J calls bound to Log4j2 by log4j-slf4j2-impl, with the appender from log4j2-seestack.xml. */
 @Timeout(60)
 class Slf4jOverLog4j2Test {
-    private static IngestStub stub;
-    private LoggerContext ctx;
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final Log4jContexts log4j = Log4jContexts.startedBeforeEach(stub, "log4j2-seestack.xml");
     private Logger logger;
 
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
     @BeforeEach
-    void startLog4j() {
-        stub.acceptAll();
-        MDC.clear();
-        ctx = Log4jFixture.start(stub, "log4j2-seestack.xml");
+    void getLogger() {
         logger = LoggerFactory.getLogger("com.acme.Orders");
-    }
-
-    @AfterEach
-    void stopLog4j() {
-        MDC.clear();
-        Log4jFixture.shutdown(ctx);
     }
 
     @Test
@@ -62,13 +44,10 @@ class Slf4jOverLog4j2Test {
 
         logger.info("order {} shipped", 42);
 
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("logger", "com.acme.Orders");
-        metadata.put("thread", Thread.currentThread().getName());
-        metadata.put("userId", "u-9");
-        metadata.put("tenant", "acme");
         assertEquals(Map.of("level", "info", "message", "order 42 shipped", "service", "orders",
-                "traceId", "trace-slf4j", "metadata", metadata), single(stub, IngestStub.LOGS));
+                "traceId", "trace-slf4j", "metadata",
+                metadataOnThisThread("com.acme.Orders", "userId", "u-9", "tenant", "acme")),
+                single(stub, IngestStub.LOGS));
         stub.assertAllBodiesValid();
     }
 
@@ -104,8 +83,7 @@ class Slf4jOverLog4j2Test {
         logger.atInfo().addMarker(MarkerFactory.getMarker("AUDIT")).addKeyValue("orderId", "A-99")
                 .log("refund issued");
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metadata = (Map<String, Object>) single(stub, IngestStub.LOGS).get("metadata");
+        Map<String, Object> metadata = metadataOf(single(stub, IngestStub.LOGS));
         assertEquals("A-99", metadata.get("orderId"));
         assertEquals(List.of("AUDIT"), metadata.get("markers"));
         stub.assertAllBodiesValid();
@@ -118,8 +96,7 @@ class Slf4jOverLog4j2Test {
         logger.info("password reset requested");
 
         String body = stub.awaitBodies(IngestStub.LOGS, 1).get(0);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metadata = (Map<String, Object>) Log4jFixture.parse(body).get("metadata");
+        Map<String, Object> metadata = metadataOf(Log4jFixture.parse(body));
         assertEquals("[MASKED]", metadata.get("password"));
         assertTrue(!body.contains("s3cret!"), body);
         stub.assertAllBodiesValid();

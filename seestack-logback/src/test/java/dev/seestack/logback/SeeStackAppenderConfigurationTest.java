@@ -12,46 +12,22 @@ import dev.seestack.testkit.IngestStub;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
 
 /** Invalid configuration is reported on Logback's status channel and never breaks the application's logging. */
 class SeeStackAppenderConfigurationTest {
-    private static IngestStub stub;
-    private LogbackFixture fixture;
-
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
-    @BeforeEach
-    void resetStub() {
-        stub.acceptAll();
-    }
-
-    @AfterEach
-    void stopLogback() {
-        if (fixture != null) {
-            fixture.close();
-        }
-        SeeStack.close();
-    }
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final LogbackContexts logback = LogbackContexts.closingClientAfterEach(stub);
 
     @Test
     void warnsAboutUnknownLevelNameAndKeepsTheDefaultThreshold() {
-        fixture = LogbackFixture.load("seestack-bad-level.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-bad-level.xml");
 
         List<String> warnings = fixture.context().getStatusManager().getCopyOfStatusList().stream()
                 .filter(s -> s.getLevel() == Status.WARN).map(Status::getMessage).collect(Collectors.toList());
@@ -77,7 +53,7 @@ class SeeStackAppenderConfigurationTest {
         "seestack-undefined-var.xml, option 'host' refers to an undefined variable (UNDEFINED_VAR_IS_UNDEFINED)"
     })
     void reportsInvalidOptionOnStatusChannelAndLeavesAppenderStopped(String resource, String expectedError) {
-        fixture = LogbackFixture.load(resource, stub);
+        LogbackFixture fixture = logback.load(resource);
 
         List<String> errors = fixture.statusErrors();
         assertTrue(errors.stream().anyMatch(e -> e.contains(expectedError)), errors.toString());

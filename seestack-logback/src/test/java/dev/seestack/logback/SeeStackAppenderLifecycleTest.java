@@ -10,7 +10,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.seestack.SeeStack;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
 import java.time.Duration;
@@ -22,12 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,38 +31,14 @@ import org.slf4j.MDC;
 /** Start, stop, reconfiguration, asynchronous delivery and the recursion guard, through real Logback files. */
 class SeeStackAppenderLifecycleTest {
     private static final Duration THREADS_END = Duration.ofSeconds(20);
-    private static IngestStub stub;
-    private LogbackFixture fixture;
-
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
-    @BeforeEach
-    void resetStub() {
-        stub.acceptAll();
-        MDC.clear();
-    }
-
-    @AfterEach
-    void stopLogback() {
-        MDC.clear();
-        if (fixture != null) {
-            fixture.close();
-        }
-        assertFalse(SeeStack.isInitialized(), "stopping the last appender releases the client it started");
-        stub.assertAllBodiesValid();
-    }
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final LogbackContexts logback = LogbackContexts.expectingClientReleasedAfterEach(stub);
 
     @Test
     void stoppingTheContextFlushesBufferedLogs() {
-        fixture = LogbackFixture.load("seestack-slow-flush.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-slow-flush.xml");
         Logger log = fixture.logger("com.shop.Checkout");
         log.info("one");
         log.info("two");
@@ -81,7 +53,7 @@ class SeeStackAppenderLifecycleTest {
     /** Logback's AsyncAppender worker stops the appenders it feeds after being interrupted. */
     @Test
     void stoppingOnAnInterruptedThreadStillFlushesAndKeepsTheInterruptFlag() {
-        fixture = LogbackFixture.load("seestack-slow-flush.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-slow-flush.xml");
         fixture.logger("com.shop.Checkout").info("last words");
 
         Thread.currentThread().interrupt();
@@ -95,7 +67,7 @@ class SeeStackAppenderLifecycleTest {
     @Timeout(120)
     void reconfiguringTenTimesLeavesNoExtraSeeStackThreads() {
         Set<Thread> baseline = seeStackThreads();
-        fixture = LogbackFixture.load("seestack-basic.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
         for (int generation = 0; generation < 10; generation++) {
             fixture.logger("com.shop.Checkout").info("generation {}", generation);
             Set<Thread> replaced = seeStackThreads();
@@ -123,7 +95,7 @@ class SeeStackAppenderLifecycleTest {
 
     @Test
     void worksBehindAsyncAppenderKeepingLoggingThreadAndMdc() {
-        fixture = LogbackFixture.load("seestack-async.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-async.xml");
         Logger log = fixture.logger("com.shop.Checkout");
         MDC.put("traceId", "async-trace");
         MDC.put("userId", "u-async");
@@ -149,7 +121,7 @@ class SeeStackAppenderLifecycleTest {
     @Test
     @Timeout(60)
     void shipsEveryEventLoggedConcurrentlyFromManyThreads() throws InterruptedException {
-        fixture = LogbackFixture.load("seestack-basic.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
         Logger log = fixture.logger("com.shop.Checkout");
         int threads = 4;
         int perThread = 25;
@@ -187,7 +159,7 @@ class SeeStackAppenderLifecycleTest {
     void neverShipsRecordsOfTheSdkItsHttpClientOrItsThreads() throws InterruptedException {
         LoggerContext global = (LoggerContext) LoggerFactory.getILoggerFactory();
         try {
-            fixture = LogbackFixture.load(global, "seestack-recursion.xml", stub);
+            LogbackFixture fixture = LogbackFixture.load(global, "seestack-recursion.xml", stub);
             @SuppressWarnings("unchecked")
             ListAppender<ILoggingEvent> jdkHttp = (ListAppender<ILoggingEvent>) global
                     .getLogger("jdk.internal.httpclient").getAppender("JDK_HTTP");
@@ -213,7 +185,6 @@ class SeeStackAppenderLifecycleTest {
             assertEquals(n, stub.count(IngestStub.LOGS));
             assertEquals(0, stub.count(IngestStub.ERRORS));
         } finally {
-            fixture = null;
             LogbackFixture.load(global, "logback-test.xml", stub);
         }
     }

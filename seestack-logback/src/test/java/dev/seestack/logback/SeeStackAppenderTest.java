@@ -12,11 +12,8 @@ import dev.seestack.SeeStackConfig;
 import dev.seestack.SeeStackContext;
 import dev.seestack.testkit.IngestStub;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
@@ -24,38 +21,14 @@ import org.slf4j.MarkerFactory;
 
 /** What the appender ships for each kind of Logback event, asserted on the exact JSON the backend receives. */
 class SeeStackAppenderTest {
-    private static IngestStub stub;
-    private LogbackFixture fixture;
-
-    @BeforeAll
-    static void startStub() {
-        stub = IngestStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
-    @BeforeEach
-    void resetStub() {
-        stub.acceptAll();
-        MDC.clear();
-    }
-
-    @AfterEach
-    void stopLogback() {
-        MDC.clear();
-        if (fixture != null) {
-            fixture.close();
-        }
-        SeeStack.close();
-        stub.assertAllBodiesValid();
-    }
+    @RegisterExtension
+    static final IngestStub stub = IngestStub.perClass();
+    @RegisterExtension
+    final LogbackContexts logback = LogbackContexts.closingClientAfterEach(stub);
 
     @Test
     void shipsInfoWithMdcAndKeyValuePairsAsExactLogFields() {
-        fixture = LogbackFixture.load("seestack-basic.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
         Logger log = fixture.logger("com.shop.Checkout");
         MDC.put("traceId", "trace-abc");
         MDC.put("service", "payments");
@@ -75,7 +48,7 @@ class SeeStackAppenderTest {
 
     @Test
     void shipsErrorWithThrowableAsOneErrorAndOneLog() {
-        fixture = LogbackFixture.load("seestack-basic.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
         Logger log = fixture.logger("com.shop.Payments");
         MDC.put("traceId", "trace-err");
         MDC.put("userId", "u-9");
@@ -114,7 +87,7 @@ class SeeStackAppenderTest {
 
     @Test
     void shipsWarnWithThrowableOnlyAsLogByDefault() {
-        fixture = LogbackFixture.load("seestack-basic.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
         Logger log = fixture.logger("com.shop.Checkout");
 
         log.warn("retrying", new IllegalStateException("timeout"));
@@ -133,7 +106,7 @@ class SeeStackAppenderTest {
 
     @Test
     void dropsDebugBelowDefaultMinimumLogLevelAndFallsBackToConfiguredService() {
-        fixture = LogbackFixture.load("seestack-basic.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
         Logger log = fixture.logger("com.shop.Checkout");
 
         log.debug("noise");
@@ -150,7 +123,7 @@ class SeeStackAppenderTest {
 
     @Test
     void configuredThresholdsMakeWarnAnErrorAndDropInfo() {
-        fixture = LogbackFixture.load("seestack-thresholds.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-thresholds.xml");
         Logger log = fixture.logger("com.shop.Checkout");
 
         log.info("dropped");
@@ -168,7 +141,7 @@ class SeeStackAppenderTest {
 
     @Test
     void readsTraceServiceAndUserFromConfiguredMdcKeysAndShipsTraceAsDebug() {
-        fixture = LogbackFixture.load("seestack-custom-keys.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-custom-keys.xml");
         Logger log = fixture.logger("com.shop.Checkout");
         MDC.put("X-B3-TraceId", "b3-trace");
         MDC.put("app", "inventory");
@@ -185,7 +158,7 @@ class SeeStackAppenderTest {
 
     @Test
     void fallsBackToSeeStackContextWhenMdcIsEmpty() {
-        fixture = LogbackFixture.load("seestack-basic.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
         Logger log = fixture.logger("com.shop.Checkout");
 
         try (SeeStackContext.Scope ignored = SeeStackContext.with("ctx-trace", "ctx-service", "ctx-user")) {
@@ -201,7 +174,7 @@ class SeeStackAppenderTest {
 
     @Test
     void masksSecretsFromMdcAndKeyValuePairs() {
-        fixture = LogbackFixture.load("seestack-basic.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
         Logger log = fixture.logger("com.shop.Login");
         MDC.put("password", "hunter2");
 
@@ -219,7 +192,7 @@ class SeeStackAppenderTest {
 
     @Test
     void shipsMarkerNamesIncludingNestedReferences() {
-        fixture = LogbackFixture.load("seestack-basic.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
         Logger log = fixture.logger("com.shop.Audit");
         Marker audit = MarkerFactory.getDetachedMarker("AUDIT");
         audit.add(MarkerFactory.getDetachedMarker("SECURITY"));
@@ -236,7 +209,7 @@ class SeeStackAppenderTest {
         SeeStack.init(SeeStackConfig.builder().apiKey(IngestStub.API_KEY).host(stub.host()).environment("code")
                 .flushIntervalMs(200).build());
         // this configuration has no apiKey: it can only start because a client is already running
-        fixture = LogbackFixture.load("seestack-missing-apikey.xml", stub);
+        LogbackFixture fixture = logback.load("seestack-missing-apikey.xml");
         assertTrue(fixture.seeStackAppender().isStarted(), fixture.statusErrors().toString());
 
         fixture.logger("com.shop.Checkout").error("boom", new IllegalArgumentException("bad input"));
