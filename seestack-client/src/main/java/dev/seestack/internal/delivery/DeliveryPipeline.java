@@ -410,8 +410,8 @@ public final class DeliveryPipeline {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return RetryDecision.EXHAUSTED;
-        } catch (RuntimeException e) {
-            // encoding or transport bug: never loop on it
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // encoding or transport bug: never loop on it, and never let it end this sender thread
             diagnostics.debug(() -> "  -> dropped, could not send: " + e);
             return RetryDecision.REJECTED;
         }
