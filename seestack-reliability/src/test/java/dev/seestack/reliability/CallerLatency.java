@@ -34,6 +34,7 @@ final class CallerLatency {
 
     /** Fails unless the calls together took less than {@link #MAX_TOTAL_MS}. */
     CallerLatency assertBounded(String what) {
+        System.out.println("LATENCY " + what + ": " + this);
         assertTrue(totalNanos / 1_000_000 < MAX_TOTAL_MS, what + ": logging calls took " + this);
         return this;
     }

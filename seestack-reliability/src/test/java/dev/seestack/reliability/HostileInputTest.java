@@ -94,6 +94,33 @@ class HostileInputTest {
                 control.get("message").asText(), "lone surrogates become U+FFFD, control characters are escaped");
     }
 
+    /**
+     * Throwables whose own methods throw: Logback reads some of them itself while building the event (and may
+     * fail the call before any appender runs); whatever reaches the SDK must not fail in it.
+     */
+    @Test
+    void treacherousThrowablesThroughLogbackNeverFailInTheSdk() {
+        app = LoggingApp.logback("reliability-logback.xml", stub.host());
+        SeeStackClient client = app.client();
+        for (Throwable t : Hostile.treacherousThrowables()) {
+            try {
+                app.logger().error("treacherous " + t.getClass().getSimpleName(), t);
+            } catch (RuntimeException thrownByLogback) {
+                for (StackTraceElement frame : thrownByLogback.getStackTrace()) {
+                    String owner = frame.getClassName();
+                    assertTrue(!owner.startsWith("dev.seestack.") || owner.startsWith("dev.seestack.reliability."),
+                            "the SDK threw: " + frame);
+                }
+            }
+        }
+        assertNotStuck(client, () -> app.info("canary after treacherous throwables"),
+                "canary after treacherous throwables");
+        assertEquals(List.of(), statusErrors(), "the appender never failed on an event");
+        Accounting.assertBalanced(client.stats().errors());
+        assertEquals(0, client.stats().errors().pending());
+        assertEquals(client.stats().errors().captured(), client.stats().errors().sent(), client.stats().toString());
+    }
+
     @Test
     void facadeShipsHostileCapturesAsValidJsonOrCountsThemRejected() {
         SeeStackClient client = SeeStack.init(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY)
