@@ -106,6 +106,7 @@ class HostileInputTest {
             try {
                 app.logger().error("treacherous " + t.getClass().getSimpleName(), t);
             } catch (RuntimeException thrownByLogback) {
+                System.out.println("LOGBACK threw for " + t.getClass().getSimpleName() + ": " + thrownByLogback);
                 for (StackTraceElement frame : thrownByLogback.getStackTrace()) {
                     String owner = frame.getClassName();
                     assertTrue(!owner.startsWith("dev.seestack.") || owner.startsWith("dev.seestack.reliability."),
