@@ -12,6 +12,7 @@ import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.event.LogEntry;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.PollUntil;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -184,8 +185,8 @@ class HostileInputTest {
     private static void assertNotStuck(SeeStackClient client, Runnable capture, String message) {
         capture.run();
         assertTrue(client.flush(Duration.ofSeconds(30)), "everything was handled: " + client.stats());
-        assertTrue(Served.messages(Served.awaitAccepted(stub, IngestStub.LOGS, 1)).contains(message) || Served
-                .messages(Served.accepted(stub, IngestStub.LOGS)).contains(message), message + " was delivered");
+        PollUntil.await(Duration.ofSeconds(20), message + " was delivered",
+                () -> Served.messages(Served.accepted(stub, IngestStub.LOGS)).contains(message));
     }
 
     /** Every item was sent or (for {@code rejected} of them) rejected locally; the stub accepted each one sent. */
