@@ -229,7 +229,11 @@ class DeliveryTest {
         assertEquals(1, stub.awaitBodies(IngestStub.ERRORS, 1).size());
         assertEquals(0, stub.count(IngestStub.LOGS));
         assertEquals(List.of(), fixture.scheduler.requestedDelays());
-        assertEquals(1, client.stats().logs().droppedDisabled());
+        // the log buffered before the 401 and the one captured after it are both counted as dropped
+        assertEquals(2, client.stats().logs().captured());
+        assertEquals(2, client.stats().logs().droppedDisabled());
+        assertEquals(1, client.stats().errors().rejected());
+        assertEquals(1, client.stats().errors().droppedDisabled());
     }
 
     @Test

@@ -142,6 +142,7 @@ public final class ClientCore {
     /** The public {@code captureLog}: normalises the level, pulls {@code service}/{@code traceId} out of metadata. */
     public void captureLog(String level, String message, Map<String, ?> metadata) {
         if (!enabled) {
+            countDisabledDrop(Feature.LOGS);
             return;
         }
         try {
@@ -168,6 +169,7 @@ public final class ClientCore {
     /** Enqueues a ready-made log (adapters); a blank message is counted as a local rejection. */
     public void captureLog(LogEntry entry) {
         if (!enabled) {
+            countDisabledDrop(Feature.LOGS);
             return;
         }
         if (isBlank(entry.message())) {
@@ -180,6 +182,7 @@ public final class ClientCore {
     /** The public {@code captureError}: level, user and metadata from {@code context} (may be null). */
     public void captureError(Throwable throwable, ErrorContext context) {
         if (!enabled) {
+            countDisabledDrop(Feature.ERRORS);
             return;
         }
         try {
@@ -209,6 +212,7 @@ public final class ClientCore {
     public void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
             MetadataSnapshot metadata) {
         if (!enabled) {
+            countDisabledDrop(Feature.ERRORS);
             return;
         }
         if (throwable == null) {
@@ -226,9 +230,20 @@ public final class ClientCore {
     /** Enqueues any other item (HTTP items, heartbeats); returns false when not accepted. */
     public boolean enqueue(Encodable item) {
         if (!enabled) {
+            countDisabledDrop(item.feature());
             return false;
         }
         return pipeline.enqueue(item);
+    }
+
+    /**
+     * Counts an item handed over while the SDK is disabled (after a 401) or closed, so that the counters account
+     * for every capture call, including the ones that are not turned into events any more.
+     */
+    public void countDisabledDrop(Feature feature) {
+        if (pipeline != null) {
+            pipeline.counters(feature).recordDisabledDrop();
+        }
     }
 
     /** Counts an item refused before it was buffered (invalid input), with a debug line. */

@@ -86,11 +86,11 @@ public final class ClientRegistry {
         }
     }
 
-    private static void release(Lease lease) {
+    private static boolean release(Lease lease) {
         SeeStackClient closing = null;
         synchronized (LOCK) {
             if (!lease.counted || current != lease.client || explicit) {
-                return;
+                return false;
             }
             if (--adapterLeases <= 0) {
                 closing = current;
@@ -100,7 +100,9 @@ public final class ClientRegistry {
         }
         if (closing != null) {
             closing.close();
+            return true;
         }
+        return false;
     }
 
     /** An appender's hold on the process-wide client; release it exactly once when the appender stops. */
@@ -119,15 +121,18 @@ public final class ClientRegistry {
             return client;
         }
 
-        /** Drops this hold; closes the appender-started client when it was the last one. Idempotent. */
-        public void release() {
+        /**
+         * Drops this hold; closes the appender-started client when it was the last one. Idempotent. Returns whether
+         * this call closed the client (which then drained its buffers within the close deadline).
+         */
+        public boolean release() {
             synchronized (this) {
                 if (released) {
-                    return;
+                    return false;
                 }
                 released = true;
             }
-            ClientRegistry.release(this);
+            return ClientRegistry.release(this);
         }
     }
 }

@@ -47,6 +47,18 @@ public final class IngestStub implements AutoCloseable, BeforeAllCallback, After
         return stub;
     }
 
+    /**
+     * Starts a stub answering 202 everywhere on a given loopback {@code port}, e.g. to let a backend that was
+     * down (nothing listening there) or blackholed come back on the address a client already uses.
+     */
+    public static IngestStub startOnPort(int port) {
+        IngestStub stub = new IngestStub(new WireMockServer(wireMockConfig().port(port).bindAddress("127.0.0.1")
+                .containerThreads(20).jettyAcceptors(1)));
+        stub.server.start();
+        stub.acceptAll();
+        return stub;
+    }
+
     /** A stub for {@code @RegisterExtension}: started before the class, reset and validated around each test. */
     public static IngestStub perClass() {
         return new IngestStub(new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")

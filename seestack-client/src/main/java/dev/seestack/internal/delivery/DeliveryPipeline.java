@@ -178,14 +178,7 @@ public final class DeliveryPipeline {
         }
         state = State.DISABLED;
         timer.cancel();
-        for (Lane lane : takeOrder) {
-            Encodable dropped;
-            while ((dropped = lane.buffer.poll()) != null) {
-                lane.counters.droppedDisabled.increment();
-            }
-        }
-        dropQueued(retryReady);
-        dropQueued(retryWaiting);
+        dropRemaining();
         signalAllWork();
         scheduler.shutdown();
         transport.close();
@@ -235,6 +228,24 @@ public final class DeliveryPipeline {
             }
         }
         transport.close();
+        // what the deadline left buffered or waiting for a retry is discarded: count it, so nothing stays pending
+        dropRemaining();
+    }
+
+    /** Counts everything still buffered or queued for a retry as dropped by the stop; called once stopped. */
+    private void dropRemaining() {
+        lock.lock();
+        try {
+            for (Lane lane : takeOrder) {
+                while (lane.buffer.poll() != null) {
+                    lane.counters.droppedDisabled.increment();
+                }
+            }
+            dropQueued(retryReady);
+            dropQueued(retryWaiting);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void dropQueued(Queue<Delivery> queue) {
@@ -426,8 +437,8 @@ public final class DeliveryPipeline {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return RetryDecision.EXHAUSTED;
-        } catch (RuntimeException e) {
-            // encoding or transport bug: never loop on it
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // encoding or transport bug: never loop on it, and never let it end this sender thread
             diagnostics.debug(() -> "  -> dropped, could not send: " + e);
             return RetryDecision.REJECTED;
         }
@@ -456,6 +467,11 @@ public final class DeliveryPipeline {
                 retry = true;
                 break;
             case EXHAUSTED:
+                if (state == State.STOPPED || state == State.DISABLED) {
+                    // the stop interrupted this request or closed its transport: dropped by the stop, not the retries
+                    c.droppedDisabled.add(d.itemCount);
+                    break;
+                }
                 c.droppedAfterRetries.add(d.itemCount);
                 long n = d.lane.retryDrops.record();
                 if (n > 0) {
@@ -501,6 +517,11 @@ public final class DeliveryPipeline {
 
     /** Called with the lock held. */
     private void scheduleRetry(Delivery d, long delayMs) {
+        if (state == State.STOPPED || state == State.DISABLED) {
+            // stopped while this request was in flight: no sender will retry it
+            d.lane.counters.droppedDisabled.add(d.itemCount);
+            return;
+        }
         if (state != State.RUNNING) {
             retryReady.add(d);
             workAvailable.signal();

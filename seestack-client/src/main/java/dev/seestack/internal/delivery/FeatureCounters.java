@@ -40,4 +40,10 @@ public final class FeatureCounters {
         captured.increment();
         rejected.increment();
     }
+
+    /** Counts one item captured while the SDK was disabled or closed, and dropped for that reason. */
+    public void recordDisabledDrop() {
+        captured.increment();
+        droppedDisabled.increment();
+    }
 }

@@ -66,8 +66,8 @@ public final class ErrorEntry extends MetadataPayload {
         String className = throwable.getClass().getName();
         out.beginObject()
                 .name("exceptionClass").value(className)
-                .name("message").value(MetadataSanitizer.truncate(masker.maskErrorText(message(className)),
-                        LogEntry.MAX_MESSAGE_CHARS));
+                .name("message").value(masker.maskErrorText(MetadataSanitizer.truncate(message(className),
+                        LogEntry.MAX_MESSAGE_CHARS)));
         out.name("stackTrace").beginArray();
         for (String line : ThrowableRenderer.render(throwable)) {
             out.value(masker.maskErrorText(line));

@@ -57,9 +57,10 @@ public final class ThrowableRenderer {
         return lines;
     }
 
-    /** {@code class: message} as the JDK prints the head of a trace. */
+    /** {@code class: message} as the JDK prints the head of a trace, the message cut to 8192 characters. */
     public static String headline(Throwable t) {
-        String message = MetadataSanitizer.safeMessage(t);
+        String message = MetadataSanitizer.truncate(MetadataSanitizer.safeMessage(t),
+                MetadataSanitizer.MAX_STRING_CHARS);
         return message == null ? t.getClass().getName() : t.getClass().getName() + ": " + message;
     }
 

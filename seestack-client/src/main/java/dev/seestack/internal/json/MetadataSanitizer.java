@@ -72,9 +72,7 @@ public final class MetadataSanitizer {
             String s = o.toString();
             return s == null ? "null" : s;
         } catch (Throwable t) {
-            if (t instanceof VirtualMachineError) {
-                throw (VirtualMachineError) t;
-            }
+            rethrowIfFatal(t);
             return "[" + o.getClass().getName() + ".toString() threw " + t.getClass().getName() + "]";
         }
     }
@@ -195,10 +193,19 @@ public final class MetadataSanitizer {
         try {
             return t.getMessage();
         } catch (Throwable inner) {
-            if (inner instanceof VirtualMachineError) {
-                throw (VirtualMachineError) inner;
-            }
+            rethrowIfFatal(inner);
             return "[getMessage() threw " + inner.getClass().getName() + "]";
+        }
+    }
+
+    /**
+     * Lets the JVM's fatal errors through, except a {@link StackOverflowError}: that one is what an application's
+     * self-referencing {@code toString()} throws, the stack is unwound by the time it is caught here, and letting
+     * it through would fail the application's logging call.
+     */
+    private static void rethrowIfFatal(Throwable t) {
+        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+            throw (VirtualMachineError) t;
         }
     }
 }

@@ -34,18 +34,21 @@ public final class AdapterSession {
     }
 
     /**
-     * Flushes what is buffered (5 s deadline) and releases the hold on the client. Works on an interrupted thread
-     * too (Logback's {@code AsyncAppender} worker stops its appenders after being interrupted): the flag is
-     * cleared for the flush and restored afterwards.
+     * Releases the hold on the client and sends what is buffered within 5 s in all: the last hold closes the
+     * client, which drains within its deadline; otherwise the client lives on and is flushed (5 s deadline).
+     * Works on an interrupted thread too (Logback's {@code AsyncAppender} worker stops its appenders after being
+     * interrupted): the flag is cleared for the flush and restored afterwards.
      */
     public void close() {
         boolean interrupted = Thread.interrupted();
         try {
-            SeeStackClient current = ClientRegistry.current();
-            if (current != null) {
-                current.flush(ClientCore.CLOSE_DEADLINE);
+            // flushing before a release that closes would wait twice (flush, then close's drain) during an outage
+            if (!lease.release()) {
+                SeeStackClient current = ClientRegistry.current();
+                if (current != null) {
+                    current.flush(ClientCore.CLOSE_DEADLINE);
+                }
             }
-            lease.release();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

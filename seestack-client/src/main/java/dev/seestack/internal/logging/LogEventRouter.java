@@ -5,6 +5,7 @@ import dev.seestack.SeeStackContext;
 import dev.seestack.User;
 import dev.seestack.internal.ClientCore;
 import dev.seestack.internal.ClientRegistry;
+import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.event.LogEntry;
 import dev.seestack.internal.json.MetadataSanitizer;
 import java.util.Map;
@@ -42,18 +43,30 @@ public final class LogEventRouter {
         }
         try {
             SeeStackClient c = client.get();
-            if (c == null || !c.isEnabled()) {
+            if (c == null) {
                 return;
             }
             boolean asLog = event.severity.isAtLeast(options.minimumLogLevel());
             boolean asError = event.throwable != null && event.severity.isAtLeast(options.minimumErrorLevel());
-            if (asLog || asError) {
+            if (!c.isEnabled()) {
+                // disabled (401) or closing: count what is discarded without building it
+                countDisabledDrops(c.core(), asLog, asError);
+            } else if (asLog || asError) {
                 dispatch(c.core(), event, asLog, asError);
             }
         } catch (RuntimeException | LinkageError e) {
             // the application's logging call must never fail because of the SDK
         } finally {
             RecursionGuard.exit();
+        }
+    }
+
+    private static void countDisabledDrops(ClientCore core, boolean asLog, boolean asError) {
+        if (asLog) {
+            core.countDisabledDrop(Feature.LOGS);
+        }
+        if (asError) {
+            core.countDisabledDrop(Feature.ERRORS);
         }
     }
 

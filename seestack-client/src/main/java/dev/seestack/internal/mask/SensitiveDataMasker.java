@@ -33,7 +33,6 @@ public final class SensitiveDataMasker {
                     + "(?!\\[MASKED\\])(\"[^\"]*\"|'[^']*'|[^\\s,;&'\"]+)");
     private static final Pattern SQL_HINT =
             Pattern.compile("(?i)\\b(select\\s.+\\sfrom|insert\\s+into|update\\s+\\S+\\s+set|delete\\s+from|merge\\s+into|\\swhere\\s)");
-    private static final Pattern SQL_STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
     private static final Pattern SQL_NUMBER_LITERAL = Pattern.compile("(?<![\\w.$:])-?\\d+(?:\\.\\d+)?(?![\\w.])");
 
     /** Whether a metadata key names a secret. */
@@ -72,10 +71,46 @@ public final class SensitiveDataMasker {
     public String maskErrorText(String text) {
         String s = maskText(text);
         if (s != null && SQL_HINT.matcher(s).find()) {
-            s = SQL_STRING_LITERAL.matcher(s).replaceAll("?");
+            s = replaceSqlStringLiterals(s);
             s = SQL_NUMBER_LITERAL.matcher(s).replaceAll("?");
         }
         return s;
+    }
+
+    /**
+     * Replaces each SQL string literal ({@code '...'}, with {@code ''} as an escaped quote) by {@code ?}. A linear
+     * scan rather than the regex {@code '(?:[^']|'')*'}, whose recursion per character overflows the stack on a
+     * long literal; an unterminated literal is left as it is.
+     */
+    static String replaceSqlStringLiterals(String s) {
+        int open = s.indexOf('\'');
+        if (open < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int copied = 0;
+        while (open >= 0) {
+            int i = open + 1;
+            int close = -1;
+            while (i < s.length()) {
+                if (s.charAt(i) == '\'') {
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '\'') {
+                        i += 2;
+                        continue;
+                    }
+                    close = i;
+                    break;
+                }
+                i++;
+            }
+            if (close < 0) {
+                break;
+            }
+            out.append(s, copied, open).append('?');
+            copied = close + 1;
+            open = s.indexOf('\'', copied);
+        }
+        return out.append(s, copied, s.length()).toString();
     }
 
     /** A masked copy of a sanitized metadata tree; {@code sqlAware} also applies the SQL rule to strings. */
