@@ -20,7 +20,8 @@ import javax.net.ssl.SSLSocketFactory;
  * A small HTTP/1.1 client over pooled keep-alive sockets (TLS for https), made for the SDK's one request
  * shape: POST a JSON body, read the status, {@code Retry-After} and a short body. One request per
  * connection at a time; a connection is reused only after a complete response. Timeouts as the protocol
- * says: connect 3 s, each read 3 s, the whole exchange 5 s.
+ * says: connect 3 s, the whole exchange 5 s (so a slow server has up to 5 s to start answering), and at most
+ * 3 s between reads once the response has started.
  */
 public final class SocketHttpTransport implements Transport {
     static final int CONNECT_TIMEOUT_MS = 3000;
@@ -251,7 +252,8 @@ public final class SocketHttpTransport implements Transport {
             if (remaining <= 0) {
                 throw new SocketTimeoutException("request exceeded " + REQUEST_DEADLINE_MS + " ms");
             }
-            c.socket.setSoTimeout((int) Math.min(READ_TIMEOUT_MS, remaining));
+            // the server may think for up to the whole-request deadline; once it answers, gaps are capped at 3 s
+            c.socket.setSoTimeout((int) (first ? remaining : Math.min(READ_TIMEOUT_MS, remaining)));
             int b;
             try {
                 b = c.in.read();
