@@ -211,6 +211,9 @@ public final class DeliveryPipeline {
         }
         signalAllWork();
         scheduler.shutdown();
+        // closing the transport first fails requests still blocked on the network at once (socket reads ignore
+        // interrupts), so the senders finish and count them instead of holding close() up
+        transport.close();
         for (Thread t : workers) {
             if (t == Thread.currentThread()) {
                 continue;
@@ -227,7 +230,6 @@ public final class DeliveryPipeline {
                 break;
             }
         }
-        transport.close();
         // what the deadline left buffered or waiting for a retry is discarded: count it, so nothing stays pending
         dropRemaining();
     }

@@ -11,6 +11,8 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -38,6 +40,7 @@ public final class SocketHttpTransport implements Transport {
     private final String pathPrefix;
     private final byte[] fixedHeaders;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public SocketHttpTransport(String baseUrl, String apiKey) {
@@ -187,19 +190,29 @@ public final class SocketHttpTransport implements Transport {
                 tls.startHandshake();
                 socket = tls;
             }
-            return new Connection(socket);
+            Connection c = new Connection(socket, open);
+            open.add(c);
+            if (closed) {
+                c.close();
+                throw new IOException("transport closed");
+            }
+            return c;
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
     }
 
+    /** Closes idle and in-use connections: a request blocked on the network fails at once. */
     @Override
     public void close() {
         closed = true;
         Connection c;
         while ((c = idle.pollFirst()) != null) {
             c.close();
+        }
+        for (Connection active : open.toArray(new Connection[0])) {
+            active.close();
         }
     }
 
@@ -219,15 +232,18 @@ public final class SocketHttpTransport implements Transport {
         final Socket socket;
         final InputStream in;
         final OutputStream out;
+        private final Set<Connection> registry;
         long lastUsedMs;
 
-        Connection(Socket socket) throws IOException {
+        Connection(Socket socket, Set<Connection> registry) throws IOException {
             this.socket = socket;
+            this.registry = registry;
             this.in = new BufferedInputStream(socket.getInputStream(), 4096);
             this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
         }
 
         void close() {
+            registry.remove(this);
             try {
                 socket.close();
             } catch (IOException ignored) {
