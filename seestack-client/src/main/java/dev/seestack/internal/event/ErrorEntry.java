@@ -70,7 +70,8 @@ public final class ErrorEntry extends MetadataPayload {
                         LogEntry.MAX_MESSAGE_CHARS)));
         out.name("stackTrace").beginArray();
         for (String line : ThrowableRenderer.render(throwable)) {
-            out.value(masker.maskErrorText(line));
+            // frame lines hold only class, method and file names; messages ("Caused by: …") may hold secrets
+            out.value(line.startsWith("at ") ? line : masker.maskErrorText(line));
         }
         out.endArray();
         out.name("level").value(level.wireName())

@@ -1,5 +1,7 @@
 package dev.seestack.internal.json;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +103,8 @@ public final class JsonWriter {
     }
 
     /**
-     * Writes a sanitized value tree (String, Boolean, Long, JsonNumber, Map, List, null) as produced by
+     * Writes a sanitized value tree (String, Boolean, Long, Double/Float, BigInteger/BigDecimal, Map, List, null) as
+     * produced by
      * {@link MetadataSanitizer}.
      */
     public JsonWriter tree(Object value) {
@@ -115,6 +118,17 @@ public final class JsonWriter {
             return value(((Number) value).longValue());
         } else if (value instanceof JsonNumber) {
             return rawNumber(((JsonNumber) value).token());
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? rawNumber(Double.toString(d)) : value(Double.toString(d));
+        } else if (value instanceof BigInteger) {
+            BigInteger bi = (BigInteger) value;
+            return bi.bitLength() < 64 ? value(bi.longValue()) : value(MetadataSanitizer.truncate(bi.toString(), 64));
+        } else if (value instanceof BigDecimal) {
+            BigDecimal bd = (BigDecimal) value;
+            // a huge scale would print as a valid but absurd number; keep it short and quoted
+            boolean plain = Math.abs((long) bd.scale()) <= 100 && bd.precision() <= 100;
+            return plain ? rawNumber(bd.toString()) : value(MetadataSanitizer.truncate(bd.toString(), 128));
         } else if (value instanceof Map) {
             beginObject();
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns arbitrary application values into a JSON-safe snapshot tree (String, Boolean, Long, JsonNumber,
- * Map, List, null) on the capturing thread, so later serialization never touches live application
+ * Turns arbitrary application values into a JSON-safe snapshot tree (String, Boolean, Long, immutable
+ * Double/Float/BigInteger/BigDecimal rendered later by {@link JsonWriter#tree}, Map, List, null) on the capturing thread, so later serialization never touches live application
  * objects. Bounds: strings {@value #MAX_STRING_CHARS} chars, {@value #MAX_ENTRIES} entries per map or
  * list, depth {@value #MAX_DEPTH}; cycles become {@code "[cycle]"}; a throwing {@code toString()}
  * becomes a description of the failure.
@@ -34,8 +34,7 @@ public final class MetadataSanitizer {
         if (metadata == null || metadata.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        Set<Object> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
-        Object result = sanitize(metadata, 0, visiting);
+        Object result = sanitize(metadata, 0, null);
         if (result instanceof Map) {
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) result;
@@ -48,7 +47,7 @@ public final class MetadataSanitizer {
 
     /** A sanitized snapshot of one value. */
     public static Object sanitize(Object value) {
-        return sanitize(value, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return sanitize(value, 0, null);
     }
 
     /** Cuts {@code s} to {@code maxChars}, marking the cut; never splits a surrogate pair. */
@@ -90,20 +89,10 @@ public final class MetadataSanitizer {
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
-        if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            return Double.isFinite(d) ? new JsonNumber(Double.toString(d)) : Double.toString(d);
-        }
-        if (value instanceof BigInteger) {
-            BigInteger bi = (BigInteger) value;
-            return bi.bitLength() < 64 ? (Object) bi.longValue() : truncate(bi.toString(), 64);
-        }
-        if (value instanceof BigDecimal) {
-            BigDecimal bd = (BigDecimal) value;
-            if (Math.abs((long) bd.scale()) <= 100 && bd.precision() <= 100) {
-                return new JsonNumber(bd.toString());
-            }
-            return truncate(bd.toString(), 128);
+        if (value instanceof Double || value instanceof Float || value instanceof BigInteger
+                || value instanceof BigDecimal) {
+            // immutable: kept as is and rendered by JsonWriter on the sender thread
+            return value;
         }
         if (value instanceof CharSequence) {
             return truncate(safeToString(value), MAX_STRING_CHARS);
@@ -128,6 +117,9 @@ public final class MetadataSanitizer {
         }
         if (depth >= MAX_DEPTH) {
             return "[max depth]";
+        }
+        if (visiting == null) {
+            visiting = Collections.newSetFromMap(new IdentityHashMap<>());
         }
         if (!visiting.add(value)) {
             return "[cycle]";

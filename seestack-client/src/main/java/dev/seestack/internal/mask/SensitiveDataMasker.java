@@ -25,6 +25,9 @@ public final class SensitiveDataMasker {
     private static final String[] SENSITIVE_KEY_PARTS = {
         "password", "passwd", "secret", "token", "key", "authorization", "credential", "cookie"
     };
+    /** Words one of which every SECRET_PAIR / SQL_HINT match contains: the regexes only run when one is present. */
+    private static final String[] SECRET_WORDS = {"pass", "pwd", "secret", "token", "key", "authorization"};
+    private static final String[] SQL_WORDS = {"select", "insert", "update", "delete", "merge", "where"};
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:[A-Za-z0-9_+.-]+:[^\\s'\"<>]*");
     private static final Pattern URL_USERINFO =
             Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/@'\"<>]+@");
@@ -61,16 +64,30 @@ public final class SensitiveDataMasker {
         if (s.indexOf('@') >= 0 && s.contains("://")) {
             s = URL_USERINFO.matcher(s).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
         }
-        if (s.indexOf('=') >= 0 || s.indexOf(':') >= 0) {
+        if ((s.indexOf('=') >= 0 || s.indexOf(':') >= 0) && containsAny(s, SECRET_WORDS)) {
             s = SECRET_PAIR.matcher(s).replaceAll("$1$2" + Matcher.quoteReplacement(MASK));
         }
         return s;
     }
 
+    /** Whether {@code s} contains one of {@code words} (lower-case ASCII), ignoring case; a cheap pre-check. */
+    private static boolean containsAny(String s, String[] words) {
+        int len = s.length();
+        for (String w : words) {
+            int wl = w.length();
+            for (int i = 0; i + wl <= len; i++) {
+                if (s.regionMatches(true, i, w, 0, wl)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** {@link #maskText} plus SQL literal replacement, for error messages and error metadata. */
     public String maskErrorText(String text) {
         String s = maskText(text);
-        if (s != null && SQL_HINT.matcher(s).find()) {
+        if (s != null && containsAny(s, SQL_WORDS) && SQL_HINT.matcher(s).find()) {
             s = replaceSqlStringLiterals(s);
             s = SQL_NUMBER_LITERAL.matcher(s).replaceAll("?");
         }
