@@ -2,6 +2,7 @@ package dev.seestack.internal.logging;
 
 import dev.seestack.internal.event.MetadataSnapshot;
 import dev.seestack.internal.json.MetadataSanitizer;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,19 +85,27 @@ final class EventMetadata implements MetadataSnapshot {
         }
     }
 
-    /** Sanitized copies of key-values/extras, taken on the logging thread since the values are live objects. */
-    static Map<String, Object> sanitizedCopy(Map<String, ?> values, boolean keepNulls) {
+    /**
+     * Sanitizes the values of a map the event owns, in place (they are live application objects, so this happens on
+     * the logging thread); null values are removed unless {@code keepNulls}. Returns null for an empty map.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> sanitizeInPlace(Map<String, ?> values, boolean keepNulls) {
         if (values == null || values.isEmpty()) {
             return null;
         }
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> entry : values.entrySet()) {
-            if (entry.getValue() == null && !keepNulls) {
-                continue;
+        Map<String, Object> owned = (Map<String, Object>) values;
+        for (Iterator<Map.Entry<String, Object>> it = owned.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Object> entry = it.next();
+            if (entry.getValue() == null) {
+                if (!keepNulls) {
+                    it.remove();
+                }
+            } else {
+                entry.setValue(MetadataSanitizer.sanitize(entry.getValue()));
             }
-            copy.put(String.valueOf(entry.getKey()), MetadataSanitizer.sanitize(entry.getValue()));
         }
-        return copy;
+        return owned.isEmpty() ? null : owned;
     }
 
     static Object sanitizedMarkers(List<String> markers) {

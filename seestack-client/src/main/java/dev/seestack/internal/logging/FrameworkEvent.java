@@ -37,7 +37,10 @@ public final class FrameworkEvent {
         return this;
     }
 
-    /** Structured key-value pairs (SLF4J 2 key-values, Log4j2 MapMessage fields). */
+    /**
+     * Structured key-value pairs (SLF4J 2 key-values, Log4j2 MapMessage fields), in a fresh mutable map that the
+     * event takes over: its values are sanitized in place.
+     */
     public FrameworkEvent keyValues(Map<String, ?> keyValues) {
         this.keyValues = keyValues;
         return this;
@@ -49,7 +52,7 @@ public final class FrameworkEvent {
         return this;
     }
 
-    /** Other framework-specific fields for metadata (e.g. JUL's sourceClass/sourceMethod). */
+    /** Other framework-specific fields for metadata (e.g. JUL's sourceClass/sourceMethod), in a fresh mutable map. */
     public FrameworkEvent extra(Map<String, ?> extra) {
         this.extra = extra;
         return this;

@@ -77,9 +77,9 @@ public final class LogEventRouter {
         String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
         String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
         String[] routedKeys = {options.traceIdKey(), options.serviceKey(), options.userIdKey()};
-        Map<String, Object> keyValues = EventMetadata.sanitizedCopy(e.keyValues, true);
+        Map<String, Object> keyValues = EventMetadata.sanitizeInPlace(e.keyValues, true);
         Object markers = EventMetadata.sanitizedMarkers(e.markers);
-        Map<String, Object> extra = EventMetadata.sanitizedCopy(e.extra, false);
+        Map<String, Object> extra = EventMetadata.sanitizeInPlace(e.extra, false);
         if (asLog) {
             String exceptionClass = e.throwable == null ? null : e.throwable.getClass().getName();
             String exceptionMessage = e.throwable == null ? null : MetadataSanitizer.safeMessage(e.throwable);
