@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Prints the delivery table of BENCHMARKS.md: the request ceiling, then delivered logs/s at offered rates.
- * Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.seestack.benchmarks.DeliveryReport [seconds]}.
+ * Prints the delivery table of BENCHMARKS.md: the server's ceiling (wrk, if installed, and the best of a tight
+ * JDK HttpClient loop with 4/8/16 threads), then delivered logs/s at offered rates; percentages are of the
+ * JDK-loop ceiling. Usage: {@code java -cp benchmarks/target/benchmarks.jar
+ * dev.seestack.benchmarks.DeliveryReport [seconds] [senderThreads] [default|jdk|socket]}.
  */
 public final class DeliveryReport {
     private DeliveryReport() {
@@ -17,9 +19,16 @@ public final class DeliveryReport {
         String transport = args.length > 2 ? args[2] : "default";
         Duration window = Duration.ofSeconds(seconds);
         try (CountingServer server = CountingServer.start(4)) {
+            double wrk = WrkCeiling.measure(server.url(), seconds);
+            System.out.printf(Locale.ROOT, "server ceiling (wrk, 2 threads, 16 connections): %s req/s%n",
+                    Double.isNaN(wrk) ? "n/a (wrk not installed)" : String.format(Locale.ROOT, "%.0f", wrk));
             RequestCeiling.measure(server.url(), 16, Duration.ofSeconds(Math.min(5, seconds)));
-            double ceiling = RequestCeiling.measure(server.url(), 16, window);
-            System.out.printf(Locale.ROOT, "ceiling (JDK HttpClient, 16 threads, blocking send): %.0f req/s%n", ceiling);
+            double ceiling = 0;
+            for (int threads : new int[] {4, 8, 16}) {
+                double r = RequestCeiling.measure(server.url(), threads, window);
+                System.out.printf(Locale.ROOT, "JDK HttpClient loop, %d threads, blocking send: %.0f req/s%n", threads, r);
+                ceiling = Math.max(ceiling, r);
+            }
             System.out.println("| offered logs/s | delivered logs/s | captured | dropped | p50 ms | p99 ms | max ms |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (int rate : new int[] {1000, 5000, 20000, 0}) {

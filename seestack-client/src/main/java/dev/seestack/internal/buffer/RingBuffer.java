@@ -10,6 +10,8 @@ public final class RingBuffer<T> {
     private final Object[] items;
     private int head;
     private int size;
+    /** The size as of the last change, readable without the lock (producers check triggers with it). */
+    private volatile int publishedSize;
 
     public RingBuffer(int capacity) {
         if (capacity < 1) {
@@ -30,6 +32,7 @@ public final class RingBuffer<T> {
         }
         items[(head + size) % capacity] = item;
         size++;
+        publishedSize = size;
         return null;
     }
 
@@ -43,6 +46,7 @@ public final class RingBuffer<T> {
         items[head] = null;
         head = (head + 1) % items.length;
         size--;
+        publishedSize = size;
         return item;
     }
 
@@ -56,11 +60,13 @@ public final class RingBuffer<T> {
             head = (head + 1) % items.length;
         }
         size -= n;
+        publishedSize = size;
         return n;
     }
 
-    public synchronized int size() {
-        return size;
+    /** The number of buffered items, as of the last change (no lock taken). */
+    public int size() {
+        return publishedSize;
     }
 
     public int capacity() {

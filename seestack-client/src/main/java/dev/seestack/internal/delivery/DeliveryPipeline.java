@@ -447,7 +447,8 @@ public final class DeliveryPipeline {
     }
 
     private byte[] encode(Encodable payload) {
-        JsonWriter out = new JsonWriter(512);
+        // an error with its trace is several KB: start large enough not to regrow the buffer repeatedly
+        JsonWriter out = new JsonWriter(payload.feature() == Feature.ERRORS ? 8192 : 512);
         payload.writeJson(out, masker);
         byte[] body = out.toBytes();
         if (body.length > MAX_BODY_BYTES) {

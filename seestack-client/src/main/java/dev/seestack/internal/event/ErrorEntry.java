@@ -69,10 +69,18 @@ public final class ErrorEntry extends MetadataPayload {
                 .name("message").value(masker.maskErrorText(MetadataSanitizer.truncate(message(className),
                         LogEntry.MAX_MESSAGE_CHARS)));
         out.name("stackTrace").beginArray();
-        for (String line : ThrowableRenderer.render(throwable)) {
-            // frame lines hold only class, method and file names; messages ("Caused by: …") may hold secrets
-            out.value(line.startsWith("at ") ? line : masker.maskErrorText(line));
-        }
+        ThrowableRenderer.render(throwable, new ThrowableRenderer.Sink() {
+            @Override
+            public void frame(StackTraceElement frame) {
+                // frames hold only class, method and file names: written directly, no masking needed
+                out.frameValue(frame);
+            }
+
+            @Override
+            public void line(String text) {
+                out.value(masker.maskErrorText(text));
+            }
+        });
         out.endArray();
         out.name("level").value(level.wireName())
                 .optional("environment", environment)

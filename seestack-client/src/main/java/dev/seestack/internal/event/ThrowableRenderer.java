@@ -20,33 +20,60 @@ public final class ThrowableRenderer {
     private ThrowableRenderer() {
     }
 
+    /** Receives a rendered trace: frames as elements (cheap to write), everything else as text lines. */
+    public interface Sink {
+        void frame(StackTraceElement frame);
+
+        void line(String text);
+    }
+
     /** The frames of {@code t} and its causes, one string per element. */
     public static List<String> render(Throwable t) {
         List<String> lines = new ArrayList<>();
+        render(t, new Sink() {
+            @Override
+            public void frame(StackTraceElement frame) {
+                lines.add(ThrowableRenderer.frame(frame));
+            }
+
+            @Override
+            public void line(String text) {
+                lines.add(text);
+            }
+        });
+        return lines;
+    }
+
+    /** Renders the frames of {@code t} and its causes into {@code sink}, within the bounds above. */
+    public static void render(Throwable t, Sink sink) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         StackTraceElement[] enclosing = null;
         Throwable current = t;
         int depth = 0;
-        while (current != null && lines.size() < MAX_TOTAL_LINES) {
+        int lines = 0;
+        while (current != null && lines < MAX_TOTAL_LINES) {
             if (!seen.add(current)) {
-                lines.add("Caused by: [CIRCULAR REFERENCE: " + headline(current) + "]");
+                sink.line("Caused by: [CIRCULAR REFERENCE: " + headline(current) + "]");
                 break;
             }
             if (depth > 0) {
-                lines.add("Caused by: " + headline(current));
+                sink.line("Caused by: " + headline(current));
+                lines++;
             }
             StackTraceElement[] frames = safeFrames(current);
             int common = enclosing == null ? 0 : commonTail(frames, enclosing);
             int own = frames.length - common;
             int shown = Math.min(own, MAX_FRAMES_PER_THROWABLE);
-            for (int i = 0; i < shown && lines.size() < MAX_TOTAL_LINES; i++) {
-                lines.add(frame(frames[i]));
+            for (int i = 0; i < shown && lines < MAX_TOTAL_LINES; i++, lines++) {
+                sink.frame(frames[i]);
             }
             if (shown < own) {
-                lines.add("... " + (own - shown) + " frames omitted");
+                sink.line("... " + (own - shown) + " frames omitted");
+                lines++;
             }
             if (common > 0) {
-                lines.add("... " + common + " more");
+                sink.line("... " + common + " more");
+                lines++;
             }
             if (++depth >= MAX_CAUSE_DEPTH) {
                 break;
@@ -54,7 +81,6 @@ public final class ThrowableRenderer {
             enclosing = frames;
             current = safeCause(current);
         }
-        return lines;
     }
 
     /** {@code class: message} as the JDK prints the head of a trace, the message cut to 8192 characters. */

@@ -2,7 +2,6 @@ package dev.seestack.internal.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -155,8 +154,45 @@ public final class JsonWriter {
         return out.toString();
     }
 
+    /** The document as UTF-8, encoded straight from the buffer (lone surrogates were already replaced). */
     public byte[] toBytes() {
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        int len = out.length();
+        int size = 0;
+        for (int i = 0; i < len; i++) {
+            char c = out.charAt(i);
+            if (c < 0x80) {
+                size++;
+            } else if (c < 0x800) {
+                size += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(out.charAt(i + 1))) {
+                size += 4;
+                i++;
+            } else {
+                size += 3;
+            }
+        }
+        byte[] bytes = new byte[size];
+        int j = 0;
+        for (int i = 0; i < len; i++) {
+            char c = out.charAt(i);
+            if (c < 0x80) {
+                bytes[j++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[j++] = (byte) (0xC0 | (c >> 6));
+                bytes[j++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(out.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, out.charAt(++i));
+                bytes[j++] = (byte) (0xF0 | (cp >> 18));
+                bytes[j++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                bytes[j++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                bytes[j++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                bytes[j++] = (byte) (0xE0 | (c >> 12));
+                bytes[j++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[j++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return bytes;
     }
 
     private void separate() {
@@ -165,8 +201,36 @@ public final class JsonWriter {
         }
     }
 
+    /** Writes a stack frame as the string {@code at pkg.Class.method(File.java:42)} without building it first. */
+    public JsonWriter frameValue(StackTraceElement e) {
+        separate();
+        out.append("\"at ");
+        appendEscaped(e.getClassName());
+        out.append('.');
+        appendEscaped(e.getMethodName());
+        out.append('(');
+        if (e.isNativeMethod()) {
+            out.append("Native Method");
+        } else if (e.getFileName() == null) {
+            out.append("Unknown Source");
+        } else {
+            appendEscaped(e.getFileName());
+            if (e.getLineNumber() >= 0) {
+                out.append(':').append(e.getLineNumber());
+            }
+        }
+        out.append(")\"");
+        needComma = true;
+        return this;
+    }
+
     private void writeString(String s) {
         out.append('"');
+        appendEscaped(s);
+        out.append('"');
+    }
+
+    private void appendEscaped(String s) {
         int len = s.length();
         for (int i = 0; i < len; i++) {
             char c = s.charAt(i);
@@ -204,6 +268,5 @@ public final class JsonWriter {
                     }
             }
         }
-        out.append('"');
     }
 }
