@@ -53,7 +53,11 @@ class BackendFaultTest {
             app.close();
         }
         if (stub != null) {
-            stub.close();
+            try {
+                stub.assertAllBodiesValid();
+            } finally {
+                stub.close();
+            }
         }
     }
 
