@@ -37,22 +37,22 @@ public final class SeeStackCron {
     }
 
     /** Calls {@code job} and returns its result, reporting to the process-wide client. */
-    public static <T> T call(String slug, Callable<T> job) {
+    public static <T> T call(String slug, Callable<T> job) throws Exception {
         return call(ClientRegistry.current(), slug, job);
     }
 
     /**
-     * Calls {@code job} and returns its result, reporting to {@code client}. A checked exception thrown by the
-     * job is rethrown as is, although this method declares none.
+     * Calls {@code job} and returns its result, reporting to {@code client}. Whatever the job throws is rethrown
+     * as is (never wrapped); like {@link Callable#call()} this declares {@code throws Exception}.
      */
-    public static <T> T call(SeeStackClient client, String slug, Callable<T> job) {
+    public static <T> T call(SeeStackClient client, String slug, Callable<T> job) throws Exception {
         JobHandle handle = JobHandle.start(slug);
         T result;
         try {
             result = job.call();
-        } catch (Throwable t) {
-            report(client, handle, JobStatus.FAILED, t);
-            throw SeeStackCron.<RuntimeException>sneakyThrow(t);
+        } catch (Exception | Error e) {
+            report(client, handle, JobStatus.FAILED, e);
+            throw e;
         }
         report(client, handle, JobStatus.SUCCESS, null);
         return result;
@@ -67,10 +67,5 @@ public final class SeeStackCron {
         } catch (RuntimeException | LinkageError e) {
             // reporting must never replace the job's own outcome
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> RuntimeException sneakyThrow(Throwable t) throws E {
-        throw (E) t;
     }
 }

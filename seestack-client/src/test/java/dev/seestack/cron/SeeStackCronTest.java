@@ -72,7 +72,40 @@ class SeeStackCronTest {
     }
 
     @Test
-    void callReturnsTheJobsResult() {
+    void callDeclaresThrowsExceptionSoACheckedCatchClauseCompiles() {
+        IOException io = new IOException("feed unreachable");
+        IOException caught = null;
+        try {
+            SeeStackCron.call(sdk.client(), "import-feed", () -> {
+                throw io;
+            });
+        } catch (IOException e) {
+            caught = e;
+        } catch (Exception e) {
+            throw new AssertionError("the job's IOException must be rethrown as it is", e);
+        }
+
+        assertSame(io, caught);
+        assertEquals("feed unreachable", object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0)).get("message"));
+    }
+
+    @Test
+    void finishJobWithoutAStatusSendsNothingAndWarnsOnce() {
+        sdk.client().finishJob(sdk.client().startJob("billing-sync"), null, "done?");
+        sdk.client().finishJob(sdk.client().startJob("billing-sync"), null, null);
+        sdk.client().finishJob(sdk.client().startJob("billing-sync"), JobStatus.SUCCESS, null);
+
+        assertEquals("success", object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0)).get("status"));
+        sdk.client().flush();
+        assertEquals(1, stub.count(IngestStub.HEARTBEAT), "only the heartbeat with a status is sent");
+        assertEquals(2, sdk.client().stats().heartbeats().rejected());
+        assertEquals(1, sdk.warnings().stream().filter(w -> w.contains("without a status")).count(),
+                sdk.warnings().toString());
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
+    void callReturnsTheJobsResult() throws Exception {
         assertEquals(42, SeeStackCron.call(sdk.client(), "import-feed", () -> 42));
 
         assertEquals("success", object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0)).get("status"));

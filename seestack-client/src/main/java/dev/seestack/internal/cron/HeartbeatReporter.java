@@ -18,20 +18,26 @@ public final class HeartbeatReporter {
         return slug != null && SLUG.matcher(slug).matches();
     }
 
-    /** Enqueues the heartbeat of {@code handle}; an invalid slug is warned about once and nothing is sent. */
+    /** Enqueues the heartbeat of {@code handle}; a null status or an invalid slug is warned about once and nothing is sent. */
     public static void report(ClientCore core, JobHandle handle, JobStatus status, String message) {
         try {
             if (core == null || handle == null || !core.isEnabled()) {
                 return;
             }
             String slug = handle.slug();
+            if (status == null) {
+                core.diagnostics().warnOnce("cron-null-status-" + slug, "SeeStack SDK: finishJob for cron monitor '"
+                        + slug + "' was called without a status; no heartbeat is sent for it.");
+                core.rejectLocally(Feature.HEARTBEATS, "missing cron status");
+                return;
+            }
             if (!isValidSlug(slug)) {
                 core.diagnostics().warnOnce("cron-slug-" + slug, "SeeStack SDK: cron monitor slug '" + slug
                         + "' is invalid (must match ^[a-z0-9-]+$); no heartbeat is sent for it.");
                 core.rejectLocally(Feature.HEARTBEATS, "invalid cron slug");
                 return;
             }
-            core.enqueue(new Heartbeat(slug, status == null ? JobStatus.SUCCESS : status, handle.elapsedMs(), message));
+            core.enqueue(new Heartbeat(slug, status, handle.elapsedMs(), message));
         } catch (RuntimeException | LinkageError e) {
             core.diagnostics().debug(() -> "heartbeat failure (swallowed): " + e);
         }
