@@ -51,6 +51,10 @@ public final class ClientCore {
     private volatile HttpMonitor httpMonitor;
     private volatile FlagEvaluator flagEvaluator;
 
+    /** The documented 401 text, plus the other cause the backend answers 401 for. */
+    static final String UNAUTHORIZED_WARNING = "SeeStack SDK: invalid API key — disabling SDK (a wrong path in the"
+            + " 'host' option, such as a trailing /api, is also answered 401)";
+
     public ClientCore(SeeStackConfig config, ClientComponents components) {
         this.config = config;
         this.diagnostics = new Diagnostics(config.debug(), components.sink());
@@ -58,7 +62,7 @@ public final class ClientCore {
             diagnostics.warn("SeeStack SDK: " + warning);
         }
         if (config.isInsecureProduction()) {
-            diagnostics.error("SeeStack SDK: refusing to send to plain-HTTP host " + config.host()
+            diagnostics.alertOnce("ERROR", "plain-http", "SeeStack SDK: refusing to send to plain-HTTP host " + config.host()
                     + " in environment 'production'; SDK disabled. Use an https:// host, or set 'environment'"
                     + " to something other than production for local testing.");
             this.pipeline = null;
@@ -318,7 +322,7 @@ public final class ClientCore {
         // stop the pipeline first, so nothing buffered can be flushed out after the SDK reports itself disabled
         pipeline.disable();
         if (disabledWarned.compareAndSet(false, true)) {
-            diagnostics.warn("SeeStack SDK: invalid API key — disabling SDK");
+            diagnostics.alertOnce("WARN", "401", UNAUTHORIZED_WARNING);
         }
         enabled = false;
     }

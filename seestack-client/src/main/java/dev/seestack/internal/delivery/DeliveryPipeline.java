@@ -99,10 +99,10 @@ public final class DeliveryPipeline {
         Encodable evicted = lane.buffer.offer(item);
         if (evicted != null) {
             lane.counters.droppedBufferFull.increment();
-            long n = lane.fullDrops.record();
-            if (n > 0) {
-                diagnostics.warn("SeeStack SDK: " + lane.feature.displayName() + " buffer full (capacity "
-                        + lane.buffer.capacity() + "); dropped the oldest item (" + n + " dropped so far)");
+            if (diagnostics.isDebug()) {
+                diagnostics.alertOnce("WARN", "buffer-full-" + lane.feature, "SeeStack SDK: "
+                        + lane.feature.displayName() + " buffer full (capacity " + lane.buffer.capacity()
+                        + "); dropping the oldest items (counted in stats().droppedBufferFull)");
             }
         }
         if (lane.feature.isImmediate()) {
@@ -497,7 +497,7 @@ public final class DeliveryPipeline {
                 break;
             default:
                 c.rejected.add(d.itemCount);
-                diagnostics.debug(() -> "dropped " + d.lane.feature.displayName() + " rejected by the backend");
+                diagnostics.debug(() -> "SeeStack SDK: malformed payload — dropping event");
         }
         lock.lock();
         try {

@@ -10,7 +10,6 @@ final class Lane {
     final Feature feature;
     final RingBuffer<Encodable> buffer;
     final FeatureCounters counters = new FeatureCounters();
-    final ThinnedWarning fullDrops = new ThinnedWarning();
     final ThinnedWarning retryDrops = new ThinnedWarning();
     /** Buffer size at which a flush starts without waiting for the timer. */
     final int triggerSize;

@@ -51,6 +51,25 @@ public final class Diagnostics {
         }
     }
 
+    /**
+     * Reports a runtime condition the user must see (401, plain HTTP refused, TLS failure, buffer full in debug)
+     * once per {@code key}: to the sink and, when the sink is a framework's status channel that may print nothing
+     * after start-up, also to stderr with the {@code [seestack]} prefix.
+     */
+    public void alertOnce(String level, String key, String message) {
+        if (!warnedKeys.add(key)) {
+            return;
+        }
+        try {
+            sink.report(level, message);
+        } catch (RuntimeException ignored) {
+            // a broken sink must never hurt the application
+        }
+        if (sink != DiagnosticSink.STDERR) {
+            DiagnosticSink.STDERR.report(level, message);
+        }
+    }
+
     /** Reports a warning the first time {@code key} is seen; later calls with the same key are silent. */
     public void warnOnce(String key, String message) {
         if (warnedKeys.add(key)) {
