@@ -1,5 +1,6 @@
 package dev.seestack;
 
+import dev.seestack.internal.config.PlainHttpPolicy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,8 +19,6 @@ public final class SeeStackConfig {
     public static final long DEFAULT_FLUSH_INTERVAL_MS = 5000;
     /** Default capacity of each feature's buffer (errors, logs, HTTP items, heartbeats). */
     public static final int DEFAULT_BUFFER_SIZE = 500;
-    /** Default environment name when none is configured. */
-    public static final String DEFAULT_ENVIRONMENT = "production";
     /** Default time-to-live of cached feature-flag results. */
     public static final long DEFAULT_FLAG_CACHE_TTL_MS = 60_000;
 
@@ -69,7 +68,7 @@ public final class SeeStackConfig {
         return host;
     }
 
-    /** Environment name attached to errors (default {@code production}). */
+    /** Environment name attached to errors; null (and then absent from payloads) unless configured. */
     public String environment() {
         return environment;
     }
@@ -114,12 +113,12 @@ public final class SeeStackConfig {
         return warnings;
     }
 
-    /** Whether the SDK would send to a plain-HTTP host in production, which it refuses to do. */
+    /**
+     * Whether the SDK refuses this configuration: a plain-HTTP, non-loopback host in environment {@code production}
+     * or {@code prod} (any case). Every request is refused then, feature flags included.
+     */
     public boolean isInsecureProduction() {
-        if (!"production".equalsIgnoreCase(environment)) {
-            return false;
-        }
-        return host.regionMatches(true, 0, "http://", 0, 7);
+        return PlainHttpPolicy.refuses(environment, host);
     }
 
     @Override
@@ -161,7 +160,7 @@ public final class SeeStackConfig {
             return this;
         }
 
-        /** Environment name (default {@code production}; env {@code SEESTACK_ENVIRONMENT}). */
+        /** Environment name (default: not set, and then absent from payloads; env {@code SEESTACK_ENVIRONMENT}). */
         public Builder environment(String environment) {
             this.environment = environment;
             return this;
@@ -239,7 +238,7 @@ public final class SeeStackConfig {
                 throw new IllegalArgumentException("SeeStack: option 'host' is required (or set SEESTACK_HOST)");
             }
             url = normaliseHost(url);
-            environment = orDefault(orEnv(environment, "SEESTACK_ENVIRONMENT"), DEFAULT_ENVIRONMENT);
+            environment = orEnv(environment, "SEESTACK_ENVIRONMENT");
             release = orEnv(release, "SEESTACK_RELEASE");
             projectId = orEnv(projectId, "SEESTACK_PROJECT_ID");
             flagsToken = orEnv(flagsToken, "SEESTACK_FLAGS_TOKEN");

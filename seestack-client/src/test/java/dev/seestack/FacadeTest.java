@@ -88,12 +88,19 @@ class FacadeTest {
     }
 
     @Test
-    void refusesToSendOverPlainHttpInProduction() {
+    void refusesToSendOverPlainHttpInProductionButNotToALoopbackHost() {
         SeeStackClient c = SeeStack.init(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY)
-                .host(stub.host()).environment("production").build());
+                .host("http://seestack.example.com").environment("production").build());
         assertFalse(c.isEnabled());
         SeeStack.captureError(new RuntimeException("must not leave the process"));
         SeeStack.flush();
-        assertEquals(0, stub.count(IngestStub.ERRORS));
+        SeeStack.close();
+
+        c = SeeStack.init(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY)
+                .host(stub.host()).environment("production").build());
+        assertTrue(c.isEnabled(), "a loopback host is allowed over plain HTTP: nothing leaves the machine");
+        SeeStack.captureError(new RuntimeException("to the local collector"));
+        SeeStack.flush();
+        assertEquals(1, stub.count(IngestStub.ERRORS), "only the loopback client's error was sent");
     }
 }

@@ -40,7 +40,7 @@ class SeeStackConfigTest {
         assertEquals(5000, c.flushIntervalMs());
         assertEquals(500, c.bufferSize());
         assertFalse(c.debug());
-        assertEquals("production", c.environment());
+        assertNull(c.environment(), "environment is not set unless configured");
         assertNull(c.release());
         assertEquals(60_000, c.flagCacheTtlMs());
     }
@@ -76,12 +76,30 @@ class SeeStackConfigTest {
 
     @Test
     void treatsPlainHttpInProductionAsInsecureButAllowsItElsewhere() {
-        assertTrue(SeeStackConfig.builder(n -> null).apiKey("k").host("http://x.example.com").build()
-                .isInsecureProduction());
+        assertTrue(SeeStackConfig.builder(n -> null).apiKey("k").host("http://x.example.com").environment("production")
+                .build().isInsecureProduction());
+        assertTrue(SeeStackConfig.builder(n -> null).apiKey("k").host("http://x.example.com").environment(" PROD ")
+                .build().isInsecureProduction());
+        assertFalse(SeeStackConfig.builder(n -> null).apiKey("k").host("http://x.example.com").build()
+                .isInsecureProduction(), "no environment configured: nothing to refuse");
         assertFalse(SeeStackConfig.builder(n -> null).apiKey("k").host("http://localhost:7717")
                 .environment("development").build().isInsecureProduction());
         assertFalse(SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com").build()
                 .isInsecureProduction());
+    }
+
+    @Test
+    void allowsPlainHttpInProductionToALoopbackHostWhereNothingLeavesTheMachine() {
+        for (String host : new String[] {"http://localhost:7717", "http://127.0.0.1:8080", "http://127.9.8.7",
+                "http://[::1]:7717", "http://LOCALHOST"}) {
+            assertFalse(SeeStackConfig.builder(n -> null).apiKey("k").host(host).environment("production").build()
+                    .isInsecureProduction(), host);
+        }
+        for (String host : new String[] {"http://127.0.0.1.example.com", "http://128.0.0.1", "http://localhost.evil.com",
+                "http://10.0.0.1"}) {
+            assertTrue(SeeStackConfig.builder(n -> null).apiKey("k").host(host).environment("prod").build()
+                    .isInsecureProduction(), host);
+        }
     }
 
     @Test

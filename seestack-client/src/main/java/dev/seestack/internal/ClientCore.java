@@ -63,8 +63,8 @@ public final class ClientCore {
         }
         if (config.isInsecureProduction()) {
             diagnostics.alertOnce("ERROR", "plain-http", "SeeStack SDK: refusing to send to plain-HTTP host " + config.host()
-                    + " in environment 'production'; SDK disabled. Use an https:// host, or set 'environment'"
-                    + " to something other than production for local testing.");
+                    + " in environment '" + config.environment() + "'; SDK disabled, feature flags included. Use an"
+                    + " https:// host, a loopback host, or another 'environment' for local testing.");
             this.pipeline = null;
             this.enabled = false;
             this.shutdownHook = null;

@@ -119,6 +119,29 @@ class FeatureFlagsTest {
     }
 
     @Test
+    void aLookupWithoutAUserSendsAnEmptyUserIdBecauseTheBackendRequiresIt() {
+        answer(SINGLE, 200, DOCUMENTED_SINGLE);
+
+        assertEquals(FlagResult.of(true, "variant-b"), sdk.client().getFlag("new-checkout", null, null));
+
+        LoggedRequest request = stub.server().findAll(getRequestedFor(urlPathEqualTo(SINGLE))).get(0);
+        assertTrue(request.getUrl().contains("&userId=&"), request.getUrl());
+    }
+
+    @Test
+    void plainHttpInProductionSendsNoFlagLookupSoTheTokenNeverTravelsInClearText() {
+        answer(SINGLE, 200, DOCUMENTED_SINGLE);
+        SeeStackConfig refused = FeatureFixtures.config(stub).host("http://flags.example.com").environment("Prod").build();
+        // the source points at the stub: a lookup that ignored the refusal would reach it
+        FlagEvaluator flags = new FlagEvaluator(refused, new Diagnostics(false, (l, m) -> sdk.warnings().add(m)),
+                new FlagSource(stub.host(), refused.flagsToken()), clockMs::get);
+
+        assertEquals(FlagResult.of(false, "off"), flags.get("new-checkout", "user-1", null, FlagResult.of(false, "off")));
+        assertTrue(flags.getAll("user-1", null, null).isEmpty());
+        assertEquals(0, stub.server().findAll(getRequestedFor(urlPathMatching("/api/.*"))).size());
+    }
+
+    @Test
     void aCachedResultWithinTheTtlMakesNoRequest() {
         answer(SINGLE, 200, DOCUMENTED_SINGLE);
         FlagEvaluator flags = evaluator(FeatureFixtures.config(stub).flagCacheTtlMs(60_000).build());

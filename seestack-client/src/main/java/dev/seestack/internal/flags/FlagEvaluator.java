@@ -34,6 +34,7 @@ public final class FlagEvaluator {
 
     private final String projectId;
     private final String flagsToken;
+    private final boolean refusedPlainHttp;
     private final long ttlMs;
     private final Diagnostics diagnostics;
     private final FlagSource source;
@@ -46,6 +47,7 @@ public final class FlagEvaluator {
         this.projectId = config.projectId();
         this.flagsToken = config.flagsToken();
         this.ttlMs = config.flagCacheTtlMs();
+        this.refusedPlainHttp = config.isInsecureProduction();
         this.diagnostics = diagnostics;
         this.source = source;
         this.clockMs = clockMs;
@@ -97,6 +99,10 @@ public final class FlagEvaluator {
     }
 
     private boolean isConfigured() {
+        if (refusedPlainHttp) {
+            // the client already reported the refusal; the management token must never travel in clear text
+            return false;
+        }
         if (source != null && HttpMonitor.isValidProjectId(projectId)) {
             return true;
         }
@@ -188,9 +194,8 @@ public final class FlagEvaluator {
 
     private String query(String userId, String attributesJson) {
         StringBuilder q = new StringBuilder("?projectId=").append(encode(projectId));
-        if (userId != null) {
-            q.append("&userId=").append(encode(userId));
-        }
+        // the backend requires userId: an anonymous lookup sends it empty
+        q.append("&userId=").append(userId == null ? "" : encode(userId));
         return q.append("&attributes=").append(encode(attributesJson)).toString();
     }
 
