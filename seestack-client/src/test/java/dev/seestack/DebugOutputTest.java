@@ -45,7 +45,7 @@ class DebugOutputTest {
             client.captureLog("info", "visible in debug", null);
             fixture.scheduler.advance(SeeStackConfig.DEFAULT_FLUSH_INTERVAL_MS);
             PollUntil.await("payload printed", () -> stderr().contains("POST /ingest/v1/logs attempt 1 "
-                    + "{\"level\":\"info\",\"message\":\"visible in debug\"}"));
+                    + "{\"level\":\"info\",\"message\":\"visible in debug\",\"metadata\":{\"timestamp\":\""));
             PollUntil.await("sent", () -> client.stats().logs().sent() == 1);
             fixture.scheduler.advance(SeeStackConfig.DEFAULT_FLUSH_INTERVAL_MS);
             PollUntil.await("stats printed", () -> stderr().contains("SeeStack SDK stats: ClientStats{errors="));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seestack.testkit.CaptureTime;
 import dev.seestack.testkit.IngestStub;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -121,7 +122,7 @@ class PayloadTest {
         assertTrue(error.contains("WHERE email = ? AND id = ?"), error);
         String log = stub.awaitBodies(IngestStub.LOGS, 1).get(0);
         assertEquals("{\"level\":\"info\",\"message\":\"login with password=[MASKED] ok\","
-                + "\"metadata\":{\"token\":\"[MASKED]\",\"user\":\"bob\"}}", reorderedLogMetadata(log));
+                + "\"metadata\":{\"token\":\"[MASKED]\",\"user\":\"bob\"}}", reorderedLogMetadata(CaptureTime.strip(log)));
     }
 
     @Test
@@ -170,6 +171,24 @@ class PayloadTest {
     }
 
     @Test
+    void eachLogCarriesItsCaptureTimeSoOrderIsRecoverableAndTheCallersOwnTimestampWins() {
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        client.captureLog("info", "first", null);
+        client.captureLog("info", "second", Map.of("timestamp", "2020-01-01T00:00:00.000Z"));
+        client.flush();
+        java.time.Instant after = java.time.Instant.now();
+
+        List<String> logs = stub.awaitBodies(IngestStub.LOGS, 2);
+        String first = logs.stream().filter(b -> b.contains("\"first\"")).findFirst().orElseThrow();
+        java.time.Instant captured = java.time.Instant.parse(
+                first.replaceAll(".*\"metadata\":\\{\"timestamp\":\"([^\"]+)\"}}$", "$1"));
+        assertTrue(!captured.isBefore(before) && !captured.isAfter(after), captured + " not in [" + before + ", " + after + "]");
+        assertTrue(logs.contains("{\"level\":\"info\",\"message\":\"second\",\"metadata\":"
+                + "{\"timestamp\":\"2020-01-01T00:00:00.000Z\"}}"), logs.toString());
+        stub.assertAllBodiesValid();
+    }
+
+    @Test
     void takesTraceIdServiceAndUserFromTheCurrentContext() {
         try (SeeStackContext.Scope scope = SeeStackContext.with("trace-9", "checkout", "u-9")) {
             client.captureLog("debug", "in a request", null);
@@ -177,7 +196,7 @@ class PayloadTest {
         }
         client.flush();
         assertEquals("{\"level\":\"debug\",\"message\":\"in a request\",\"service\":\"checkout\",\"traceId\":\"trace-9\"}",
-                stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+                CaptureTime.strip(stub.awaitBodies(IngestStub.LOGS, 1).get(0)));
         String error = stub.awaitBodies(IngestStub.ERRORS, 1).get(0);
         assertTrue(error.contains("\"user\":{\"id\":\"u-9\"}") && error.contains("\"traceId\":\"trace-9\""), error);
     }

@@ -54,7 +54,8 @@ final class RecordMapper {
         boolean onLoggingThread = isLoggingThread(record);
         FrameworkEvent event = new FrameworkEvent(severity, record.getLoggerName(),
                 onLoggingThread ? Thread.currentThread().getName() : null, MESSAGE_FORMATTER.formatMessage(record))
-                .throwable(record.getThrown());
+                .throwable(record.getThrown())
+                .timestampMs(record.getMillis());
         if (onLoggingThread) {
             event.contextData(Slf4jMdc.copy());
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.SeeStackContext;
 import dev.seestack.internal.ClientRegistry;
+import dev.seestack.testkit.CaptureTime;
 import dev.seestack.testkit.IngestStub;
 import java.io.IOException;
 import java.util.List;
@@ -55,7 +56,7 @@ class SeeStackHandlerTest {
         log.logp(Level.CONFIG, "com.acme.Orders", "init", "pool size {0}", 8);
         log.logp(Level.SEVERE, "com.acme.Orders", "place", "order book unavailable");
 
-        List<String> logs = stub.awaitBodies(IngestStub.LOGS, 4);
+        List<String> logs = stub.awaitLogBodies(4);
         assertJson(logJson("info", "order 42 placed for alice", "place"), only(logs, "message", "order 42 placed for alice"));
         assertJson(logJson("warn", "stock low: 3 left", "place"), only(logs, "message", "stock low: 3 left"));
         assertJson(logJson("info", "pool size 8", "init"), only(logs, "message", "pool size 8"));
@@ -75,7 +76,7 @@ class SeeStackHandlerTest {
         record.setThrown(paymentFailure());
         log.log(record);
 
-        JsonNode logBody = JulFixture.json(stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+        JsonNode logBody = JulFixture.json(stub.awaitLogBodies(1).get(0));
         JsonNode errorBody = JulFixture.json(stub.awaitBodies(IngestStub.ERRORS, 1).get(0));
         assertJson("""
                 {"level":"error","message":"could not place order 42","service":"jul-tests",
@@ -101,7 +102,7 @@ class SeeStackHandlerTest {
             log.logp(Level.SEVERE, "com.acme.Orders", "place", "order failed", paymentFailure());
         }
 
-        List<String> logs = stub.awaitBodies(IngestStub.LOGS, 2);
+        List<String> logs = stub.awaitLogBodies(2);
         JsonNode error = JulFixture.json(stub.awaitBodies(IngestStub.ERRORS, 1).get(0));
         assertJson("""
                 {"level":"info","message":"placing order","service":"checkout","traceId":"trace-1",
@@ -124,7 +125,7 @@ class SeeStackHandlerTest {
             log.logp(Level.INFO, "com.acme.Orders", "place", "with mdc");
         }
 
-        JsonNode body = JulFixture.json(stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+        JsonNode body = JulFixture.json(stub.awaitLogBodies(1).get(0));
         assertJson("""
                 {"level":"info","message":"with mdc","service":"ctx-service","traceId":"mdc-trace",
                  "metadata":{"logger":"app.orders","thread":"%s","userId":"mdc-user","requestId":"req-9",
@@ -139,7 +140,7 @@ class SeeStackHandlerTest {
         log.log(new CustomLevel("NOTICE", 950), "custom notice");
         log.log(new CustomLevel("AUDIT", 850), "custom audit");
 
-        List<String> logs = stub.awaitBodies(IngestStub.LOGS, 3);
+        List<String> logs = stub.awaitLogBodies(3);
         assertEquals("error", only(logs, "message", "custom alert").get("level").asText());
         assertEquals("warn", only(logs, "message", "custom notice").get("level").asText());
         assertEquals("info", only(logs, "message", "custom audit").get("level").asText());
@@ -175,7 +176,7 @@ class SeeStackHandlerTest {
         log.log(Level.WARNING, "retrying payment", new IllegalStateException("gateway slow"));
         JulFixture.flushRootHandlers();
 
-        JsonNode body = JulFixture.json(stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+        JsonNode body = JulFixture.json(stub.awaitLogBodies(1).get(0));
         assertEquals("warn", body.get("level").asText());
         assertEquals("java.lang.IllegalStateException", body.at("/metadata/exceptionClass").asText());
         assertEquals(0, JulFixture.stats().errors().captured());
@@ -199,7 +200,7 @@ class SeeStackHandlerTest {
         assertJson("""
                 {"level":"info","message":"handed over","service":"jul-tests",
                  "metadata":{"logger":"app.async","sourceClass":"com.acme.Queue","sourceMethod":"push","threadId":%d}}
-                """.formatted(threadId()), JulFixture.json(stub.awaitBodies(IngestStub.LOGS, 1).get(0)));
+                """.formatted(threadId()), JulFixture.json(stub.awaitLogBodies(1).get(0)));
     }
 
     @Test
@@ -226,7 +227,7 @@ class SeeStackHandlerTest {
                 {"level":"debug","message":"job nightly done","service":"programmatic",
                  "metadata":{"logger":"app.programmatic","thread":"%s","sourceClass":"com.acme.Jobs",
                    "sourceMethod":"run","threadId":%d}}
-                """.formatted(threadName(), threadId()), JulFixture.json(stub.bodies(IngestStub.LOGS).get(0)));
+                """.formatted(threadName(), threadId()), JulFixture.json(CaptureTime.strip(stub.bodies(IngestStub.LOGS).get(0))));
         assertEquals(1, stub.count(IngestStub.LOGS), "close delivered the buffered log; nothing after close");
         assertNull(ClientRegistry.current());
     }

@@ -31,6 +31,7 @@ final class LogEventReader {
         return new FrameworkEvent(severity, event.getLoggerName(), event.getThreadName(),
                 message == null ? null : message.getFormattedMessage())
                 .throwable(event.getThrown())
+                .timestampMs(event.getTimeMillis())
                 .contextData(contextData(event.getContextData()))
                 .keyValues(mapFields(message))
                 .markers(markers(event.getMarker()));

@@ -2,6 +2,7 @@ package dev.seestack.log4j2;
 
 import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientRegistry;
+import dev.seestack.testkit.CaptureTime;
 import dev.seestack.testkit.IngestStub;
 import java.time.Duration;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ final class Log4jFixture {
         if (bodies.size() != 1) {
             throw new AssertionError("expected one body on " + path + " but got " + bodies);
         }
-        return parse(bodies.get(0));
+        return parse(IngestStub.LOGS.equals(path) ? CaptureTime.strip(bodies.get(0)) : bodies.get(0));
     }
 
     /**

@@ -31,6 +31,7 @@ final class LoggingEventReader {
     static FrameworkEvent read(ILoggingEvent event, Severity severity, Throwable throwable) {
         return new FrameworkEvent(severity, event.getLoggerName(), event.getThreadName(), event.getFormattedMessage())
                 .throwable(throwable)
+                .timestampMs(event.getTimeStamp())
                 .contextData(mdcOf(event))
                 .keyValues(keyValues(event.getKeyValuePairs()))
                 .markers(markerNames(event.getMarkerList()));

@@ -38,7 +38,7 @@ class SeeStackAppenderTest {
         log.atInfo().addKeyValue("orderId", 42).addKeyValue("express", true).log("order {} placed", "A-1");
         flush();
 
-        JsonNode body = json(stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+        JsonNode body = json(stub.awaitLogBodies(1).get(0));
         assertEquals(json("{\"level\":\"info\",\"message\":\"order A-1 placed\",\"service\":\"payments\","
                 + "\"traceId\":\"trace-abc\",\"metadata\":{\"logger\":\"com.shop.Checkout\",\"thread\":\""
                 + Thread.currentThread().getName() + "\",\"userId\":\"u-7\",\"region\":\"eu-west\","
@@ -58,7 +58,7 @@ class SeeStackAppenderTest {
         flush();
 
         List<JsonNode> errors = json(stub.awaitBodies(IngestStub.ERRORS, 1));
-        List<JsonNode> logs = json(stub.awaitBodies(IngestStub.LOGS, 1));
+        List<JsonNode> logs = json(stub.awaitLogBodies(1));
         assertEquals(1, errors.size());
         assertEquals(1, logs.size());
         JsonNode error = errors.get(0);
@@ -94,7 +94,7 @@ class SeeStackAppenderTest {
         log.info("after the warning");
         flush();
 
-        JsonNode warning = json(stub.awaitBodies(IngestStub.LOGS, 2)).stream()
+        JsonNode warning = json(stub.awaitLogBodies(2)).stream()
                 .filter(n -> n.get("level").asText().equals("warn"))
                 .findFirst().orElseThrow();
         assertEquals("retrying", warning.get("message").asText());
@@ -114,7 +114,7 @@ class SeeStackAppenderTest {
         log.info("signal");
         flush();
 
-        List<JsonNode> logs = json(stub.awaitBodies(IngestStub.LOGS, 1));
+        List<JsonNode> logs = json(stub.awaitLogBodies(1));
         assertEquals(1, logs.size());
         assertEquals(json("{\"level\":\"info\",\"message\":\"signal\",\"service\":\"checkout\",\"metadata\":"
                 + "{\"logger\":\"com.shop.Checkout\",\"thread\":\"" + Thread.currentThread().getName() + "\"}}"),
@@ -131,7 +131,7 @@ class SeeStackAppenderTest {
         flush();
 
         List<JsonNode> errors = json(stub.awaitBodies(IngestStub.ERRORS, 1));
-        List<JsonNode> logs = json(stub.awaitBodies(IngestStub.LOGS, 1));
+        List<JsonNode> logs = json(stub.awaitLogBodies(1));
         assertEquals(1, errors.size());
         assertEquals("warn", errors.get(0).get("level").asText());
         assertEquals("java.lang.IllegalStateException", errors.get(0).get("exceptionClass").asText());
@@ -150,7 +150,7 @@ class SeeStackAppenderTest {
         log.trace("cache miss");
         flush();
 
-        JsonNode body = json(stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+        JsonNode body = json(stub.awaitLogBodies(1).get(0));
         assertEquals(json("{\"level\":\"debug\",\"message\":\"cache miss\",\"service\":\"inventory\","
                 + "\"traceId\":\"b3-trace\",\"metadata\":{\"logger\":\"com.shop.Checkout\",\"thread\":\""
                 + Thread.currentThread().getName() + "\",\"userId\":\"alice\"}}"), body);
@@ -166,7 +166,7 @@ class SeeStackAppenderTest {
         }
         flush();
 
-        JsonNode body = json(stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+        JsonNode body = json(stub.awaitLogBodies(1).get(0));
         assertEquals("ctx-trace", body.get("traceId").asText());
         assertEquals("ctx-service", body.get("service").asText());
         assertEquals("ctx-user", body.at("/metadata/userId").asText());
@@ -181,7 +181,7 @@ class SeeStackAppenderTest {
         log.atInfo().addKeyValue("apiToken", "tok-123").addKeyValue("user", "bob").log("login with password=hunter2");
         flush();
 
-        String raw = stub.awaitBodies(IngestStub.LOGS, 1).get(0);
+        String raw = stub.awaitLogBodies(1).get(0);
         JsonNode body = json(raw);
         assertEquals("[MASKED]", body.at("/metadata/password").asText());
         assertEquals("[MASKED]", body.at("/metadata/apiToken").asText());
@@ -200,7 +200,7 @@ class SeeStackAppenderTest {
         log.atInfo().addMarker(audit).addMarker(MarkerFactory.getDetachedMarker("BILLING")).log("refund issued");
         flush();
 
-        JsonNode body = json(stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+        JsonNode body = json(stub.awaitLogBodies(1).get(0));
         assertEquals(json("[\"AUDIT\",\"SECURITY\",\"BILLING\"]"), body.at("/metadata/markers"));
     }
 
@@ -219,7 +219,7 @@ class SeeStackAppenderTest {
         flush();
         JsonNode error = json(stub.awaitBodies(IngestStub.ERRORS, 1).get(0));
         assertEquals("code", error.get("environment").asText());
-        assertEquals(1, stub.awaitBodies(IngestStub.LOGS, 1).size());
+        assertEquals(1, stub.awaitLogBodies(1).size());
     }
 
     private static List<String> texts(JsonNode array) {

@@ -133,6 +133,14 @@ public final class IngestStub implements AutoCloseable, BeforeAllCallback, After
         return requests(path).size();
     }
 
+    /**
+     * Waits for at least {@code n} log requests and returns their bodies with the capture time checked and removed
+     * (see {@link CaptureTime}), for exact comparison.
+     */
+    public List<String> awaitLogBodies(int n) {
+        return awaitBodies(LOGS, n).stream().map(CaptureTime::strip).collect(java.util.stream.Collectors.toList());
+    }
+
     /** Waits until at least {@code n} requests arrived on {@code path} and returns their bodies. */
     public List<String> awaitBodies(String path, int n) {
         PollUntil.await(Duration.ofSeconds(15), n + " requests on " + path + " (have " + count(path) + ")",

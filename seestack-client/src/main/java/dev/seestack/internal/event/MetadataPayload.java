@@ -22,6 +22,11 @@ abstract class MetadataPayload implements Encodable {
         return metadata;
     }
 
+    /** The metadata to send: {@code metadata} plus entries the payload adds when absent (may be null). */
+    Map<String, Object> withDefaults(Map<String, Object> metadata) {
+        return metadata;
+    }
+
     /** Opens the object and writes every field but {@code metadata}. */
     abstract void writeFields(JsonWriter out, SensitiveDataMasker masker);
 
@@ -31,7 +36,7 @@ abstract class MetadataPayload implements Encodable {
     @Override
     public final void writeJson(JsonWriter out, SensitiveDataMasker masker) {
         writeFields(out, masker);
-        Map<String, Object> meta = metadata();
+        Map<String, Object> meta = withDefaults(metadata());
         if (meta != null && !meta.isEmpty()) {
             out.name("metadata").tree(masker.maskMetadata(meta, masksSql()));
         }

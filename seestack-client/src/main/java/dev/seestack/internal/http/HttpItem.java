@@ -1,13 +1,12 @@
 package dev.seestack.internal.http;
 
+import dev.seestack.internal.event.Timestamps;
 import dev.seestack.http.HttpRequestEvent;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.json.JsonWriter;
 import dev.seestack.internal.mask.SensitiveDataMasker;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -16,8 +15,6 @@ import java.util.Locale;
  * clamped to 32 bits, a trace id always present. Written into a batch by {@link HttpBatch}.
  */
 public final class HttpItem implements Encodable {
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final int MAX_TEXT_CHARS = 2048;
 
     private final String traceId;
@@ -45,7 +42,7 @@ public final class HttpItem implements Encodable {
         this.responseSize = clamp(e.responseSize());
         this.userId = isBlank(e.userId()) ? null : cut(e.userId());
         this.errorFingerprint = isBlank(e.errorFingerprint()) ? null : cut(e.errorFingerprint());
-        this.timestamp = TIMESTAMP.format(e.timestamp() != null ? e.timestamp() : Instant.now());
+        this.timestamp = Timestamps.isoMillis(e.timestamp() != null ? e.timestamp() : Instant.now());
     }
 
     /** The item for {@code event}, or null when it lacks a method or host (the protocol requires both). */

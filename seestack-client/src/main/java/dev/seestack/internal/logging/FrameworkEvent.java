@@ -18,6 +18,7 @@ public final class FrameworkEvent {
     Map<String, ?> keyValues;
     List<String> markers;
     Map<String, ?> extra;
+    long timestampMs;
 
     public FrameworkEvent(Severity severity, String loggerName, String threadName, String message) {
         this.severity = severity;
@@ -43,6 +44,12 @@ public final class FrameworkEvent {
      */
     public FrameworkEvent keyValues(Map<String, ?> keyValues) {
         this.keyValues = keyValues;
+        return this;
+    }
+
+    /** The framework's own event time (epoch ms); when unset, the time the router handles it. */
+    public FrameworkEvent timestampMs(long timestampMs) {
+        this.timestampMs = timestampMs;
         return this;
     }
 

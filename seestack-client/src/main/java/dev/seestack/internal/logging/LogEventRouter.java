@@ -85,7 +85,8 @@ public final class LogEventRouter {
             String exceptionMessage = e.throwable == null ? null : MetadataSanitizer.safeMessage(e.throwable);
             core.captureLog(new LogEntry(e.severity, e.message, service, traceId, new EventMetadata(e.loggerName,
                     e.threadName, userId, mdc, routedKeys, keyValues, markers, extra,
-                    "exceptionClass", exceptionClass, "exceptionMessage", exceptionMessage)));
+                    "exceptionClass", exceptionClass, "exceptionMessage", exceptionMessage),
+                    e.timestampMs > 0 ? e.timestampMs : System.currentTimeMillis()));
         }
         if (asError) {
             core.captureError(e.throwable, e.message, e.severity, userId == null ? null : User.ofId(userId),
