@@ -117,12 +117,44 @@ class PayloadTest {
             assertFalse(error.contains(secret), secret + " leaked: " + error);
         }
         assertTrue(error.contains("\"password\":\"[MASKED]\""), error);
-        assertTrue(error.contains("\"dsn\":\"jdbc:[MASKED]\""), error);
-        assertTrue(error.contains("postgres://[MASKED]@db:5432/shop"), error);
+        assertTrue(error.contains("\"dsn\":\"[MASKED]\""), error);
+        assertTrue(error.contains("\"message\":\"cannot connect to [MASKED]\""), error);
         assertTrue(error.contains("WHERE email = ? AND id = ?"), error);
         String log = stub.awaitBodies(IngestStub.LOGS, 1).get(0);
         assertEquals("{\"level\":\"info\",\"message\":\"login with password=[MASKED] ok\","
                 + "\"metadata\":{\"token\":\"[MASKED]\",\"user\":\"bob\"}}", reorderedLogMetadata(CaptureTime.strip(log)));
+    }
+
+    @Test
+    void masksHeadersQuerySecretsAndWholeConnectionStringsInEveryBody() {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("primaryKey", 7);
+        meta.put("x-api-key", "sk-live-1");
+        meta.put("refresh_token", "rt-2");
+        meta.put("request", "GET /a?access_token=at-3&page=2 Authorization: Bearer eyJhbGciOi.jwt4");
+        meta.put("ado", "Server=x;User Id=sa;Password=ado-5;");
+        client.captureError(new IllegalStateException("cannot reach mongodb+srv://u:mongo-6@h/db"),
+                ErrorContext.builder().metadata(meta).build());
+        client.captureLog("warn", "retry redis://:redis-7@h:6379 with Cookie: sid=ck-8", Map.of("cacheKey", "c1"));
+        client.flush();
+
+        String error = stub.awaitBodies(IngestStub.ERRORS, 1).get(0);
+        assertTrue(error.startsWith("{\"exceptionClass\":\"java.lang.IllegalStateException\","
+                + "\"message\":\"cannot reach [MASKED]\",\"stackTrace\":["), error);
+        assertTrue(error.endsWith(",\"metadata\":{\"primaryKey\":7,\"x-api-key\":\"[MASKED]\","
+                + "\"refresh_token\":\"[MASKED]\","
+                + "\"request\":\"GET /a?access_token=[FILTERED]&page=2 Authorization: [MASKED]\","
+                + "\"ado\":\"[MASKED]\"}}"), error);
+        assertEquals("{\"level\":\"warn\",\"message\":\"retry redis://[MASKED]@h:6379 with Cookie: [MASKED]\","
+                + "\"metadata\":{\"cacheKey\":\"c1\"}}", stub.awaitBodies(IngestStub.LOGS, 1).get(0));
+        List<String> all = new ArrayList<>(stub.bodies(IngestStub.ERRORS));
+        all.addAll(stub.bodies(IngestStub.LOGS));
+        for (String body : all) {
+            for (String secret : List.of("sk-live-1", "rt-2", "at-3", "jwt4", "eyJhbGciOi", "ado-5", "mongo-6",
+                    "redis-7", "ck-8")) {
+                assertFalse(body.contains(secret), secret + " leaked: " + body);
+            }
+        }
     }
 
     @Test

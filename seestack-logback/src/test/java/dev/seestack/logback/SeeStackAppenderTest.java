@@ -191,6 +191,33 @@ class SeeStackAppenderTest {
     }
 
     @Test
+    void masksHeadersQuerySecretsConnectionStringsAndWordMatchedKeysInLogsAndErrors() {
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
+        Logger log = fixture.logger("com.shop.Gateway");
+        MDC.put("refresh_token", "rt-1");
+        MDC.put("idempotencyKey", "idem-1");
+
+        log.atError().addKeyValue("x-api-key", "xk-2").addKeyValue("primaryKey", 5)
+                .setCause(new IllegalStateException("cannot reach postgresql://app:pg-3@db/shop"))
+                .log("call https://x/a?key=qk-4&page=2 with Authorization: Bearer eyJhbGciOi.jwt-5");
+        flush();
+
+        String rawLog = stub.awaitBodies(IngestStub.LOGS, 1).get(0);
+        String rawError = stub.awaitBodies(IngestStub.ERRORS, 1).get(0);
+        JsonNode logBody = json(rawLog);
+        assertEquals("call https://x/a?key=[FILTERED]&page=2 with Authorization: [MASKED]",
+                logBody.get("message").asText());
+        assertEquals("[MASKED]", logBody.at("/metadata/refresh_token").asText());
+        assertEquals("[MASKED]", logBody.at("/metadata/x-api-key").asText());
+        assertEquals("idem-1", logBody.at("/metadata/idempotencyKey").asText());
+        assertEquals(5, logBody.at("/metadata/primaryKey").asInt());
+        assertEquals("cannot reach [MASKED]", json(rawError).get("message").asText());
+        for (String secret : List.of("rt-1", "xk-2", "pg-3", "qk-4", "jwt-5", "eyJhbGciOi")) {
+            assertFalse(rawLog.contains(secret) || rawError.contains(secret), secret + " leaked: " + rawLog + rawError);
+        }
+    }
+
+    @Test
     void shipsMarkerNamesIncludingNestedReferences() {
         LogbackFixture fixture = logback.load("seestack-basic.xml");
         Logger log = fixture.logger("com.shop.Audit");
