@@ -47,12 +47,12 @@ class PayloadTest {
 
         String body = stub.awaitBodies(IngestStub.ERRORS, 1).get(0);
         assertTrue(body.startsWith("{\"exceptionClass\":\"java.lang.IllegalStateException\",\"message\":\"order failed\","
-                + "\"stackTrace\":[\"at dev.seestack.PayloadTest.sendsAnErrorWith"), body);
-        assertTrue(body.contains("\"Caused by: java.io.IOException: disk full\",\"at dev.seestack.PayloadTest."), body);
+                + "\"stackTrace\":[\"dev.seestack.PayloadTest.sendsAnErrorWith"), body);
+        assertTrue(body.contains("\"Caused by: java.io.IOException\",\"dev.seestack.PayloadTest."), body);
         assertTrue(body.matches(".*\"\\.\\.\\. \\d+ more\".*"), body);
         assertTrue(body.endsWith("\"level\":\"warn\",\"environment\":\"test\",\"release\":\"1.0.0\","
                 + "\"user\":{\"id\":\"u-1\",\"email\":\"ada@example.com\",\"ip\":\"10.0.0.1\"},"
-                + "\"metadata\":{\"orderId\":42}}"), body);
+                + "\"metadata\":{\"orderId\":42,\"causes\":[\"java.io.IOException: disk full\"]}}"), body);
     }
 
     @Test
@@ -189,7 +189,7 @@ class PayloadTest {
         assertTrue(body.contains("[cycle]") && body.contains("\"nan\":\"NaN\"") && body.contains("\"inf\":\"Infinity\""));
         assertTrue(body.contains("\"bytes\":\"[3 bytes]\"") && body.contains("\"optional\":\"present\""), body);
         assertTrue(body.contains("\"date\":\"2026-03-31\"") && body.contains("toString() threw"), body);
-        assertTrue(body.contains("lone \uFFFD surrogate, NUL \\u0000 and control \\u0007 chars"), body);
+        assertTrue(body.contains("lone \uFFFD surrogate, NUL  and control \\u0007 chars"), body);
     }
 
     @Test

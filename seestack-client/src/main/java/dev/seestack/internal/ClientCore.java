@@ -1,5 +1,6 @@
 package dev.seestack.internal;
 
+import dev.seestack.internal.json.BlankText;
 import dev.seestack.ClientStats;
 import dev.seestack.ErrorContext;
 import dev.seestack.FeatureStats;
@@ -166,7 +167,7 @@ public final class ClientCore {
             captureLog(new LogEntry(severity, message, service != null ? service : context.service(),
                     traceId != null ? traceId : context.traceId(), meta));
         } catch (RuntimeException | LinkageError e) {
-            internalFailure(e);
+            rejectLocally(Feature.LOGS, "log could not be captured: " + e);
         }
     }
 
@@ -205,7 +206,7 @@ public final class ClientCore {
             }
             captureError(throwable, null, level, u, () -> meta);
         } catch (RuntimeException | LinkageError e) {
-            internalFailure(e);
+            rejectLocally(Feature.ERRORS, "error could not be captured: " + e);
         }
     }
 
@@ -353,7 +354,7 @@ public final class ClientCore {
     }
 
     private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+        return BlankText.isBlank(s);
     }
 
     private static String stringOrNull(Object o) {

@@ -86,11 +86,12 @@ class SeeStackHandlerTest {
                 """.formatted(threadName(), threadId()), logBody);
         assertJson("""
                 {"exceptionClass":"java.lang.IllegalStateException","message":"payment declined",
-                 "stackTrace":["at com.acme.Orders.place(Orders.java:42)","at com.acme.Main.main(Main.java:7)",
-                   "Caused by: java.io.IOException: socket closed","at com.acme.Gateway.charge(Gateway.java:10)"],
+                 "stackTrace":["com.acme.Orders.place(Orders.java:42)","com.acme.Main.main(Main.java:7)",
+                   "Caused by: java.io.IOException","com.acme.Gateway.charge(Gateway.java:10)"],
                  "level":"error","environment":"test","release":"1.4.2",
                  "metadata":{"logger":"app.orders","thread":"%s","sourceClass":"com.acme.Orders",
-                   "sourceMethod":"place","threadId":%d,"message":"could not place order 42","service":"jul-tests"}}
+                   "sourceMethod":"place","threadId":%d,"message":"could not place order 42","service":"jul-tests",
+                   "causes":["java.io.IOException: socket closed"]}}
                 """.formatted(threadName(), threadId()), errorBody);
         stub.assertAllBodiesValid();
     }

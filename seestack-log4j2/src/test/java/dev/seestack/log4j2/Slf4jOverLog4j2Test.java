@@ -63,8 +63,8 @@ class Slf4jOverLog4j2Test {
         Map<String, Object> error = new LinkedHashMap<>(single(stub, IngestStub.ERRORS));
         @SuppressWarnings("unchecked")
         List<String> stackTrace = (List<String>) error.remove("stackTrace");
-        assertTrue(stackTrace.contains("Caused by: java.io.IOException: disk full"), stackTrace.toString());
-        assertTrue(stackTrace.contains("Caused by: java.sql.SQLException: lock timeout"), stackTrace.toString());
+        assertTrue(stackTrace.contains("Caused by: java.io.IOException"), stackTrace.toString());
+        assertTrue(stackTrace.contains("Caused by: java.sql.SQLException"), stackTrace.toString());
         assertEquals(Map.of(
                 "exceptionClass", "java.io.UncheckedIOException",
                 "message", "export failed",
@@ -73,7 +73,9 @@ class Slf4jOverLog4j2Test {
                 "release", "1.4.2",
                 "user", Map.of("id", "u-10"),
                 "metadata", Map.of("logger", "com.acme.Orders", "thread", Thread.currentThread().getName(),
-                        "message", "nightly export failed", "traceId", "trace-err", "service", "checkout")), error);
+                        "message", "nightly export failed", "traceId", "trace-err", "service", "checkout",
+                        "causes", List.of("java.io.IOException: disk full", "java.sql.SQLException: lock timeout"))),
+                error);
         assertEquals("error", single(stub, IngestStub.LOGS).get("level"));
         stub.assertAllBodiesValid();
     }

@@ -69,11 +69,12 @@ class SeeStackAppenderTest {
         assertEquals("1.4.2", error.get("release").asText());
         assertEquals(json("{\"id\":\"u-9\"}"), error.get("user"));
         assertEquals(json("{\"logger\":\"com.shop.Payments\",\"thread\":\"" + Thread.currentThread().getName()
-                + "\",\"message\":\"payment failed\",\"traceId\":\"trace-err\",\"service\":\"checkout\"}"),
+                + "\",\"message\":\"payment failed\",\"traceId\":\"trace-err\",\"service\":\"checkout\","
+                + "\"causes\":[\"java.lang.IllegalStateException: card declined\"]}"),
                 error.get("metadata"));
         List<String> frames = texts(error.get("stackTrace"));
-        assertTrue(frames.get(0).startsWith("at dev.seestack.logback.SeeStackAppenderTest."), frames.get(0));
-        assertTrue(frames.contains("Caused by: java.lang.IllegalStateException: card declined"), frames.toString());
+        assertTrue(frames.get(0).startsWith("dev.seestack.logback.SeeStackAppenderTest."), frames.get(0));
+        assertTrue(frames.contains("Caused by: java.lang.IllegalStateException"), frames.toString());
 
         JsonNode logEntry = logs.get(0);
         assertEquals("error", logEntry.get("level").asText());

@@ -27,6 +27,8 @@ final class ContractValidator {
     private static final String SCHEMA_BASE = "https://seestack.dev/contract/";
     /** Field name used for a violation of the body itself (e.g. an array where an object is expected). */
     static final String BODY_FIELD = "body";
+    /** The contract's "not blank" pattern: a character above U+0020 and no U+0000 anywhere. */
+    static final String NOT_BLANK_PATTERN = "^[^\\u0000]*[^\\u0000-\\u0020][^\\u0000]*$";
 
     private final Map<EventKind, Schema> schemas = new EnumMap<>(EventKind.class);
 
@@ -98,7 +100,8 @@ final class ContractValidator {
             case "additionalProperties":
                 return "is not a field of the contract";
             case "pattern":
-                return "\\S".equals(String.valueOf(args[0])) ? "must not be blank" : "must match " + args[0];
+                return NOT_BLANK_PATTERN.equals(String.valueOf(args[0])) ? "must not be blank"
+                        : "must match " + args[0];
             case "enum":
                 return alternatives(error.getSchemaNode()).map(a -> "must be " + a).orElse(error.getMessage());
             case "type":

@@ -24,7 +24,7 @@ class IngestEndpointsTest {
     static final String VALID_LOG = "{\"level\":\"info\",\"message\":\"order placed\",\"service\":\"shop\","
             + "\"traceId\":\"t-1\",\"metadata\":{\"userId\":\"u-7\"}}";
     static final String VALID_ERROR = "{\"exceptionClass\":\"java.lang.IllegalStateException\",\"message\":\"boom\","
-            + "\"stackTrace\":[\"at com.acme.Orders.place(Orders.java:42)\"],\"level\":\"error\","
+            + "\"stackTrace\":[\"com.acme.Orders.place(Orders.java:42)\"],\"level\":\"error\","
             + "\"environment\":\"development\",\"user\":{\"id\":\"u-7\"},\"metadata\":{\"traceId\":\"t-2\"}}";
     static final String HTTP_ITEM = "{\"traceId\":\"t-3\",\"direction\":\"inbound\",\"method\":\"GET\","
             + "\"host\":\"shop.local\",\"path\":\"/orders\",\"statusCode\":200,\"durationMs\":12,\"requestSize\":0,"
@@ -97,7 +97,7 @@ class IngestEndpointsTest {
 
     @Test
     void rejectsLogBreakingTheContractWith422FieldErrors() {
-        Answer answer = http.post(LOGS, "{\"level\":\"warning\",\"message\":\"  \",\"color\":\"red\"}");
+        Answer answer = http.post(LOGS, "{\"level\":\"warning\",\"message\":\" \\u0001 \",\"color\":\"red\"}");
 
         assertEquals(422, answer.status());
         assertEquals(json("{\"success\":false,\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":\"Validation failed\","

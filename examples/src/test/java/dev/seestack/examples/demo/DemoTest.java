@@ -102,17 +102,23 @@ class DemoTest {
         JsonNode logback = onlyBody(EventKind.ERROR, e -> e.path("message").asString().equals("payment declined"));
         assertEquals("java.lang.IllegalStateException", logback.path("exceptionClass").asString());
         String stack = stackTrace(logback);
-        assertTrue(stack.contains("Caused by: java.io.IOException: gateway did not answer"), stack);
-        assertTrue(stack.contains("Caused by: java.net.SocketTimeoutException: read timed out"), stack);
+        assertTrue(stack.contains("Caused by: java.io.IOException\n"), stack);
+        assertTrue(stack.contains("Caused by: java.net.SocketTimeoutException\n"), stack);
+        assertEquals("[\"java.io.IOException: gateway did not answer\",\"java.net.SocketTimeoutException: read timed out\"]",
+                logback.path("metadata").path("causes").toString());
         assertEquals("alice", logback.path("user").path("id").asString());
         assertEquals(report.result().traceIds().get("logback"), logback.path("metadata").path("traceId").asString());
 
         JsonNode log4j2 = onlyBody(EventKind.ERROR, e -> e.path("message").asString().equals("mail server refused the message"));
-        assertTrue(stackTrace(log4j2).contains("Caused by: java.io.IOException: 550 mailbox unavailable"));
+        assertTrue(stackTrace(log4j2).contains("Caused by: java.io.IOException\n"));
+        assertEquals("java.io.IOException: 550 mailbox unavailable",
+                log4j2.path("metadata").path("causes").path(0).asString());
         assertEquals("bob", log4j2.path("user").path("id").asString());
 
         JsonNode jul = onlyBody(EventKind.ERROR, e -> e.path("message").asString().equals("warehouse out of sync"));
-        assertTrue(stackTrace(jul).contains("Caused by: java.lang.ArithmeticException: negative stock: -3"));
+        assertTrue(stackTrace(jul).contains("Caused by: java.lang.ArithmeticException\n"));
+        assertEquals("java.lang.ArithmeticException: negative stock: -3",
+                jul.path("metadata").path("causes").path(0).asString());
         assertEquals("carol", jul.path("user").path("id").asString());
     }
 

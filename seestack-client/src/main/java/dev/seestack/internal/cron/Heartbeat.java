@@ -1,5 +1,6 @@
 package dev.seestack.internal.cron;
 
+import dev.seestack.internal.json.BlankText;
 import dev.seestack.cron.JobStatus;
 import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.event.Encodable;
@@ -22,7 +23,7 @@ public final class Heartbeat implements Encodable, DeliveryPipeline.Describable 
         this.slug = slug;
         this.status = status;
         this.durationMs = Math.max(0, durationMs);
-        this.message = message == null || message.isBlank() ? null : MetadataSanitizer.truncate(message, MAX_MESSAGE_CHARS);
+        this.message = BlankText.isBlank(message) ? null : MetadataSanitizer.truncate(message, MAX_MESSAGE_CHARS);
     }
 
     @Override

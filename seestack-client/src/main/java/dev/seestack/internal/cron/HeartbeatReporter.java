@@ -1,5 +1,6 @@
 package dev.seestack.internal.cron;
 
+import dev.seestack.internal.json.BlankText;
 import dev.seestack.cron.JobHandle;
 import dev.seestack.cron.JobStatus;
 import dev.seestack.internal.ClientCore;
@@ -51,6 +52,6 @@ public final class HeartbeatReporter {
         } catch (RuntimeException ignored) {
             // a throwing getMessage() falls back to the class name
         }
-        return m == null || m.isBlank() ? t.getClass().getName() : m;
+        return BlankText.isBlank(m) ? t.getClass().getName() : m;
     }
 }

@@ -1,9 +1,12 @@
 package dev.seestack.internal.event;
 
 import dev.seestack.User;
+import dev.seestack.internal.json.BlankText;
 import dev.seestack.internal.json.JsonWriter;
 import dev.seestack.internal.json.MetadataSanitizer;
 import dev.seestack.internal.mask.SensitiveDataMasker;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +14,12 @@ import java.util.Map;
  * filled in), which keeps the rendering cost off the application's thread.
  */
 public final class ErrorEntry extends MetadataPayload {
+    /** The backend stores {@code exceptionClass} in 255 characters and {@code environment} in 100. */
+    public static final int MAX_CLASS_CHARS = 255;
+    public static final int MAX_ENVIRONMENT_CHARS = 100;
+    /** Metadata key holding the cause chain's {@code class: message} lines (the trace names the classes only). */
+    public static final String CAUSES_KEY = "causes";
+
     private final Throwable throwable;
     private final String fallbackMessage;
     private final Severity level;
@@ -65,7 +74,7 @@ public final class ErrorEntry extends MetadataPayload {
     void writeFields(JsonWriter out, SensitiveDataMasker masker) {
         String className = throwable.getClass().getName();
         out.beginObject()
-                .name("exceptionClass").value(className)
+                .name("exceptionClass").value(MetadataSanitizer.truncateWithin(className, MAX_CLASS_CHARS))
                 .name("message").value(masker.maskErrorText(MetadataSanitizer.truncate(message(className),
                         LogEntry.MAX_MESSAGE_CHARS)));
         out.name("stackTrace").beginArray();
@@ -83,7 +92,7 @@ public final class ErrorEntry extends MetadataPayload {
         });
         out.endArray();
         out.name("level").value(level.wireName())
-                .optional("environment", environment)
+                .optional("environment", MetadataSanitizer.truncateWithin(environment, MAX_ENVIRONMENT_CHARS))
                 .optional("release", release);
         if (user != null && !user.isEmpty()) {
             out.name("user").beginObject()
@@ -92,6 +101,24 @@ public final class ErrorEntry extends MetadataPayload {
                     .optional("ip", user.ip())
                     .endObject();
         }
+    }
+
+    /** Adds {@code causes} (the cause chain with its messages) unless the caller's metadata has its own. */
+    @Override
+    Map<String, Object> withDefaults(Map<String, Object> metadata) {
+        if (metadata != null && metadata.containsKey(CAUSES_KEY)) {
+            return metadata;
+        }
+        List<String> causes = ThrowableRenderer.causeMessages(throwable);
+        if (causes.isEmpty()) {
+            return metadata;
+        }
+        Map<String, Object> withCauses = new LinkedHashMap<>();
+        if (metadata != null) {
+            withCauses.putAll(metadata);
+        }
+        withCauses.put(CAUSES_KEY, causes);
+        return withCauses;
     }
 
     private String message(String className) {
@@ -103,6 +130,6 @@ public final class ErrorEntry extends MetadataPayload {
     }
 
     private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+        return BlankText.isBlank(s);
     }
 }

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Renders a throwable's frames and cause chain as the protocol's {@code stackTrace} strings, the way the
- * JDK prints them ({@code at pkg.Class.method(File.java:42)}, {@code Caused by: …}, {@code ... N more}),
- * bounded in frames and depth, and terminating on cyclic cause chains.
+ * Renders a throwable's frames and cause chain as the protocol's {@code stackTrace} strings: bare frames
+ * ({@code pkg.Class.method(File.java:42)}, no {@code at } prefix: the backend joins elements with
+ * {@code "\n\tat "} and skips frames by prefix), cause separators naming the class only
+ * ({@code Caused by: java.sql.SQLException}, so varying cause messages never split an error group),
+ * {@code ... N more}; bounded in frames and depth, and terminating on cyclic cause chains. The cause
+ * messages are kept apart, by {@link #causeMessages}.
  */
 public final class ThrowableRenderer {
     public static final int MAX_FRAMES_PER_THROWABLE = 100;
@@ -53,11 +56,11 @@ public final class ThrowableRenderer {
         int lines = 0;
         while (current != null && lines < MAX_TOTAL_LINES) {
             if (!seen.add(current)) {
-                sink.line("Caused by: [CIRCULAR REFERENCE: " + headline(current) + "]");
+                sink.line("Caused by: [CIRCULAR REFERENCE: " + current.getClass().getName() + "]");
                 break;
             }
             if (depth > 0) {
-                sink.line("Caused by: " + headline(current));
+                sink.line("Caused by: " + current.getClass().getName());
                 lines++;
             }
             StackTraceElement[] frames = safeFrames(current);
@@ -83,6 +86,22 @@ public final class ThrowableRenderer {
         }
     }
 
+    /**
+     * The causes of {@code t}, outermost first, each as {@code class: message} (class alone without a message),
+     * as many as the trace shows; empty without a cause.
+     */
+    public static List<String> causeMessages(Throwable t) {
+        List<String> causes = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.add(t);
+        Throwable current = safeCause(t);
+        while (current != null && causes.size() < MAX_CAUSE_DEPTH - 1 && seen.add(current)) {
+            causes.add(headline(current));
+            current = safeCause(current);
+        }
+        return causes;
+    }
+
     /** {@code class: message} as the JDK prints the head of a trace, the message cut to 8192 characters. */
     public static String headline(Throwable t) {
         String message = MetadataSanitizer.truncate(MetadataSanitizer.safeMessage(t),
@@ -90,9 +109,9 @@ public final class ThrowableRenderer {
         return message == null ? t.getClass().getName() : t.getClass().getName() + ": " + message;
     }
 
-    /** One frame as {@code at pkg.Class.method(File.java:42)}. */
+    /** One bare frame, {@code pkg.Class.method(File.java:42)}. */
     public static String frame(StackTraceElement e) {
-        StringBuilder sb = new StringBuilder(96).append("at ").append(e.getClassName()).append('.')
+        StringBuilder sb = new StringBuilder(96).append(e.getClassName()).append('.')
                 .append(e.getMethodName()).append('(');
         if (e.isNativeMethod()) {
             sb.append("Native Method");

@@ -1,5 +1,6 @@
 package dev.seestack.internal.flags;
 
+import dev.seestack.internal.json.BlankText;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.flags.FlagResult;
 import dev.seestack.internal.ClientCore;
@@ -64,7 +65,7 @@ public final class FlagEvaluator {
     public FlagResult get(String key, String userId, Map<String, ?> attributes, FlagResult fallback) {
         FlagResult dflt = fallback != null ? fallback : FlagResult.disabled();
         try {
-            if (key == null || key.isBlank() || !isConfigured()) {
+            if (BlankText.isBlank(key) || !isConfigured()) {
                 return dflt;
             }
             String attrs = attributesJson(attributes);

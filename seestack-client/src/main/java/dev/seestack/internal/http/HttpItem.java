@@ -6,16 +6,25 @@ import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.json.JsonWriter;
 import dev.seestack.internal.mask.SensitiveDataMasker;
+import dev.seestack.internal.json.BlankText;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One normalised {@code requests[]} item of {@code POST /ingest/v1/http-requests}, built on the caller's
  * thread from an {@link HttpRequestEvent}: host without scheme, path without query or fragment, integers
- * clamped to 32 bits, a trace id always present. Written into a batch by {@link HttpBatch}.
+ * clamped to 32 bits, a trace id always present. Written into a batch by {@link HttpBatch}. An event the
+ * backend would refuse (see {@link #invalidReason}) never becomes an item: the backend answers such an item
+ * with a 500 after storing the batch's earlier items, so one bad item would duplicate its whole batch.
  */
 public final class HttpItem implements Encodable {
     private static final int MAX_TEXT_CHARS = 2048;
+    /** The methods the backend's enum knows; anything else is answered 500. */
+    static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    /** Timestamps the backend's storage keeps: years 1900 to 2299. */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant END = Instant.parse("2300-01-01T00:00:00Z");
 
     private final String traceId;
     private final String direction;
@@ -30,8 +39,8 @@ public final class HttpItem implements Encodable {
     private final String errorFingerprint;
     private final String timestamp;
 
-    private HttpItem(HttpRequestEvent e, String method, String host) {
-        this.traceId = isBlank(e.traceId()) ? TraceIds.newTraceId() : cut(e.traceId().strip());
+    private HttpItem(HttpRequestEvent e, String method, String host, String fallbackUserId) {
+        this.traceId = isBlank(e.traceId()) ? TraceIds.newTraceId() : cut(BlankText.strip(e.traceId()));
         this.direction = e.direction().wireName();
         this.method = method;
         this.host = host;
@@ -40,21 +49,59 @@ public final class HttpItem implements Encodable {
         this.durationMs = clamp(e.durationMs());
         this.requestSize = clamp(e.requestSize());
         this.responseSize = clamp(e.responseSize());
-        this.userId = isBlank(e.userId()) ? null : cut(e.userId());
+        String user = isBlank(e.userId()) ? fallbackUserId : e.userId();
+        this.userId = isBlank(user) ? null : cut(user);
         this.errorFingerprint = isBlank(e.errorFingerprint()) ? null : cut(e.errorFingerprint());
         this.timestamp = Timestamps.isoMillis(e.timestamp() != null ? e.timestamp() : Instant.now());
     }
 
-    /** The item for {@code event}, or null when it lacks a method or host (the protocol requires both). */
+    /** The item for {@code event}, or null when the backend would refuse it ({@link #invalidReason}). */
     public static HttpItem from(HttpRequestEvent event) {
-        if (event == null || isBlank(event.method())) {
+        return from(event, null);
+    }
+
+    /**
+     * The item for {@code event}, with {@code fallbackUserId} (may be null) as its {@code userId} when the event
+     * has none; null when the backend would refuse it ({@link #invalidReason}).
+     */
+    public static HttpItem from(HttpRequestEvent event, String fallbackUserId) {
+        if (invalidReason(event) != null) {
             return null;
         }
-        String host = normaliseHost(event.host());
-        if (host == null) {
-            return null;
+        return new HttpItem(event, method(event), normaliseHost(event.host()), fallbackUserId);
+    }
+
+    /**
+     * Why the backend would refuse {@code event} (validated as it does: method list, status 0 or 100-599,
+     * direction, a host, a timestamp in the years 1900-2299), or null when it is valid. Never throws, even for
+     * {@code Instant.MIN} or {@code Instant.MAX}.
+     */
+    public static String invalidReason(HttpRequestEvent event) {
+        if (event == null) {
+            return "HTTP request event is null";
         }
-        return new HttpItem(event, cut(event.method().strip().toUpperCase(Locale.ROOT)), host);
+        if (isBlank(event.method()) || !METHODS.contains(method(event))) {
+            return "HTTP method '" + event.method() + "' is not one of " + "GET POST PUT DELETE PATCH HEAD OPTIONS";
+        }
+        if (normaliseHost(event.host()) == null) {
+            return "HTTP request without host";
+        }
+        int status = event.statusCode();
+        if (status != 0 && (status < 100 || status > 599)) {
+            return "HTTP status " + status + " is neither 0 nor 100-599";
+        }
+        if (event.direction() == null) {
+            return "HTTP request without direction";
+        }
+        Instant t = event.timestamp();
+        if (t != null && (t.isBefore(EARLIEST) || !t.isBefore(END))) {
+            return "HTTP request timestamp " + t + " is outside the years 1900-2299";
+        }
+        return null;
+    }
+
+    private static String method(HttpRequestEvent event) {
+        return BlankText.strip(event.method()).toUpperCase(Locale.ROOT);
     }
 
     @Override
@@ -95,7 +142,7 @@ public final class HttpItem implements Encodable {
         if (isBlank(raw)) {
             return null;
         }
-        String h = raw.strip();
+        String h = BlankText.strip(raw);
         int scheme = h.indexOf("://");
         if (scheme >= 0) {
             h = h.substring(scheme + 3);
@@ -105,7 +152,7 @@ public final class HttpItem implements Encodable {
             h = h.substring(at + 1); // never keep user:password@
         }
         h = h.substring(0, firstOf(h, "/?#"));
-        return isBlank(h) ? null : cut(h);
+        return isBlank(h) ? null : cut(BlankText.strip(h));
     }
 
     /** Keeps the path only: a full URL loses scheme and authority, and query/fragment are cut off. */
@@ -113,7 +160,7 @@ public final class HttpItem implements Encodable {
         if (raw == null) {
             return "/";
         }
-        String p = raw.strip();
+        String p = BlankText.strip(raw);
         int scheme = p.indexOf("://");
         if (scheme >= 0 && scheme < firstOf(p, "/?#")) {
             String rest = p.substring(scheme + 3);
@@ -121,7 +168,7 @@ public final class HttpItem implements Encodable {
             p = rest.substring(slash);
         }
         p = p.substring(0, firstOf(p, "?#"));
-        if (p.isBlank()) {
+        if (isBlank(p)) {
             return "/";
         }
         return cut(p);
@@ -148,6 +195,6 @@ public final class HttpItem implements Encodable {
     }
 
     private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+        return BlankText.isBlank(s);
     }
 }

@@ -55,13 +55,15 @@ public final class HttpMonitor {
                 core.rejectLocally(Feature.HTTP_REQUESTS, "HTTP monitoring is off (no valid projectId)");
                 return;
             }
-            HttpItem item = HttpItem.from(event);
-            if (item == null) {
-                core.rejectLocally(Feature.HTTP_REQUESTS, "HTTP request without method or host");
+            String problem = HttpItem.invalidReason(event);
+            if (problem != null) {
+                core.rejectLocally(Feature.HTTP_REQUESTS, problem);
                 return;
             }
-            core.enqueue(item);
+            core.enqueue(HttpItem.from(event));
         } catch (RuntimeException | LinkageError e) {
+            // the event is lost: counted like any other local drop
+            core.rejectLocally(Feature.HTTP_REQUESTS, "HTTP request could not be recorded: " + e);
             recordInternalFailure(e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.seestack.internal.http;
 
+import dev.seestack.internal.json.BlankText;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.http.HttpRequestEvent;
@@ -129,7 +130,7 @@ public final class InboundExchange {
         try {
             long requestSize = countingRequest != null ? countingRequest.bytesRead() : request.getContentLengthLong();
             String host = request.getHeader("Host");
-            if (host == null || host.isBlank()) {
+            if (BlankText.isBlank(host)) {
                 host = request.getServerName();
             }
             monitor.capture(HttpRequestEvent.builder()

@@ -1,5 +1,6 @@
 package dev.seestack.internal.http;
 
+import dev.seestack.internal.json.BlankText;
 import dev.seestack.SeeStackContext;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -89,11 +90,11 @@ public final class TraceIds {
     /** The current thread's trace id: {@link SeeStackContext} first, then the SLF4J MDC; null when neither has one. */
     public static String current() {
         String id = SeeStackContext.current().traceId();
-        if (id != null && !id.isBlank()) {
+        if (!BlankText.isBlank(id)) {
             return id;
         }
         id = MdcBridge.get(MDC_KEY);
-        return id == null || id.isBlank() ? null : id;
+        return BlankText.isBlank(id) ? null : id;
     }
 
     private static String hex16(long v) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A minimal streaming JSON writer over a StringBuilder. Strings are escaped so the output is always valid
- * JSON: control characters become {@code \\uXXXX} and lone surrogates become U+FFFD.
+ * JSON: control characters become {@code \\uXXXX}, lone surrogates become U+FFFD, and U+0000 is removed
+ * (the backend accepts it but its storage rejects the whole event).
  */
 public final class JsonWriter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -201,10 +202,10 @@ public final class JsonWriter {
         }
     }
 
-    /** Writes a stack frame as the string {@code at pkg.Class.method(File.java:42)} without building it first. */
+    /** Writes a stack frame as the bare string {@code pkg.Class.method(File.java:42)} without building it first. */
     public JsonWriter frameValue(StackTraceElement e) {
         separate();
-        out.append("\"at ");
+        out.append('"');
         appendEscaped(e.getClassName());
         out.append('.');
         appendEscaped(e.getMethodName());
@@ -249,6 +250,8 @@ public final class JsonWriter {
                     break;
                 case '\t':
                     out.append("\\t");
+                    break;
+                case '\0':
                     break;
                 default:
                     if (c < 0x20) {

@@ -62,6 +62,18 @@ public final class MetadataSanitizer {
         return s.substring(0, end) + TRUNCATED;
     }
 
+    /**
+     * Cuts {@code s} so that it fits in {@code maxChars} including the cut mark, for fields whose length the
+     * backend's storage limits (e.g. {@code exceptionClass} 255, {@code environment} 100).
+     */
+    public static String truncateWithin(String s, int maxChars) {
+        if (s == null || s.length() <= maxChars) {
+            return s;
+        }
+        String cut = truncate(s, Math.max(0, maxChars - TRUNCATED.length()));
+        return cut.length() <= maxChars ? cut : s.substring(0, maxChars);
+    }
+
     /** {@code String.valueOf(o)} that never throws. */
     public static String safeToString(Object o) {
         if (o == null) {

@@ -1,5 +1,6 @@
 package dev.seestack.internal.logging;
 
+import dev.seestack.internal.json.BlankText;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.User;
@@ -100,7 +101,7 @@ public final class LogEventRouter {
             return null;
         }
         String v = map.get(key);
-        return v == null || v.isBlank() ? null : v;
+        return BlankText.isBlank(v) ? null : v;
     }
 
     private static String first(String a, String b, String c) {

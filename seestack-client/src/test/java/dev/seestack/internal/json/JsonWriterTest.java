@@ -21,17 +21,19 @@ class JsonWriterTest {
     }
 
     @Test
-    void replacesLoneSurrogatesAndEscapesControlCharacters() {
+    void replacesLoneSurrogatesRemovesNulAndEscapesControlCharacters() {
         JsonWriter w = new JsonWriter(16).value("a\uD800b\uDC00c\u0000\u0007\"\\\n");
-        assertEquals("\"a\uFFFDb\uFFFDc\\u0000\\u0007\\\"\\\\\\n\"", w.toString());
+        assertEquals("\"a\uFFFDb\uFFFDc\\u0007\\\"\\\\\\n\"", w.toString());
+        assertEquals("{\"k\":\"v\"}", new JsonWriter(16).beginObject().name("\u0000k").value("v\u0000").endObject()
+                .toString());
     }
 
     @Test
-    void writesFramesLikeTheJdkPrintsThem() {
+    void writesBareFramesWithoutTheAtPrefix() {
         StackTraceElement frame = new StackTraceElement("com.acme.Orders", "place", "Orders.java", 42);
         StackTraceElement nativeFrame = new StackTraceElement("java.lang.Object", "wait", null, -2);
         JsonWriter w = new JsonWriter(16).beginArray().frameValue(frame).frameValue(nativeFrame).endArray();
-        assertEquals("[\"at com.acme.Orders.place(Orders.java:42)\",\"at java.lang.Object.wait(Native Method)\"]",
+        assertEquals("[\"com.acme.Orders.place(Orders.java:42)\",\"java.lang.Object.wait(Native Method)\"]",
                 w.toString());
     }
 
