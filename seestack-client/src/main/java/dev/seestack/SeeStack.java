@@ -63,6 +63,7 @@ public final class SeeStack {
         }
     }
 
+    /** Sets the global user (see {@link SeeStackClient#setUser}); ignored before {@code init}. */
     public static void setUser(User user) {
         SeeStackClient c = ClientRegistry.current();
         if (c != null) {

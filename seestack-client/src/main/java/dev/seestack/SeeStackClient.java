@@ -53,7 +53,10 @@ public final class SeeStackClient implements AutoCloseable {
         core.captureLog(level, message, metadata);
     }
 
-    /** Sets the user attached to errors that carry no user of their own. */
+    /**
+     * Sets the global user: errors take the fields their own user lacks from it, HTTP items without a
+     * {@code userId} (and without one on the request thread) take its id.
+     */
     public void setUser(User user) {
         core.setUser(user);
     }

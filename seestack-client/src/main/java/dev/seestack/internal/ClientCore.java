@@ -18,6 +18,7 @@ import dev.seestack.internal.event.LogEntry;
 import dev.seestack.internal.event.MetadataSnapshot;
 import dev.seestack.internal.event.SeenThrowables;
 import dev.seestack.internal.event.Severity;
+import dev.seestack.internal.event.UserPrecedence;
 import dev.seestack.internal.flags.FlagEvaluator;
 import dev.seestack.internal.http.HttpBatch;
 import dev.seestack.internal.http.HttpMonitor;
@@ -201,18 +202,16 @@ public final class ClientCore {
             }
             Severity level = context == null ? null : Severity.parse(context.level());
             User u = context == null ? null : context.user();
-            if (u == null && current.userId() != null) {
-                u = User.ofId(current.userId());
-            }
-            captureError(throwable, null, level, u, () -> meta);
+            captureError(throwable, null, level, UserPrecedence.forError(u, user), () -> meta);
         } catch (RuntimeException | LinkageError e) {
             rejectLocally(Feature.ERRORS, "error could not be captured: " + e);
         }
     }
 
     /**
-     * Enqueues an error (adapters): the same throwable instance is sent once; {@code user} null falls back to
-     * {@link #setUser}; {@code metadata} is assembled on the sender thread.
+     * Enqueues an error (adapters): the same throwable instance is sent once; the fields {@code user} (may be
+     * null) lacks come from {@link #setUser} (see {@link UserPrecedence}); {@code metadata} is assembled on the
+     * sender thread.
      */
     public void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
             MetadataSnapshot metadata) {
@@ -229,7 +228,7 @@ public final class ClientCore {
             return;
         }
         pipeline.enqueue(new ErrorEntry(throwable, fallbackMessage, level == null ? Severity.ERROR : level,
-                config.environment(), config.release(), user != null ? user : this.user, metadata));
+                config.environment(), config.release(), UserPrecedence.merge(user, this.user), metadata));
     }
 
     /** Enqueues any other item (HTTP items, heartbeats); returns false when not accepted. */

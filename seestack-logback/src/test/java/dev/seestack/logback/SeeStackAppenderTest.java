@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.seestack.SeeStack;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.SeeStackContext;
+import dev.seestack.User;
 import dev.seestack.testkit.IngestStub;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,19 @@ class SeeStackAppenderTest {
                 + Thread.currentThread().getName() + "\",\"userId\":\"u-7\",\"region\":\"eu-west\","
                 + "\"orderId\":42,\"express\":true}}"), body);
         assertEquals(0, stub.count(IngestStub.ERRORS));
+    }
+
+    @Test
+    void theMdcUserIdWinsOverTheGlobalUserWhoseOtherFieldsSupplementIt() {
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
+        SeeStack.setUser(User.of("g-1", "global@example.com", null));
+        MDC.put("userId", "u-9");
+
+        fixture.logger("com.shop.Payments").error("payment failed", new RuntimeException("gateway rejected"));
+        flush();
+
+        JsonNode error = json(stub.awaitBodies(IngestStub.ERRORS, 1)).get(0);
+        assertEquals(json("{\"id\":\"u-9\",\"email\":\"global@example.com\"}"), error.get("user"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.seestack.internal.http;
 import dev.seestack.http.HttpRequestEvent;
 import dev.seestack.internal.ClientCore;
 import dev.seestack.internal.event.Feature;
+import dev.seestack.internal.event.UserPrecedence;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,7 +61,7 @@ public final class HttpMonitor {
                 core.rejectLocally(Feature.HTTP_REQUESTS, problem);
                 return;
             }
-            core.enqueue(HttpItem.from(event));
+            core.enqueue(HttpItem.from(event, UserPrecedence.fallbackHttpUserId(core.user())));
         } catch (RuntimeException | LinkageError e) {
             // the event is lost: counted like any other local drop
             core.rejectLocally(Feature.HTTP_REQUESTS, "HTTP request could not be recorded: " + e);
