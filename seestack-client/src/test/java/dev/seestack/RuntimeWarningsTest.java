@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.seestack.internal.ClientComponents;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.seestack.testkit.StderrCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,24 +26,9 @@ class RuntimeWarningsTest {
     @RegisterExtension
     static final IngestStub stub = IngestStub.perClass();
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    @RegisterExtension
+    final StderrCapture stderr = new StderrCapture();
     private final TestClients fixture = new TestClients();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalErr);
-    }
-
-    private long stderrLines(String text) {
-        return Arrays.stream(captured.toString(StandardCharsets.UTF_8).split("\n")).filter(l -> l.contains(text)).count();
-    }
 
     @Test
     void theUnauthorizedWarningReachesTheSinkAndStderrOnceWithItsDocumentedTextAndTheWrongPathHint() {
@@ -59,7 +42,7 @@ class RuntimeWarningsTest {
 
         assertEquals(1, fixture.sink.containing(UNAUTHORIZED).size(), fixture.sink.lines().toString());
         assertTrue(fixture.sink.containing(UNAUTHORIZED).get(0).contains("wrong path in the 'host' option"));
-        assertEquals(1, stderrLines("[seestack] WARN " + UNAUTHORIZED));
+        assertEquals(1, stderr.lines("[seestack] WARN " + UNAUTHORIZED));
     }
 
     @Test
@@ -71,7 +54,7 @@ class RuntimeWarningsTest {
             assertTrue(client.stats().logs().droppedBufferFull() > 0);
         }
         assertEquals(0, fixture.sink.containing("buffer full").size());
-        assertEquals(0, stderrLines("buffer full"));
+        assertEquals(0, stderr.lines("buffer full"));
     }
 
     @Test
@@ -83,7 +66,7 @@ class RuntimeWarningsTest {
             assertTrue(client.stats().logs().droppedBufferFull() > 1);
         }
         assertEquals(1, fixture.sink.containing("logs buffer full").size(), fixture.sink.lines().toString());
-        assertEquals(1, stderrLines("[seestack] WARN SeeStack SDK: logs buffer full"));
+        assertEquals(1, stderr.lines("[seestack] WARN SeeStack SDK: logs buffer full"));
     }
 
     @Test
@@ -93,7 +76,39 @@ class RuntimeWarningsTest {
             client.captureError(new RuntimeException("rejected"));
             PollUntil.await("rejected", () -> client.stats().errors().rejected() == 1);
         }
-        assertEquals(1, stderrLines("[seestack] DEBUG " + MALFORMED));
-        assertFalse(captured.toString(StandardCharsets.UTF_8).contains(IngestStub.API_KEY));
+        assertEquals(1, stderr.lines("[seestack] DEBUG " + MALFORMED));
+        assertFalse(stderr.text().contains(IngestStub.API_KEY));
+    }
+
+    @Test
+    void aTlsFailureIsWarnedOnceOnStderrAndTheEventsAreCounted() {
+        WireMockServer untrusted = new WireMockServer(WireMockConfiguration.wireMockConfig().httpDisabled(true)
+                .dynamicHttpsPort().bindAddress("127.0.0.1"));
+        untrusted.start();
+        try (SeeStackClient client = SeeStackClient.create(TestClients.config(stub)
+                .host("https://127.0.0.1:" + untrusted.httpsPort()).build(), ClientComponents.defaults()
+                .scheduler(() -> fixture.scheduler).diagnosticSink(fixture.sink).shutdownHook(false))) {
+            client.captureError(new RuntimeException("first"));
+            client.captureError(new RuntimeException("second"));
+            PollUntil.await("both attempted", () -> fixture.sink.containing("TLS connection").size() == 1
+                    && client.stats().errors().captured() == 2 && stderr.lines("TLS connection") == 1);
+        } finally {
+            untrusted.stop();
+        }
+        assertEquals(1, fixture.sink.containing("SeeStack SDK: TLS connection to the SeeStack host failed").size(),
+                fixture.sink.lines().toString());
+        assertEquals(1, stderr.lines("[seestack] WARN SeeStack SDK: TLS connection to the SeeStack host failed"));
+    }
+
+    @Test
+    void refusingPlainHttpInProductionIsReportedOnStderrOnceEvenWithAFrameworkSink() {
+        try (SeeStackClient client = fixture.client(stub, b -> b.host("http://seestack.example.com")
+                .environment("prod"))) {
+            client.captureError(new RuntimeException("never sent"));
+            assertFalse(client.isEnabled());
+        }
+        assertEquals(1, fixture.sink.containing("refusing to send to plain-HTTP host").size());
+        assertEquals(1, stderr.lines("[seestack] ERROR SeeStack SDK: refusing to send to plain-HTTP host"
+                + " http://seestack.example.com"));
     }
 }

@@ -435,6 +435,11 @@ public final class DeliveryPipeline {
             return decision;
         } catch (IOException e) {
             diagnostics.debug(() -> "  -> network failure " + e);
+            if (isTlsFailure(e)) {
+                diagnostics.alertOnce("WARN", "tls", "SeeStack SDK: TLS connection to the SeeStack host failed ("
+                        + e.getClass().getName() + "); events are retried, then dropped. Check the host's certificate"
+                        + " and the JVM's trust store.");
+            }
             return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -444,6 +449,15 @@ public final class DeliveryPipeline {
             diagnostics.debug(() -> "  -> dropped, could not send: " + e);
             return RetryDecision.REJECTED;
         }
+    }
+
+    private static boolean isTlsFailure(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private byte[] encode(Encodable payload) {
