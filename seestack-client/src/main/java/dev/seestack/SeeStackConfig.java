@@ -32,6 +32,7 @@ public final class SeeStackConfig {
     private final String projectId;
     private final String flagsToken;
     private final long flagCacheTtlMs;
+    private final boolean captureUncaughtExceptions;
     private final List<String> warnings;
 
     private SeeStackConfig(Builder b, String apiKey, String host, List<String> warnings) {
@@ -45,6 +46,7 @@ public final class SeeStackConfig {
         this.projectId = b.projectId;
         this.flagsToken = b.flagsToken;
         this.flagCacheTtlMs = b.flagCacheTtlMs;
+        this.captureUncaughtExceptions = b.captureUncaughtExceptions;
         this.warnings = Collections.unmodifiableList(warnings);
     }
 
@@ -108,6 +110,11 @@ public final class SeeStackConfig {
         return flagCacheTtlMs;
     }
 
+    /** Whether a default uncaught-exception handler sends uncaught exceptions as fatal errors (default false). */
+    public boolean captureUncaughtExceptions() {
+        return captureUncaughtExceptions;
+    }
+
     /** Problems found while building (values replaced by defaults); reported once by the client. */
     public List<String> warnings() {
         return warnings;
@@ -142,6 +149,7 @@ public final class SeeStackConfig {
         private String projectId;
         private String flagsToken;
         private long flagCacheTtlMs = DEFAULT_FLAG_CACHE_TTL_MS;
+        private boolean captureUncaughtExceptions;
         private final List<String> warnings = new ArrayList<>();
 
         private Builder(UnaryOperator<String> env) {
@@ -219,6 +227,16 @@ public final class SeeStackConfig {
                 flagCacheTtlMs = DEFAULT_FLAG_CACHE_TTL_MS;
             }
             this.flagCacheTtlMs = flagCacheTtlMs;
+            return this;
+        }
+
+        /**
+         * Install a default uncaught-exception handler (default false) that sends a thread's uncaught exception
+         * as an error at level {@code fatal}, waits up to the flush deadline (5 s) for it to be delivered, then
+         * hands it to the handler that was installed before (or prints it as the JVM does).
+         */
+        public Builder captureUncaughtExceptions(boolean captureUncaughtExceptions) {
+            this.captureUncaughtExceptions = captureUncaughtExceptions;
             return this;
         }
 

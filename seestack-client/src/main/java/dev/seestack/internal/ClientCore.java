@@ -47,6 +47,7 @@ public final class ClientCore {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean disabledWarned = new AtomicBoolean();
     private final Thread shutdownHook;
+    private final UncaughtExceptionReporter uncaughtReporter;
     private volatile boolean enabled;
     private volatile User user;
     private String lastPrintedStats;
@@ -70,6 +71,7 @@ public final class ClientCore {
             this.pipeline = null;
             this.enabled = false;
             this.shutdownHook = null;
+            this.uncaughtReporter = null;
             return;
         }
         Scheduler scheduler = components.scheduler();
@@ -82,6 +84,8 @@ public final class ClientCore {
         }
         this.enabled = true;
         this.shutdownHook = components.shutdownHook() ? registerShutdownHook() : null;
+        this.uncaughtReporter = config.captureUncaughtExceptions()
+                ? UncaughtExceptionReporter.install(this, CLOSE_DEADLINE) : null;
         diagnostics.debug(() -> "SeeStack SDK initialised: " + config);
     }
 
@@ -276,6 +280,9 @@ public final class ClientCore {
             return;
         }
         enabled = false;
+        if (uncaughtReporter != null) {
+            uncaughtReporter.uninstall();
+        }
         removeShutdownHook();
         if (pipeline != null) {
             try {

@@ -50,6 +50,10 @@ final class HandlerProperties {
         if (debug != null) {
             options.setDebug(parseBoolean("debug", debug));
         }
+        String uncaught = string("captureUncaughtExceptions");
+        if (uncaught != null) {
+            options.setCaptureUncaughtExceptions(parseBoolean("captureUncaughtExceptions", uncaught));
+        }
     }
 
     /** Copies the mapping options (service, MDC key names). */

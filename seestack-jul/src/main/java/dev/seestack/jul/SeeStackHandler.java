@@ -65,6 +65,7 @@ public class SeeStackHandler extends Handler {
         options.setFlushIntervalMs(config.flushIntervalMs());
         options.setBufferSize(config.bufferSize());
         options.setDebug(config.debug());
+        options.setCaptureUncaughtExceptions(config.captureUncaughtExceptions());
         options.setProjectId(config.projectId());
         options.setFlagsToken(config.flagsToken());
         configureHandlerOptions();
@@ -190,6 +191,13 @@ public class SeeStackHandler extends Handler {
     public void setDebug(boolean debug) {
         synchronized (lifecycle) {
             options.setDebug(debug);
+        }
+    }
+
+    /** Send uncaught exceptions as fatal errors through a chaining default handler (default false). */
+    public void setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
+        synchronized (lifecycle) {
+            options.setCaptureUncaughtExceptions(captureUncaughtExceptions);
         }
     }
 

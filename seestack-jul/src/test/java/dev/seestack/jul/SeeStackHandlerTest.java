@@ -49,6 +49,34 @@ class SeeStackHandlerTest {
     }
 
     @Test
+    void captureUncaughtExceptionsSendsAThreadsUncaughtExceptionAsAFatalErrorOnceTheHandlerHasStarted()
+            throws Exception {
+        Thread.UncaughtExceptionHandler original = Thread.getDefaultUncaughtExceptionHandler();
+        List<Throwable> chained = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> chained.add(e));
+        try {
+            JulFixture.readConfiguration("seestack-logging-uncaught.properties");
+            log.info("starting"); // the handler connects on its first record
+            IllegalStateException crash = new IllegalStateException("job crashed");
+            crash.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.acme.Jobs", "run", "Jobs.java", 12)});
+            Thread worker = new Thread(() -> {
+                throw crash;
+            }, "job-3");
+            worker.start();
+            worker.join();
+
+            assertEquals(List.of("{\"exceptionClass\":\"java.lang.IllegalStateException\",\"message\":\"job crashed\","
+                    + "\"stackTrace\":[\"com.acme.Jobs.run(Jobs.java:12)\"],\"level\":\"fatal\",\"environment\":\"test\","
+                    + "\"release\":\"1.4.2\",\"metadata\":{\"thread\":\"job-3\",\"uncaught\":true}}"),
+                    stub.bodies(IngestStub.ERRORS));
+            assertEquals(List.of(crash), chained);
+        } finally {
+            LogManager.getLogManager().reset();
+            Thread.setDefaultUncaughtExceptionHandler(original);
+        }
+    }
+
+    @Test
     void shipsRecordsWithMappedLevelsFormattedParametersAndRecordFields() {
         JulFixture.rootSeeStackHandler().setLevel(Level.CONFIG);
         log.logp(Level.INFO, "com.acme.Orders", "place", "order {0} placed for {1}", new Object[] {42, "alice"});

@@ -132,6 +132,10 @@ public final class SeeStackAppender extends AbstractAppender {
         @PluginBuilderAttribute
         private boolean debug;
 
+        /** Send uncaught exceptions as fatal errors through a chaining default handler (default false). */
+        @PluginBuilderAttribute
+        private boolean captureUncaughtExceptions;
+
         /** Project UUID, for HTTP monitoring and feature flags. */
         @PluginBuilderAttribute
         private String projectId;
@@ -193,6 +197,7 @@ public final class SeeStackAppender extends AbstractAppender {
             o.setFlushIntervalMs(flushIntervalMs);
             o.setBufferSize(bufferSize);
             o.setDebug(debug);
+            o.setCaptureUncaughtExceptions(captureUncaughtExceptions);
             o.setProjectId(projectId);
             o.setFlagsToken(flagsToken);
             o.setService(service);
@@ -236,6 +241,11 @@ public final class SeeStackAppender extends AbstractAppender {
 
         public B setDebug(boolean debug) {
             this.debug = debug;
+            return asBuilder();
+        }
+
+        public B setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
+            this.captureUncaughtExceptions = captureUncaughtExceptions;
             return asBuilder();
         }
 

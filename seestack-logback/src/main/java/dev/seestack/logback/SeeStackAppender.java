@@ -61,6 +61,11 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         options.setDebug(debug);
     }
 
+    /** Send uncaught exceptions as fatal errors through a chaining default handler (default false). */
+    public void setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
+        options.setCaptureUncaughtExceptions(captureUncaughtExceptions);
+    }
+
     /** Project UUID, used by HTTP monitoring and feature flags (env {@code SEESTACK_PROJECT_ID}). */
     public void setProjectId(String projectId) {
         options.setProjectId(projectId);

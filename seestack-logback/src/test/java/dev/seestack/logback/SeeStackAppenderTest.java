@@ -48,6 +48,31 @@ class SeeStackAppenderTest {
     }
 
     @Test
+    void captureUncaughtExceptionsSendsAThreadsUncaughtExceptionAsAFatalErrorBeforeTheThreadDies() throws Exception {
+        Thread.UncaughtExceptionHandler original = Thread.getDefaultUncaughtExceptionHandler();
+        java.util.List<Throwable> chained = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> chained.add(e));
+        try {
+            logback.load("seestack-uncaught.xml");
+            IllegalStateException crash = new IllegalStateException("job crashed");
+            crash.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.acme.Jobs", "run", "Jobs.java", 12)});
+            Thread worker = new Thread(() -> {
+                throw crash;
+            }, "job-1");
+            worker.start();
+            worker.join();
+
+            assertEquals(java.util.List.of("{\"exceptionClass\":\"java.lang.IllegalStateException\","
+                    + "\"message\":\"job crashed\",\"stackTrace\":[\"com.acme.Jobs.run(Jobs.java:12)\"],"
+                    + "\"level\":\"fatal\",\"environment\":\"test\",\"release\":\"1.4.2\","
+                    + "\"metadata\":{\"thread\":\"job-1\",\"uncaught\":true}}"), stub.bodies(IngestStub.ERRORS));
+            assertEquals(java.util.List.of(crash), chained);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(original);
+        }
+    }
+
+    @Test
     void theMdcUserIdWinsOverTheGlobalUserWhoseOtherFieldsSupplementIt() {
         LogbackFixture fixture = logback.load("seestack-basic.xml");
         SeeStack.setUser(User.of("g-1", "global@example.com", null));

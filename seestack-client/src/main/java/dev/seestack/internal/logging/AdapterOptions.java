@@ -22,6 +22,7 @@ public final class AdapterOptions {
     private boolean debug;
     private String projectId;
     private String flagsToken;
+    private boolean captureUncaughtExceptions;
     private String service;
     private Severity minimumLogLevel = Severity.INFO;
     private Severity minimumErrorLevel = Severity.ERROR;
@@ -63,6 +64,11 @@ public final class AdapterOptions {
 
     public void setFlagsToken(String flagsToken) {
         this.flagsToken = flagsToken;
+    }
+
+    /** See {@link SeeStackConfig.Builder#captureUncaughtExceptions}. */
+    public void setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
+        this.captureUncaughtExceptions = captureUncaughtExceptions;
     }
 
     /** Service name used when the context has none. */
@@ -132,7 +138,8 @@ public final class AdapterOptions {
                 .release(resolved("release", release))
                 .debug(debug)
                 .projectId(resolved("projectId", projectId))
-                .flagsToken(resolved("flagsToken", flagsToken));
+                .flagsToken(resolved("flagsToken", flagsToken))
+                .captureUncaughtExceptions(captureUncaughtExceptions);
         if (flushIntervalMs != null) {
             b.flushIntervalMs(flushIntervalMs);
         }
