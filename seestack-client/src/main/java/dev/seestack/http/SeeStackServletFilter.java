@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * status, duration, body sizes, user id; never headers). It takes the trace id from {@code traceparent} or
  * {@code X-Request-ID} (else generates one) and puts it in the SLF4J MDC key {@code traceId} and in
  * {@code SeeStackContext} for the request, so logs written while handling it carry it. It never breaks a
- * request: a request that throws is recorded as 500 and the exception propagates unchanged.
+ * request: a request that throws is recorded as 500, its exception is captured once as an error carrying the
+ * request's trace id and user (not again when the application already logged it), and the exception
+ * propagates unchanged.
  */
 public final class SeeStackServletFilter implements Filter {
     private final Supplier<SeeStackClient> client;

@@ -213,6 +213,34 @@ public final class ClientCore {
     }
 
     /**
+     * Captures an exception that escaped a request (servlet filter) as the public {@code captureError} does, once:
+     * skipped when it or one of its causes was already sent (the application logged it before rethrowing or
+     * wrapping it), and its causes are remembered too, so a later log of any of them is not a second copy.
+     */
+    public void captureEscapedError(Throwable throwable, ErrorContext context) {
+        if (!enabled || throwable == null) {
+            captureError(throwable, context);
+            return;
+        }
+        try {
+            java.util.Set<Throwable> chain = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Throwable t = throwable; t != null && chain.size() < 16 && chain.add(t); t = t.getCause()) {
+                if (seenThrowables.contains(t)) {
+                    diagnostics.debug(() -> "skipping escaped " + throwable.getClass().getName()
+                            + ": the application already logged it");
+                    return;
+                }
+            }
+            captureError(throwable, context);
+            for (Throwable t : chain) {
+                seenThrowables.firstSighting(t);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            rejectLocally(Feature.ERRORS, "error could not be captured: " + e);
+        }
+    }
+
+    /**
      * Enqueues an error (adapters): the same throwable instance is sent once; the fields {@code user} (may be
      * null) lacks come from {@link #setUser} (see {@link UserPrecedence}); {@code metadata} is assembled on the
      * sender thread.

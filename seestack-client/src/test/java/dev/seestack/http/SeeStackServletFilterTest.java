@@ -67,6 +67,7 @@ class SeeStackServletFilterTest {
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new OrdersServlet()), "/orders");
         context.addServlet(new ServletHolder(new FailingServlet()), "/boom");
+        context.addServlet(new ServletHolder(new LoggingThenWrappingServlet()), "/logged");
         context.addServlet(new ServletHolder(new UploadServlet()), "/upload");
         server.setHandler(context);
         server.start();
@@ -177,6 +178,36 @@ class SeeStackServletFilterTest {
     }
 
     @Test
+    void anExceptionEscapingTheChainIsCapturedOnceAsAnErrorWithTheRequestsTraceIdAndUser() throws Exception {
+        assertEquals(500, get("/boom?id=1", "traceparent", TRACEPARENT, "X-Test-User", "user-42").statusCode());
+        sdk.client().captureError(escaped.get()); // the application logs it again further out: no second copy
+        sdk.client().flush();
+
+        assertEquals(1, stub.awaitBodies(IngestStub.ERRORS, 1).size());
+        Map<String, Object> error = new java.util.LinkedHashMap<>(object(stub.bodies(IngestStub.ERRORS).get(0)));
+        @SuppressWarnings("unchecked")
+        java.util.List<String> stackTrace = (java.util.List<String>) error.remove("stackTrace");
+        assertTrue(stackTrace.get(0).startsWith("dev.seestack.http.SeeStackServletFilterTest.<init>(SeeStackServletFilterTest.java:"),
+                stackTrace.toString());
+        assertEquals(Map.of("exceptionClass", "java.lang.IllegalStateException", "message", "order store down",
+                "level", "error", "environment", "test", "user", Map.of("id", "user-42"),
+                "metadata", Map.of("request", "GET /boom", "traceId", "4bf92f3577b34da6a3ce929d0e0e4736")), error);
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736",
+                items(stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1).get(0)).get(0).get("traceId"));
+        assertEquals(1, sdk.client().stats().errors().sent());
+    }
+
+    @Test
+    void anExceptionTheApplicationLoggedBeforeWrappingAndRethrowingIsNotSentAgain() throws Exception {
+        assertEquals(500, get("/logged").statusCode());
+        sdk.client().flush();
+
+        assertEquals(1, stub.awaitBodies(IngestStub.ERRORS, 1).size());
+        assertEquals("order store down", object(stub.bodies(IngestStub.ERRORS).get(0)).get("message"));
+        assertEquals(1, sdk.client().stats().errors().captured());
+    }
+
+    @Test
     void withoutProjectIdRequestsPassThroughWithOneWarning() throws Exception {
         restartWith(sdk.replace(FeatureFixtures.config(stub).projectId(null).build()));
 
@@ -258,7 +289,22 @@ class SeeStackServletFilterTest {
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+            String user = req.getHeader("X-Test-User");
+            if (user != null) {
+                MDC.put("userId", user);
+            }
             throw failure;
+        }
+    }
+
+    /** Logs the failure (as an adapter would, into the same client), then wraps and rethrows it. */
+    private final class LoggingThenWrappingServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws jakarta.servlet.ServletException {
+            sdk.client().captureError(failure);
+            throw new jakarta.servlet.ServletException("request failed", failure);
         }
     }
 }

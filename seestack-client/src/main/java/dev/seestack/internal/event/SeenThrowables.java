@@ -25,6 +25,12 @@ public final class SeenThrowables {
         return entries.add(new IdentityWeakReference(t, cleared));
     }
 
+    /** Whether {@code t} was already recorded (and is still remembered); records nothing. */
+    public synchronized boolean contains(Throwable t) {
+        expunge();
+        return entries.contains(new IdentityWeakReference(t, null));
+    }
+
     synchronized int size() {
         expunge();
         return entries.size();

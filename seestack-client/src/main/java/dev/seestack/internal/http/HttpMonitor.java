@@ -69,6 +69,11 @@ public final class HttpMonitor {
         }
     }
 
+    /** The client this monitor records for. */
+    public ClientCore core() {
+        return core;
+    }
+
     /** Whether a request to this host/port goes to SeeStack itself (never recorded). */
     public boolean isSeeStackHost(String scheme, String host, int port) {
         if (host == null) {

@@ -1,6 +1,7 @@
 package dev.seestack.internal.http;
 
 import dev.seestack.internal.json.BlankText;
+import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.http.HttpRequestEvent;
@@ -85,6 +86,9 @@ public final class InboundExchange {
             if (userId == null) {
                 userId = SeeStackContext.current().userId();
             }
+            if (failure != null) {
+                captureEscaped(failure);
+            }
             if (failure == null && isAsyncStarted()) {
                 String asyncUserId = userId;
                 request.getAsyncContext().addListener(new AsyncListener() {
@@ -115,6 +119,20 @@ public final class InboundExchange {
             monitor.recordInternalFailure(e);
         } finally {
             restore();
+        }
+    }
+
+    /**
+     * The exception escaping the chain, as an error of the request: its trace id and user come from the request's
+     * context, still in place here; an exception the application already logged is not sent again.
+     */
+    private void captureEscaped(Throwable failure) {
+        try {
+            monitor.core().captureEscapedError(failure, ErrorContext.builder()
+                    .put("request", request.getMethod() + " " + HttpItem.normalisePath(request.getRequestURI()))
+                    .build());
+        } catch (RuntimeException | LinkageError e) {
+            monitor.recordInternalFailure(e);
         }
     }
 
