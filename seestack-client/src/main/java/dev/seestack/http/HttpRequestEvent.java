@@ -6,7 +6,9 @@ import java.time.Instant;
  * One HTTP exchange to report to SeeStack's HTTP monitoring, built with {@link #builder()} and passed to
  * {@code SeeStack.captureHttpRequest}. Values are kept as given; the SDK normalises them when sending (host
  * without scheme, path without query or fragment, sizes and duration clamped to 32-bit, a trace id generated
- * when blank). Request and response headers are never part of an event.
+ * when blank). An event the backend would refuse — a method other than GET, POST, PUT, DELETE, PATCH, HEAD,
+ * OPTIONS, a status other than 0 or 100-599, no host, a timestamp outside the years 1900-2299 — is dropped alone
+ * and counted as rejected in {@code stats()}. Request and response headers are never part of an event.
  */
 public final class HttpRequestEvent {
     /** Whether the application served the request or made it. */
