@@ -190,6 +190,19 @@ class BackendAcceptanceTest {
         assertEquals(8, http.rejected());
     }
 
+    @Test
+    void countsHttpItemsAndHeartbeatsHandedOverAfterCloseAsDroppedWhileDisabled() {
+        client.close();
+        client.captureHttpRequest(item("GET", 200, Instant.parse("2026-03-31T12:00:00Z")).build());
+        client.finishJob(client.startJob("nightly-report"), dev.seestack.cron.JobStatus.SUCCESS, null);
+
+        assertEquals(1, client.stats().httpRequests().captured());
+        assertEquals(1, client.stats().httpRequests().droppedDisabled());
+        assertEquals(1, client.stats().heartbeats().captured());
+        assertEquals(1, client.stats().heartbeats().droppedDisabled());
+        assertEquals(0, stub.count(IngestStub.HTTP_REQUESTS) + stub.count(IngestStub.HEARTBEAT));
+    }
+
     private SeeStackClient replaceWith(java.util.function.Consumer<SeeStackConfig.Builder> customize) {
         client.close();
         return new TestClients().client(stub, customize);

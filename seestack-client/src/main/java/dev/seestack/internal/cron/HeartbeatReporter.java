@@ -22,7 +22,15 @@ public final class HeartbeatReporter {
     /** Enqueues the heartbeat of {@code handle}; a null status or an invalid slug is warned about once and nothing is sent. */
     public static void report(ClientCore core, JobHandle handle, JobStatus status, String message) {
         try {
-            if (core == null || handle == null || !core.isEnabled()) {
+            if (core == null) {
+                return;
+            }
+            if (!core.isEnabled()) {
+                core.countDisabledDrop(Feature.HEARTBEATS);
+                return;
+            }
+            if (handle == null) {
+                core.rejectLocally(Feature.HEARTBEATS, "finishJob without a job handle");
                 return;
             }
             String slug = handle.slug();
@@ -40,7 +48,7 @@ public final class HeartbeatReporter {
             }
             core.enqueue(new Heartbeat(slug, status, handle.elapsedMs(), message));
         } catch (RuntimeException | LinkageError e) {
-            core.diagnostics().debug(() -> "heartbeat failure (swallowed): " + e);
+            core.rejectLocally(Feature.HEARTBEATS, "heartbeat could not be captured: " + e);
         }
     }
 

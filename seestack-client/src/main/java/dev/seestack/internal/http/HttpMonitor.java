@@ -47,6 +47,7 @@ public final class HttpMonitor {
     public void capture(HttpRequestEvent event) {
         try {
             if (!core.isEnabled()) {
+                core.countDisabledDrop(Feature.HTTP_REQUESTS);
                 return;
             }
             if (projectId == null) {
