@@ -1,4 +1,4 @@
-package dev.seestack.http;
+package dev.seestack.servlet.jakarta;
 
 import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientRegistry;
@@ -15,11 +15,11 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
- * Jakarta Servlet filter recording every request the application serves (method, host, path without query,
- * status, duration, body sizes, user id; never headers). It takes the trace id from {@code traceparent} or
- * {@code X-Request-ID} (else generates one) and puts it in the SLF4J MDC key {@code traceId} and in
- * {@code SeeStackContext} for the request, so logs written while handling it carry it. It never breaks a
- * request: a request that throws is recorded as 500 and the exception propagates unchanged.
+ * Jakarta Servlet (5.0+) filter recording every request the application serves (method, host, path without
+ * query, status, duration, body sizes, user id; never headers). It takes the trace id from
+ * {@code traceparent} or {@code X-Request-ID} (else generates one) and puts it in the SLF4J MDC key
+ * {@code traceId} and in {@code SeeStackContext} for the request, so logs written while handling it carry it.
+ * It never breaks a request: a request that throws is recorded as 500 and the exception propagates unchanged.
  */
 public final class SeeStackServletFilter implements Filter {
     private final Supplier<SeeStackClient> client;
@@ -41,24 +41,34 @@ public final class SeeStackServletFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        InboundExchange exchange = null;
         // only the original dispatch is recorded: async, error, forward and include dispatches are part of it
-        if (request instanceof HttpServletRequest && response instanceof HttpServletResponse
-                && request.getDispatcherType() == DispatcherType.REQUEST) {
-            exchange = InboundExchange.begin(client, (HttpServletRequest) request, (HttpServletResponse) response);
+        if (!(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)
+                || request.getDispatcherType() != DispatcherType.REQUEST) {
+            chain.doFilter(request, response);
+            return;
         }
+        ServedServletRequest served = serve((HttpServletRequest) request, (HttpServletResponse) response);
+        InboundExchange exchange = served == null ? null : InboundExchange.begin(client, served::header);
         if (exchange == null) {
             chain.doFilter(request, response);
             return;
         }
         Throwable failure = null;
         try {
-            chain.doFilter(exchange.request(), exchange.response());
+            chain.doFilter(served.chainRequest(), served.chainResponse());
         } catch (Throwable t) {
             failure = t;
             throw t;
         } finally {
-            exchange.end(failure);
+            exchange.end(served, failure, failure == null ? served.asyncCompletion() : null);
+        }
+    }
+
+    private static ServedServletRequest serve(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            return new ServedServletRequest(request, new CountingResponse(response));
+        } catch (RuntimeException | LinkageError e) {
+            return null;
         }
     }
 }
