@@ -24,18 +24,20 @@ final class Hostile {
     private Hostile() {
     }
 
-    /** Messages that must be rejected locally (and counted), never sent. */
+    /** Messages that must be rejected locally (and counted), never sent: blank means only characters <= U+0020. */
     static List<String> blankMessages() {
         List<String> blanks = new ArrayList<>();
         blanks.add(null);
         blanks.add("");
         blanks.add("   \t\n ");
+        blanks.add("\u0000");
+        blanks.add("\u0001\u001f ");
         return blanks;
     }
 
     /** Messages that must arrive as valid JSON (cut to the protocol's bound where long). */
     static List<String> strangeMessages() {
-        return List.of(TEN_MB, CONTROL_CHARS, "\u0000", "\uD800", SQL_WITH_HUGE_LITERAL);
+        return List.of(TEN_MB, CONTROL_CHARS, "\uD800", SQL_WITH_HUGE_LITERAL);
     }
 
     /** Throwables that are hard to render. */

@@ -1,4 +1,4 @@
-package dev.seestack.http;
+package dev.seestack.servlet.javax;
 
 import static dev.seestack.FeatureFixtures.items;
 import static dev.seestack.FeatureFixtures.object;
@@ -15,11 +15,6 @@ import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.StubbedClient;
 import dev.seestack.testkit.IngestStub;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,9 +24,14 @@ import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee8.servlet.FilterHolder;
+import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee8.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 
-/** The servlet filter inside a real embedded Jetty 12 (ee10) container, shipping to an ingest stub. */
+/** The servlet filter inside a real embedded Jetty 12 (ee8, javax.servlet 4.0) container, shipping to an ingest stub. */
 class SeeStackServletFilterTest {
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     @RegisterExtension
@@ -187,7 +187,7 @@ class SeeStackServletFilterTest {
         Map<String, Object> error = new java.util.LinkedHashMap<>(object(stub.bodies(IngestStub.ERRORS).get(0)));
         @SuppressWarnings("unchecked")
         java.util.List<String> stackTrace = (java.util.List<String>) error.remove("stackTrace");
-        assertTrue(stackTrace.get(0).startsWith("dev.seestack.http.SeeStackServletFilterTest.<init>(SeeStackServletFilterTest.java:"),
+        assertTrue(stackTrace.get(0).startsWith("dev.seestack.servlet.javax.SeeStackServletFilterTest.<init>(SeeStackServletFilterTest.java:"),
                 stackTrace.toString());
         assertEquals(Map.of("exceptionClass", "java.lang.IllegalStateException", "message", "order store down",
                 "level", "error", "environment", "test", "user", Map.of("id", "user-42"),
@@ -226,7 +226,7 @@ class SeeStackServletFilterTest {
         return (request, response, chain) -> {
             try {
                 chain.doFilter(request, response);
-            } catch (IOException | RuntimeException | jakarta.servlet.ServletException e) {
+            } catch (IOException | RuntimeException | javax.servlet.ServletException e) {
                 escaped.set(e);
                 throw e;
             } finally {
@@ -302,9 +302,9 @@ class SeeStackServletFilterTest {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws jakarta.servlet.ServletException {
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws javax.servlet.ServletException {
             sdk.client().captureError(failure);
-            throw new jakarta.servlet.ServletException("request failed", failure);
+            throw new javax.servlet.ServletException("request failed", failure);
         }
     }
 }
