@@ -22,6 +22,8 @@ public final class AdapterOptions {
     private boolean debug;
     private String projectId;
     private String flagsToken;
+    private String spoolDir;
+    private Long spoolMaxBytes;
     private String service;
     private Severity minimumLogLevel = Severity.INFO;
     private Severity minimumErrorLevel = Severity.ERROR;
@@ -63,6 +65,14 @@ public final class AdapterOptions {
 
     public void setFlagsToken(String flagsToken) {
         this.flagsToken = flagsToken;
+    }
+
+    public void setSpoolDir(String spoolDir) {
+        this.spoolDir = spoolDir;
+    }
+
+    public void setSpoolMaxBytes(Long spoolMaxBytes) {
+        this.spoolMaxBytes = spoolMaxBytes;
     }
 
     /** Service name used when the context has none. */
@@ -132,12 +142,16 @@ public final class AdapterOptions {
                 .release(resolved("release", release))
                 .debug(debug)
                 .projectId(resolved("projectId", projectId))
-                .flagsToken(resolved("flagsToken", flagsToken));
+                .flagsToken(resolved("flagsToken", flagsToken))
+                .spoolDir(resolved("spoolDir", spoolDir));
         if (flushIntervalMs != null) {
             b.flushIntervalMs(flushIntervalMs);
         }
         if (bufferSize != null) {
             b.bufferSize(bufferSize);
+        }
+        if (spoolMaxBytes != null) {
+            b.spoolMaxBytes(spoolMaxBytes);
         }
         return b.build();
     }
