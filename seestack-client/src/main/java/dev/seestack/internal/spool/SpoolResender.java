@@ -31,6 +31,7 @@ final class SpoolResender {
     private Mode mode = Mode.READY;
     /** Read without the lock on every delivered request, so the healthy path costs one volatile read. */
     private volatile boolean waitingForBackend;
+    /** Guarded by {@link #lock}. */
     private long probeMs = FIRST_PROBE_MS;
     private Scheduler.Cancellable probe;
 
@@ -69,7 +70,8 @@ final class SpoolResender {
         lock.lock();
         try {
             if (mode == Mode.IDLE) {
-                waitForBackend(FIRST_PROBE_MS);
+                waitForBackend(probeMs);
+                probeMs = Math.min(MAX_PROBE_MS, probeMs * 2);
             }
         } finally {
             lock.unlock();
@@ -152,7 +154,7 @@ final class SpoolResender {
         switch (decision.kind()) {
             case DELIVERED:
                 ledger.answered(taken, SpoolLedger.Outcome.DELIVERED);
-                probeMs = FIRST_PROBE_MS;
+                resetProbe();
                 break;
             case REJECTED:
             case FORBIDDEN:
@@ -222,6 +224,15 @@ final class SpoolResender {
                 waitingForBackend = false;
                 wake.signalAll();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void resetProbe() {
+        lock.lock();
+        try {
+            probeMs = FIRST_PROBE_MS;
         } finally {
             lock.unlock();
         }
