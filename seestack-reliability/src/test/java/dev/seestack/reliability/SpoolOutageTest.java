@@ -85,10 +85,17 @@ class SpoolOutageTest {
         try (ChildJvm killed = ChildJvm.start(SpoolingApp.class, host, spoolDir.toString(), "spool-then-hang",
                 Integer.toString(KILLED_EVENTS))) {
             killed.awaitLine("SPOOLED", Duration.ofSeconds(60));
-            // the spool writes in the background: wait until all of them are on disk, then kill mid-stream
-            dev.seestack.testkit.PollUntil.await(Duration.ofSeconds(20), "killed-* records on disk",
-                    () -> killedOnDisk().size() == KILLED_EVENTS);
+            // the spool writes in the background: wait until all of them are on disk and tail-* records are being
+            // written too, then kill while the writer is busy
+            dev.seestack.testkit.PollUntil.await(Duration.ofSeconds(20), "killed-* and tail-* records on disk",
+                    () -> killedOnDisk().size() == KILLED_EVENTS && onDiskCount() >= KILLED_EVENTS + 50);
             killed.kill();
+        }
+        for (Path segment : SpoolFiles.segments(spoolDir)) {
+            if (segment.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(segment)), "readable by the owner only");
+            }
         }
         onDisk = SpoolFiles.pendingBodies(spoolDir).stream().map(b -> Served.json(b).get("message").asText())
                 .collect(Collectors.toList());
@@ -109,9 +116,50 @@ class SpoolOutageTest {
             assertEquals(new HashSet<>(onDisk), new HashSet<>(delivered), "exactly what was on disk, no garbage");
             assertTrue(delivered.stream().noneMatch(m -> m.equals("torn-record")), "the torn record is never sent");
             assertEquals(List.of(), SpoolFiles.segments(spoolDir), "every segment answered and deleted");
-            System.out.println("[kill -9] on disk " + onDisk.size() + " (" + KILLED_EVENTS + " killed-*), delivered "
+            System.out.println("[kill -9] on disk " + onDisk.size() + " (" + KILLED_EVENTS + " killed-*, the rest tail-*),"
+                    + " delivered "
                     + delivered.size() + "; " + output.lines().filter(l -> l.startsWith("STATS")).findFirst()
                     .orElse(""));
+        }
+    }
+
+    @Test
+    void twoProcessesSharingOneSpoolDirectoryNeitherCorruptNorDoubleSendEachOthersSegments() throws Exception {
+        int port = freePort();
+        String host = "http://127.0.0.1:" + port;
+        try (ChildJvm a = ChildJvm.start(SpoolingApp.class, host, spoolDir.toString(), "outage", "300", "a-");
+                ChildJvm b = ChildJvm.start(SpoolingApp.class, host, spoolDir.toString(), "outage", "300", "b-")) {
+            a.awaitLine("OUTAGE-LOGGED", Duration.ofSeconds(60));
+            b.awaitLine("OUTAGE-LOGGED", Duration.ofSeconds(60));
+            assertEquals(2, locks(), "one lock file per process");
+            stub = IngestStub.startOnPort(port);
+            a.tell("backend is up");
+            b.tell("backend is up");
+            Map<String, Long> statsA = parse(a.awaitLine("STATS", Duration.ofSeconds(90)));
+            Map<String, Long> statsB = parse(b.awaitLine("STATS", Duration.ofSeconds(90)));
+            assertEquals(0, a.awaitExit(Duration.ofSeconds(30)), a.output());
+            assertEquals(0, b.awaitExit(Duration.ofSeconds(30)), b.output());
+
+            Set<String> expected = new HashSet<>();
+            for (String tag : List.of("a-", "b-")) {
+                expected.addAll(expected(tag + "outage-", 300));
+                expected.addAll(expected(tag + "after-", 50));
+            }
+            List<String> delivered = Served.messages(Served.accepted(stub, IngestStub.LOGS));
+            assertEquals(Map.of(), duplicates(delivered), "nothing arrives twice");
+            assertEquals(expected, new HashSet<>(delivered));
+            assertTrue(statsA.get("spooled") > 0 && statsB.get("spooled") > 0, statsA + " / " + statsB);
+            assertEquals(statsA.get("spooled"), statsA.get("resentFromSpool"), "each resends its own: " + statsA);
+            assertEquals(statsB.get("spooled"), statsB.get("resentFromSpool"), "each resends its own: " + statsB);
+            assertEquals(List.of(), SpoolFiles.segments(spoolDir));
+            assertEquals(0, locks(), "lock files removed at close");
+            System.out.println("[shared dir] a " + statsA + " / b " + statsB);
+        }
+    }
+
+    private long locks() throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(spoolDir)) {
+            return files.filter(p -> p.toString().endsWith(".lock")).count();
         }
     }
 
@@ -126,6 +174,14 @@ class SpoolOutageTest {
             String stats = child.awaitLine("STATS", Duration.ofSeconds(90));
             assertEquals(0, child.awaitExit(Duration.ofSeconds(30)), child.output());
             return parse(stats);
+        }
+    }
+
+    private int onDiskCount() {
+        try {
+            return SpoolFiles.pendingBodies(spoolDir).size();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A child JVM logging through the SDK on a {@link TimeScaledScheduler} (10x), for the spool scenarios of
- * {@link SpoolOutageTest}. Arguments: {@code host spoolDir|off mode count}. It prints markers on stdout and
+ * {@link SpoolOutageTest}. Arguments: {@code host spoolDir|off mode count [messagePrefix]}. It prints markers on stdout and
  * waits for a line on stdin where the parent must act (start the backend, or let it exit).
  * <ul>
  *   <li>{@code outage}: logs {@code outage-0..count-1} over {@link #OUTAGE_REAL_MS} with the backend down,
@@ -36,6 +36,7 @@ final class SpoolingApp {
         String spoolDir = args[1];
         String mode = args[2];
         int count = Integer.parseInt(args[3]);
+        String tag = args.length > 4 ? args[4] : "";
         SeeStackConfig.Builder config = SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY).host(host)
                 .environment("test");
         if (!spoolDir.equals("off")) {
@@ -46,10 +47,10 @@ final class SpoolingApp {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         switch (mode) {
             case "outage":
-                logPaced(client, "outage-", count, OUTAGE_REAL_MS);
+                logPaced(client, tag + "outage-", count, OUTAGE_REAL_MS);
                 say("OUTAGE-LOGGED");
                 stdin.readLine();
-                logPaced(client, "after-", count / 6, 1000);
+                logPaced(client, tag + "after-", count / 6, 1000);
                 boolean settled = awaitSettled(client, 60_000);
                 client.close();
                 say("STATS settled=" + settled + " " + line(client.stats().logs()));
@@ -63,10 +64,8 @@ final class SpoolingApp {
                 }
                 say("SPOOLED " + line(client.stats().logs()));
                 for (long i = 0; ; i++) {
-                    client.captureLog("info", "tail-" + i, null);
-                    if (i % 50 == 0) {
-                        Thread.sleep(1);
-                    }
+                    client.captureLog("info", "tail-" + i, null); // about 1000/s: the spool keeps writing them
+                    Thread.sleep(1);
                 }
             case "resend":
                 say("STARTED");
