@@ -32,6 +32,8 @@ final class SpoolLedger {
     private final SpoolCounters counters;
     private final Consumer<String> warn;
     private long totalBytes;
+    /** Unanswered items per feature (by ordinal), in flight included. */
+    private final long[] unanswered = new long[Feature.values().length];
 
     SpoolLedger(long maxBytes, SpoolCounters counters, Consumer<String> warn) {
         this.maxBytes = maxBytes;
@@ -41,6 +43,9 @@ final class SpoolLedger {
 
     /** Adds a segment after the others (recovered at start, or a new active one). */
     synchronized void add(Segment segment) {
+        for (RecordRef ref : segment.pending) {
+            unanswered[ref.feature.ordinal()] += ref.itemCount;
+        }
         segments.addLast(segment);
         totalBytes += segment.bytes;
         evictWhileOver(segment);
@@ -49,6 +54,7 @@ final class SpoolLedger {
     /** Records a fully written record of the active segment; evicts the oldest segments while over the cap. */
     synchronized void appended(Segment active, RecordRef ref) {
         active.pending.addLast(ref);
+        unanswered[ref.feature.ordinal()] += ref.itemCount;
         active.bytes += ref.frameBytes();
         totalBytes += ref.frameBytes();
         evictWhileOver(active);
@@ -92,10 +98,12 @@ final class SpoolLedger {
         if (outcome == Outcome.RETRY_LATER) {
             if (s.removed) {
                 counters.countDropped(ref.feature, ref.itemCount); // evicted while it was in flight
+                unanswered[ref.feature.ordinal()] -= ref.itemCount;
             } else {
                 s.pending.addFirst(ref);
             }
         } else {
+            unanswered[ref.feature.ordinal()] -= ref.itemCount;
             if (outcome == Outcome.DELIVERED) {
                 counters.countResent(ref.feature, ref.itemCount);
             } else if (outcome == Outcome.REJECTED) {
@@ -120,18 +128,7 @@ final class SpoolLedger {
 
     /** Unanswered items of {@code feature} on disk (in flight included). */
     synchronized long backlog(Feature feature) {
-        long n = 0;
-        for (Segment s : segments) {
-            for (RecordRef ref : s.pending) {
-                if (ref.feature == feature) {
-                    n += ref.itemCount;
-                }
-            }
-            if (s.inFlight != null && s.inFlight.feature == feature) {
-                n += s.inFlight.itemCount;
-            }
-        }
-        return n;
+        return unanswered[feature.ordinal()];
     }
 
     synchronized boolean hasUnanswered() {
@@ -174,6 +171,7 @@ final class SpoolLedger {
             List<RecordRef> lost = new ArrayList<>(oldest.pending);
             for (RecordRef ref : lost) {
                 counters.countDropped(ref.feature, ref.itemCount);
+                unanswered[ref.feature.ordinal()] -= ref.itemCount;
             }
             oldest.pending.clear();
             segments.pollFirst();
