@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The spool directory as one process sees it. Each process (each client) writes only its own segments,
@@ -37,6 +38,12 @@ final class SpoolDirectory implements AutoCloseable {
     static final String LOCK_SUFFIX = ".lock";
     private static final String TEMP_LOCK_SUFFIX = ".lock.tmp";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Owners whose lock this JVM holds. Their lock files are never opened by another client of this JVM: closing
+     * any channel on a file releases every POSIX lock the process holds on it (FileLock's javadoc), which would
+     * silently unlock a running owner.
+     */
+    private static final Set<String> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
     private final String owner;
@@ -80,9 +87,11 @@ final class SpoolDirectory implements AutoCloseable {
                 throw new IOException("could not lock " + temp);
             }
             Path lockFile = d.resolve(owner + LOCK_SUFFIX);
+            HELD_IN_THIS_JVM.add(owner);
             Files.move(temp, lockFile, StandardCopyOption.ATOMIC_MOVE);
             return new SpoolDirectory(d, owner, posix, channel, lock, lockFile);
         } catch (IOException | RuntimeException e) {
+            HELD_IN_THIS_JVM.remove(owner);
             channel.close();
             Files.deleteIfExists(temp);
             throw e;
@@ -174,10 +183,14 @@ final class SpoolDirectory implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing more to release
         }
+        HELD_IN_THIS_JVM.remove(owner);
     }
 
     /** Locks {@code other}'s lock file (creating it when missing) if no running process holds it; else null. */
     private FileLock claimIfGone(String other) throws IOException {
+        if (HELD_IN_THIS_JVM.contains(other)) {
+            return null;
+        }
         Path file = dir.resolve(other + LOCK_SUFFIX);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
@@ -223,7 +236,8 @@ final class SpoolDirectory implements AutoCloseable {
         for (Path lockPath : list(LOCK_SUFFIX)) {
             String name = lockPath.getFileName().toString();
             String other = name.substring(0, name.length() - LOCK_SUFFIX.length());
-            if (other.equals(owner) || alive.contains(other) || withSegments.contains(other)) {
+            if (other.equals(owner) || alive.contains(other) || withSegments.contains(other)
+                    || HELD_IN_THIS_JVM.contains(other)) {
                 continue;
             }
             try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.WRITE)) {
