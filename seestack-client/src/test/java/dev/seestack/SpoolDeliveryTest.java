@@ -121,6 +121,16 @@ class SpoolDeliveryTest {
         assertEquals(List.of(), segmentFiles());
     }
 
+    @Test
+    void aSpoolDirTheOperatingSystemRejectsTurnsTheSpoolOffWithOneWarningAndTheClientStillWorks() {
+        stub.acceptAll();
+        client = fixture.client(stub, b -> b.spoolDir("bad\u0000path"));
+        client.captureLog("info", "still delivered", null);
+        assertTrue(client.flush(Duration.ofSeconds(10)));
+        assertEquals(1, client.stats().logs().sent());
+        assertEquals(1, fixture.sink.containing("cannot use spoolDir").size(), fixture.sink.lines().toString());
+    }
+
     private SeeStackClient spooling() {
         return fixture.client(stub, b -> b.spoolDir(spoolDir.toString()));
     }

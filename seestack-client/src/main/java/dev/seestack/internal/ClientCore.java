@@ -29,6 +29,7 @@ import dev.seestack.internal.mask.SensitiveDataMasker;
 import dev.seestack.internal.spool.DiskSpool;
 import dev.seestack.internal.spool.ResendChannel;
 import dev.seestack.internal.spool.SpoolCounters;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -87,8 +88,7 @@ public final class ClientCore {
                 components.senderThreads(), transport, components.retryPolicy(),
                 scheduler, diagnostics, new SensitiveDataMasker(), batchAssemblers(config),
                 this::onUnauthorized);
-        this.spool = config.spoolDir() == null ? null : DiskSpool.start(Paths.get(config.spoolDir()),
-                config.spoolMaxBytes(), scheduler, diagnostics, resendChannel(transport, components.retryPolicy()));
+        this.spool = startSpool(config, scheduler, resendChannel(transport, components.retryPolicy()));
         if (spool != null) {
             pipeline.spoolTo(spool);
         }
@@ -98,6 +98,21 @@ public final class ClientCore {
         this.enabled = true;
         this.shutdownHook = components.shutdownHook() ? registerShutdownHook() : null;
         diagnostics.debug(() -> "SeeStack SDK initialised: " + config);
+    }
+
+    /** Issue 15: the disk spool when {@code spoolDir} is set; a path the OS rejects turns it off with a warning. */
+    private DiskSpool startSpool(SeeStackConfig config, Scheduler scheduler, ResendChannel channel) {
+        if (config.spoolDir() == null) {
+            return null;
+        }
+        try {
+            return DiskSpool.start(Paths.get(config.spoolDir()), config.spoolMaxBytes(), scheduler, diagnostics,
+                    channel);
+        } catch (InvalidPathException e) {
+            diagnostics.alertOnce("WARN", "spool-open", "SeeStack SDK: cannot use spoolDir " + config.spoolDir()
+                    + " (" + e.getMessage() + "); continuing without a disk spool");
+            return null;
+        }
     }
 
     /** Issue 15: one resend of a spooled body over the pipeline's transport, judged by the same status table. */
