@@ -2,7 +2,9 @@ package dev.seestack;
 
 /**
  * A snapshot of one feature's counters. Every captured item is accounted for:
- * {@code captured = sent + droppedBufferFull + droppedAfterRetries + rejected + droppedDisabled + pending}.
+ * {@code captured = sent + droppedBufferFull + droppedAfterRetries + rejected + droppedDisabled + spooled + pending}.
+ * With a disk spool, what left the process's memory for the disk is followed by {@code resentFromSpool},
+ * {@code rejectedFromSpool} and {@code droppedSpoolFull}; those also count items an earlier process spooled.
  */
 public final class FeatureStats {
     private final long captured;
@@ -11,9 +13,23 @@ public final class FeatureStats {
     private final long droppedAfterRetries;
     private final long rejected;
     private final long droppedDisabled;
+    private final long spooled;
+    private final long resentFromSpool;
+    private final long rejectedFromSpool;
+    private final long droppedSpoolFull;
 
     public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
             long droppedDisabled) {
+        this(captured, sent, droppedBufferFull, droppedAfterRetries, rejected, droppedDisabled, 0, 0, 0, 0);
+    }
+
+    /** With the disk spool's counters (all 0 when {@code spoolDir} is unset). */
+    public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
+            long droppedDisabled, long spooled, long resentFromSpool, long rejectedFromSpool, long droppedSpoolFull) {
+        this.spooled = spooled;
+        this.resentFromSpool = resentFromSpool;
+        this.rejectedFromSpool = rejectedFromSpool;
+        this.droppedSpoolFull = droppedSpoolFull;
         this.captured = captured;
         this.sent = sent;
         this.droppedBufferFull = droppedBufferFull;
@@ -52,15 +68,38 @@ public final class FeatureStats {
         return droppedDisabled;
     }
 
+    /** Items written to the disk spool instead of being dropped (retry budget spent, buffer full, closing). */
+    public long spooled() {
+        return spooled;
+    }
+
+    /** Items resent from the disk spool and accepted (2xx), including items an earlier process spooled. */
+    public long resentFromSpool() {
+        return resentFromSpool;
+    }
+
+    /** Items resent from the disk spool and refused for good (400/403/404/422). */
+    public long rejectedFromSpool() {
+        return rejectedFromSpool;
+    }
+
+    /** Spooled items lost: the oldest segment evicted when the spool was full, or a disk error. */
+    public long droppedSpoolFull() {
+        return droppedSpoolFull;
+    }
+
     /** Items still buffered, in flight or waiting for a retry. */
     public long pending() {
-        return captured - sent - droppedBufferFull - droppedAfterRetries - rejected - droppedDisabled;
+        return captured - sent - droppedBufferFull - droppedAfterRetries - rejected - droppedDisabled - spooled;
     }
 
     @Override
     public String toString() {
         return "{captured=" + captured + ", sent=" + sent + ", droppedBufferFull=" + droppedBufferFull
                 + ", droppedAfterRetries=" + droppedAfterRetries + ", rejected=" + rejected
-                + ", droppedDisabled=" + droppedDisabled + ", pending=" + pending() + "}";
+                + ", droppedDisabled=" + droppedDisabled + ", pending=" + pending()
+                + (spooled == 0 && resentFromSpool == 0 && rejectedFromSpool == 0 && droppedSpoolFull == 0 ? ""
+                        : ", spooled=" + spooled + ", resentFromSpool=" + resentFromSpool + ", rejectedFromSpool="
+                                + rejectedFromSpool + ", droppedSpoolFull=" + droppedSpoolFull) + "}";
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 /**
  * Immutable SDK configuration. Build it with {@link #builder()}; options left unset fall back to the
  * environment variables {@code SEESTACK_API_KEY}, {@code SEESTACK_HOST}, {@code SEESTACK_ENVIRONMENT},
- * {@code SEESTACK_RELEASE}, {@code SEESTACK_PROJECT_ID} and {@code SEESTACK_FLAGS_TOKEN}.
+ * {@code SEESTACK_RELEASE}, {@code SEESTACK_PROJECT_ID}, {@code SEESTACK_FLAGS_TOKEN} and {@code SEESTACK_SPOOL_DIR}.
  */
 public final class SeeStackConfig {
     /** Default interval between timed flushes of buffered logs and HTTP items. */
@@ -21,6 +21,10 @@ public final class SeeStackConfig {
     public static final int DEFAULT_BUFFER_SIZE = 500;
     /** Default time-to-live of cached feature-flag results. */
     public static final long DEFAULT_FLAG_CACHE_TTL_MS = 60_000;
+    /** Default cap of the disk spool of one process: 50 MB. */
+    public static final long DEFAULT_SPOOL_MAX_BYTES = 50L * 1024 * 1024;
+    /** Smallest accepted {@code spoolMaxBytes}: 64 KiB. */
+    public static final long MIN_SPOOL_MAX_BYTES = 64 * 1024;
 
     private final String apiKey;
     private final String host;
@@ -33,6 +37,8 @@ public final class SeeStackConfig {
     private final String flagsToken;
     private final long flagCacheTtlMs;
     private final boolean captureUncaughtExceptions;
+    private final String spoolDir;
+    private final long spoolMaxBytes;
     private final List<String> warnings;
 
     private SeeStackConfig(Builder b, String apiKey, String host, List<String> warnings) {
@@ -47,6 +53,8 @@ public final class SeeStackConfig {
         this.flagsToken = b.flagsToken;
         this.flagCacheTtlMs = b.flagCacheTtlMs;
         this.captureUncaughtExceptions = b.captureUncaughtExceptions;
+        this.spoolDir = b.spoolDir;
+        this.spoolMaxBytes = b.spoolMaxBytes;
         this.warnings = Collections.unmodifiableList(warnings);
     }
 
@@ -115,6 +123,19 @@ public final class SeeStackConfig {
         return captureUncaughtExceptions;
     }
 
+    /**
+     * Directory of the disk spool, or null (the default: no spool). Requests that could not be delivered are
+     * kept there and resent once the backend accepts again or at the next start.
+     */
+    public String spoolDir() {
+        return spoolDir;
+    }
+
+    /** Cap of this process's spool segments in bytes (default 50 MB); when full the oldest segment is dropped. */
+    public long spoolMaxBytes() {
+        return spoolMaxBytes;
+    }
+
     /** Problems found while building (values replaced by defaults); reported once by the client. */
     public List<String> warnings() {
         return warnings;
@@ -133,7 +154,8 @@ public final class SeeStackConfig {
         return "SeeStackConfig{host=" + host + ", environment=" + environment + ", release=" + release
                 + ", flushIntervalMs=" + flushIntervalMs + ", bufferSize=" + bufferSize + ", debug=" + debug
                 + ", projectId=" + projectId + ", apiKey=[REDACTED]"
-                + (flagsToken == null ? "" : ", flagsToken=[REDACTED]") + "}";
+                + (flagsToken == null ? "" : ", flagsToken=[REDACTED]")
+                + (spoolDir == null ? "" : ", spoolDir=" + spoolDir + ", spoolMaxBytes=" + spoolMaxBytes) + "}";
     }
 
     /** Builder of {@link SeeStackConfig}; every setter accepts null to mean "unset". */
@@ -150,6 +172,8 @@ public final class SeeStackConfig {
         private String flagsToken;
         private long flagCacheTtlMs = DEFAULT_FLAG_CACHE_TTL_MS;
         private boolean captureUncaughtExceptions;
+        private String spoolDir;
+        private long spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
         private final List<String> warnings = new ArrayList<>();
 
         private Builder(UnaryOperator<String> env) {
@@ -241,6 +265,26 @@ public final class SeeStackConfig {
         }
 
         /**
+         * Turns on the disk spool in this directory (env {@code SEESTACK_SPOOL_DIR}; default: off). It is created
+         * readable by its owner only; each process writes its own lock-protected segments.
+         */
+        public Builder spoolDir(String spoolDir) {
+            this.spoolDir = spoolDir;
+            return this;
+        }
+
+        /** Cap of the spool in bytes (default 50 MB); values below 64 KiB fall back to the default with a warning. */
+        public Builder spoolMaxBytes(long spoolMaxBytes) {
+            if (spoolMaxBytes < MIN_SPOOL_MAX_BYTES) {
+                warnings.add("spoolMaxBytes must be at least " + MIN_SPOOL_MAX_BYTES + ", was " + spoolMaxBytes
+                        + "; using " + DEFAULT_SPOOL_MAX_BYTES);
+                spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
+            }
+            this.spoolMaxBytes = spoolMaxBytes;
+            return this;
+        }
+
+        /**
          * Validates and builds the configuration.
          *
          * @throws IllegalArgumentException naming the option when {@code apiKey} is blank or {@code host} is
@@ -260,6 +304,7 @@ public final class SeeStackConfig {
             release = orEnv(release, "SEESTACK_RELEASE");
             projectId = orEnv(projectId, "SEESTACK_PROJECT_ID");
             flagsToken = orEnv(flagsToken, "SEESTACK_FLAGS_TOKEN");
+            spoolDir = orEnv(spoolDir, "SEESTACK_SPOOL_DIR");
             return new SeeStackConfig(this, key, url, new ArrayList<>(warnings));
         }
 

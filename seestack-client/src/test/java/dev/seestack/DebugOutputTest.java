@@ -34,4 +34,29 @@ class DebugOutputTest {
         assertTrue(stderr.text().contains("apiKey=[REDACTED]"), stderr.text());
         assertFalse(stderr.text().contains(IngestStub.API_KEY), stderr.text());
     }
+
+    @Test
+    void printsTheSpoolCountersAndBacklogWhenTheSpoolIsOn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        stub.stub(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(IngestStub.LOGS)).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        TestClients fixture = new TestClients();
+        try (SeeStackClient client = fixture.client(stub, b -> b.debug(true).spoolDir(dir.toString()))) {
+            client.captureLog("info", "spooled in debug", null);
+            fixture.scheduler.advance(SeeStackConfig.DEFAULT_FLUSH_INTERVAL_MS);
+            for (long backoff : new long[] {1000, 2000, 4000, 8000}) {
+                PollUntil.await("retry scheduled", () -> fixture.scheduler.pendingOneShots() >= 1);
+                fixture.scheduler.advance(backoff);
+            }
+            PollUntil.await("spooled", () -> client.stats().logs().spooled() == 1);
+            PollUntil.await("on disk", () -> {
+                fixture.scheduler.advance(SeeStackConfig.DEFAULT_FLUSH_INTERVAL_MS);
+                return stderr().contains("spoolBacklog={errors=0, logs=1, httpRequests=0, heartbeats=0}");
+            });
+            assertTrue(stderr().contains("spooled=1, resentFromSpool=0, rejectedFromSpool=0, droppedSpoolFull=0"),
+                    stderr());
+        } finally {
+            stub.acceptAll();
+        }
+    }
 }

@@ -109,4 +109,29 @@ class SeeStackConfigTest {
         assertFalse(c.toString().contains("super-secret-key"));
         assertFalse(c.toString().contains("flag-token-1"));
     }
+
+    @Test
+    void theDiskSpoolIsOffByDefaultAndTurnedOnBySpoolDirOrSeestackSpoolDir() {
+        SeeStackConfig off = SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com").build();
+        assertNull(off.spoolDir());
+        assertEquals(50L * 1024 * 1024, off.spoolMaxBytes());
+
+        SeeStackConfig fromEnv = SeeStackConfig.builder(n -> n.equals("SEESTACK_SPOOL_DIR") ? " /var/spool/app " : null)
+                .apiKey("k").host("https://x.example.com").build();
+        assertEquals("/var/spool/app", fromEnv.spoolDir());
+        assertTrue(fromEnv.toString().contains("spoolDir=/var/spool/app"), fromEnv.toString());
+
+        SeeStackConfig explicit = SeeStackConfig.builder(n -> "/from/env").apiKey("k").host("https://x.example.com")
+                .spoolDir("/from/code").spoolMaxBytes(1_000_000).build();
+        assertEquals("/from/code", explicit.spoolDir());
+        assertEquals(1_000_000, explicit.spoolMaxBytes());
+    }
+
+    @Test
+    void aSpoolCapBelowSixtyFourKibFallsBackToTheDefaultWithAWarning() {
+        SeeStackConfig c = SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com")
+                .spoolMaxBytes(1000).build();
+        assertEquals(SeeStackConfig.DEFAULT_SPOOL_MAX_BYTES, c.spoolMaxBytes());
+        assertEquals(1, c.warnings().stream().filter(w -> w.startsWith("spoolMaxBytes must be at least")).count());
+    }
 }

@@ -9,7 +9,11 @@ import dev.seestack.SeeStackContext;
 import dev.seestack.User;
 import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.delivery.FeatureCounters;
+import dev.seestack.internal.delivery.RetryDecision;
+import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.delivery.Scheduler;
+import dev.seestack.internal.delivery.Transport;
+import dev.seestack.internal.delivery.TransportResponse;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.ErrorEntry;
@@ -24,6 +28,11 @@ import dev.seestack.internal.http.HttpBatch;
 import dev.seestack.internal.http.HttpMonitor;
 import dev.seestack.internal.json.MetadataSanitizer;
 import dev.seestack.internal.mask.SensitiveDataMasker;
+import dev.seestack.internal.spool.DiskSpool;
+import dev.seestack.internal.spool.ResendChannel;
+import dev.seestack.internal.spool.SpoolCounters;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,6 +52,8 @@ public final class ClientCore {
     private final SeeStackConfig config;
     private final Diagnostics diagnostics;
     private final DeliveryPipeline pipeline;
+    /** The disk spool (issue 15), or null when {@code spoolDir} is unset. */
+    private final DiskSpool spool;
     private final SeenThrowables seenThrowables = new SeenThrowables();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean disabledWarned = new AtomicBoolean();
@@ -69,16 +80,22 @@ public final class ClientCore {
                     + " in environment '" + config.environment() + "'; SDK disabled, feature flags included. Use an"
                     + " https:// host, a loopback host, or another 'environment' for local testing.");
             this.pipeline = null;
+            this.spool = null;
             this.enabled = false;
             this.shutdownHook = null;
             this.uncaughtReporter = null;
             return;
         }
         Scheduler scheduler = components.scheduler();
+        Transport transport = components.transport(config);
         this.pipeline = new DeliveryPipeline(config.bufferSize(), config.flushIntervalMs(),
-                components.senderThreads(), components.transport(config), components.retryPolicy(),
+                components.senderThreads(), transport, components.retryPolicy(),
                 scheduler, diagnostics, new SensitiveDataMasker(), batchAssemblers(config),
                 this::onUnauthorized);
+        this.spool = startSpool(config, scheduler, resendChannel(transport, components.retryPolicy()));
+        if (spool != null) {
+            pipeline.spoolTo(spool);
+        }
         if (config.debug()) {
             scheduler.scheduleAtFixedRate(this::printStatsWhenChanged, config.flushIntervalMs());
         }
@@ -87,6 +104,33 @@ public final class ClientCore {
         this.uncaughtReporter = config.captureUncaughtExceptions()
                 ? UncaughtExceptionReporter.install(this, CLOSE_DEADLINE) : null;
         diagnostics.debug(() -> "SeeStack SDK initialised: " + config);
+    }
+
+    /** Issue 15: the disk spool when {@code spoolDir} is set; a path the OS rejects turns it off with a warning. */
+    private DiskSpool startSpool(SeeStackConfig config, Scheduler scheduler, ResendChannel channel) {
+        if (config.spoolDir() == null) {
+            return null;
+        }
+        try {
+            return DiskSpool.start(Paths.get(config.spoolDir()), config.spoolMaxBytes(), scheduler, diagnostics,
+                    channel);
+        } catch (InvalidPathException e) {
+            diagnostics.alertOnce("WARN", "spool-open", "SeeStack SDK: cannot use spoolDir " + config.spoolDir()
+                    + " (" + e.getMessage() + "); continuing without a disk spool");
+            return null;
+        }
+    }
+
+    /** Issue 15: one resend of a spooled body over the pipeline's transport, judged by the same status table. */
+    private ResendChannel resendChannel(Transport transport, RetryPolicy retryPolicy) {
+        return (feature, body) -> {
+            TransportResponse response = transport.post(feature.path(), body);
+            RetryDecision decision = retryPolicy.onStatus(feature, response.status(), response.retryAfter(), 1, 0);
+            if (decision.kind() == RetryDecision.Kind.DISABLE) {
+                onUnauthorized();
+            }
+            return decision;
+        };
     }
 
     private Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers(SeeStackConfig config) {
@@ -312,12 +356,18 @@ public final class ClientCore {
             uncaughtReporter.uninstall();
         }
         removeShutdownHook();
+        if (spool != null) {
+            spool.stopResending();
+        }
         if (pipeline != null) {
             try {
                 pipeline.close(CLOSE_DEADLINE);
             } catch (RuntimeException e) {
                 internalFailure(e);
             }
+        }
+        if (spool != null) {
+            spool.close(); // after the pipeline: what the close left unsent is spooled, then synced
         }
         diagnostics.debug(() -> "SeeStack SDK closed: " + stats());
     }
@@ -342,20 +392,41 @@ public final class ClientCore {
         long retries = c.droppedAfterRetries();
         long rejected = c.rejected();
         long disabled = c.droppedDisabled();
-        return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled);
+        long spooled = c.spooled();
+        if (spool == null) {
+            return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled);
+        }
+        SpoolCounters s = spool.counters();
+        return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled, spooled,
+                s.resentFromSpool(feature), s.rejectedFromSpool(feature), s.droppedSpoolFull(feature));
     }
 
     private void printStatsWhenChanged() {
-        String current = stats().toString();
+        String current = stats().toString() + spoolBacklog();
         if (!current.equals(lastPrintedStats)) {
             lastPrintedStats = current;
             diagnostics.debug(() -> "SeeStack SDK stats: " + current);
         }
     }
 
+    /** Issue 15: items on disk not answered yet, for the debug stats line. */
+    private String spoolBacklog() {
+        if (spool == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" spoolBacklog={");
+        for (Feature f : Feature.values()) {
+            b.append(f == Feature.ERRORS ? "" : ", ").append(f.displayName()).append('=').append(spool.backlog(f));
+        }
+        return b.append('}').toString();
+    }
+
     private void onUnauthorized() {
         // stop the pipeline first, so nothing buffered can be flushed out after the SDK reports itself disabled
         pipeline.disable();
+        if (spool != null) {
+            spool.close(); // its threads end like the pipeline's; segments stay on disk for a corrected key
+        }
         if (disabledWarned.compareAndSet(false, true)) {
             diagnostics.alertOnce("WARN", "401", UNAUTHORIZED_WARNING);
         }

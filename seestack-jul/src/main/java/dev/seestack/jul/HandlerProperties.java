@@ -46,6 +46,8 @@ final class HandlerProperties {
         if (bufferSize != null) {
             options.setBufferSize((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, bufferSize)));
         }
+        options.setSpoolDir(string("spoolDir"));
+        options.setSpoolMaxBytes(longValue("spoolMaxBytes"));
         String debug = string("debug");
         if (debug != null) {
             options.setDebug(parseBoolean("debug", debug));

@@ -68,6 +68,8 @@ public class SeeStackHandler extends Handler {
         options.setCaptureUncaughtExceptions(config.captureUncaughtExceptions());
         options.setProjectId(config.projectId());
         options.setFlagsToken(config.flagsToken());
+        options.setSpoolDir(config.spoolDir());
+        options.setSpoolMaxBytes(config.spoolMaxBytes());
         configureHandlerOptions();
     }
 
@@ -184,6 +186,20 @@ public class SeeStackHandler extends Handler {
     public void setBufferSize(int bufferSize) {
         synchronized (lifecycle) {
             options.setBufferSize(bufferSize);
+        }
+    }
+
+    /** Directory of the opt-in disk spool (env {@code SEESTACK_SPOOL_DIR}; default off). */
+    public void setSpoolDir(String spoolDir) {
+        synchronized (lifecycle) {
+            options.setSpoolDir(spoolDir);
+        }
+    }
+
+    /** Cap of the disk spool in bytes (default 50 MB). */
+    public void setSpoolMaxBytes(long spoolMaxBytes) {
+        synchronized (lifecycle) {
+            options.setSpoolMaxBytes(spoolMaxBytes);
         }
     }
 

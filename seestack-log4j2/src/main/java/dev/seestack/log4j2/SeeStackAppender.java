@@ -128,6 +128,14 @@ public final class SeeStackAppender extends AbstractAppender {
         @PluginBuilderAttribute
         private Integer bufferSize;
 
+        /** Directory of the opt-in disk spool (env {@code SEESTACK_SPOOL_DIR}; default off). */
+        @PluginBuilderAttribute
+        private String spoolDir;
+
+        /** Cap of the disk spool in bytes (default 50 MB). */
+        @PluginBuilderAttribute
+        private Long spoolMaxBytes;
+
         /** Prints the SDK's debug lines to stderr (default false). */
         @PluginBuilderAttribute
         private boolean debug;
@@ -196,6 +204,8 @@ public final class SeeStackAppender extends AbstractAppender {
             o.setRelease(release);
             o.setFlushIntervalMs(flushIntervalMs);
             o.setBufferSize(bufferSize);
+            o.setSpoolDir(spoolDir);
+            o.setSpoolMaxBytes(spoolMaxBytes);
             o.setDebug(debug);
             o.setCaptureUncaughtExceptions(captureUncaughtExceptions);
             o.setProjectId(projectId);
@@ -236,6 +246,16 @@ public final class SeeStackAppender extends AbstractAppender {
 
         public B setBufferSize(Integer bufferSize) {
             this.bufferSize = bufferSize;
+            return asBuilder();
+        }
+
+        public B setSpoolDir(String spoolDir) {
+            this.spoolDir = spoolDir;
+            return asBuilder();
+        }
+
+        public B setSpoolMaxBytes(Long spoolMaxBytes) {
+            this.spoolMaxBytes = spoolMaxBytes;
             return asBuilder();
         }
 

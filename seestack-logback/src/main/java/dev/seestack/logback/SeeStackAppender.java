@@ -56,6 +56,16 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         options.setBufferSize(bufferSize);
     }
 
+    /** Directory of the opt-in disk spool for undeliverable requests (env {@code SEESTACK_SPOOL_DIR}; default off). */
+    public void setSpoolDir(String spoolDir) {
+        options.setSpoolDir(spoolDir);
+    }
+
+    /** Cap of the disk spool in bytes (default 50 MB); the oldest segment is dropped when full. */
+    public void setSpoolMaxBytes(long spoolMaxBytes) {
+        options.setSpoolMaxBytes(spoolMaxBytes);
+    }
+
     /** Print the SDK's debug diagnostics to stderr (default false). */
     public void setDebug(boolean debug) {
         options.setDebug(debug);

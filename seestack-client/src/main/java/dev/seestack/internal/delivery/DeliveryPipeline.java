@@ -51,6 +51,8 @@ public final class DeliveryPipeline {
     private final Condition progress = lock.newCondition();
     private int inFlight;
     private volatile State state = State.RUNNING;
+    /** Issue 15: where undeliverable requests go instead of being dropped; {@link SpoolSink#NONE} by default. */
+    private volatile SpoolSink spool = SpoolSink.NONE;
     private final Scheduler.Cancellable timer;
 
     /**
@@ -97,7 +99,9 @@ public final class DeliveryPipeline {
         }
         lane.counters.captured.increment();
         Encodable evicted = lane.buffer.offer(item);
-        if (evicted != null) {
+        if (evicted != null && spoolEvicted(lane, evicted)) {
+            lane.counters.spooled.increment();
+        } else if (evicted != null) {
             lane.counters.droppedBufferFull.increment();
             if (diagnostics.isDebug()) {
                 diagnostics.alertOnce("WARN", "buffer-full-" + lane.feature, "SeeStack SDK: "
@@ -113,6 +117,11 @@ public final class DeliveryPipeline {
         return true;
     }
 
+    /** Hands requests that would be dropped (retries spent, buffer full, stopping) to {@code sink} instead. */
+    public void spoolTo(SpoolSink sink) {
+        this.spool = sink;
+    }
+
     /** The counters of one feature. */
     public FeatureCounters counters(Feature feature) {
         return lanes.get(feature).counters;
@@ -123,7 +132,7 @@ public final class DeliveryPipeline {
         Lane lane = lanes.get(feature);
         FeatureCounters c = lane.counters;
         return c.captured() - c.sent() - c.droppedBufferFull() - c.droppedAfterRetries() - c.rejected()
-                - c.droppedDisabled();
+                - c.droppedDisabled() - c.spooled();
     }
 
     /** Sends everything buffered now; waits until it is delivered or dropped, or {@code timeout} passes. */
@@ -239,8 +248,13 @@ public final class DeliveryPipeline {
         lock.lock();
         try {
             for (Lane lane : takeOrder) {
-                while (lane.buffer.poll() != null) {
-                    lane.counters.droppedDisabled.increment();
+                Encodable item;
+                while ((item = lane.buffer.poll()) != null) {
+                    if (state == State.DISABLED || !spoolEvicted(lane, item)) {
+                        lane.counters.droppedDisabled.increment();
+                    } else {
+                        lane.counters.spooled.increment();
+                    }
                 }
             }
             dropQueued(retryReady);
@@ -254,7 +268,7 @@ public final class DeliveryPipeline {
         Delivery d;
         while ((d = queue.poll()) != null) {
             if (d.released.compareAndSet(false, true) || queue == retryReady) {
-                d.lane.counters.droppedDisabled.add(d.itemCount);
+                countStopDrop(d);
             }
         }
     }
@@ -479,6 +493,7 @@ public final class DeliveryPipeline {
         switch (decision.kind()) {
             case DELIVERED:
                 c.sent.add(d.itemCount);
+                spool.onDelivered();
                 break;
             case RETRY:
                 retry = true;
@@ -486,7 +501,11 @@ public final class DeliveryPipeline {
             case EXHAUSTED:
                 if (state == State.STOPPED || state == State.DISABLED) {
                     // the stop interrupted this request or closed its transport: dropped by the stop, not the retries
-                    c.droppedDisabled.add(d.itemCount);
+                    countStopDrop(d);
+                    break;
+                }
+                if (spoolDelivery(d)) {
+                    c.spooled.add(d.itemCount);
                     break;
                 }
                 c.droppedAfterRetries.add(d.itemCount);
@@ -536,7 +555,7 @@ public final class DeliveryPipeline {
     private void scheduleRetry(Delivery d, long delayMs) {
         if (state == State.STOPPED || state == State.DISABLED) {
             // stopped while this request was in flight: no sender will retry it
-            d.lane.counters.droppedDisabled.add(d.itemCount);
+            countStopDrop(d);
             return;
         }
         if (state != State.RUNNING) {
@@ -561,7 +580,7 @@ public final class DeliveryPipeline {
         try {
             retryWaiting.remove(d);
             if (state == State.STOPPED || state == State.DISABLED) {
-                d.lane.counters.droppedDisabled.add(d.itemCount);
+                countStopDrop(d);
                 return;
             }
             retryReady.add(d);
@@ -574,6 +593,31 @@ public final class DeliveryPipeline {
     private void moveWaitingRetriesToReady() {
         for (Delivery d : retryWaiting.toArray(new Delivery[0])) {
             moveToReady(d);
+        }
+    }
+
+    /** Issue 15: spools an item evicted from a full buffer (or left at stop); encoded on the spool's thread. */
+    private boolean spoolEvicted(Lane lane, Encodable item) {
+        Function<List<Encodable>, Encodable> assembler = batchAssemblers.get(lane.feature);
+        if (lane.feature.isBatched() && assembler == null) {
+            return false;
+        }
+        return spool.offer(lane.feature, 1,
+                () -> encode(lane.feature.isBatched() ? assembler.apply(List.of(item)) : item));
+    }
+
+    /** Issue 15: spools a request whose retries are spent or that a stop left unsent. */
+    private boolean spoolDelivery(Delivery d) {
+        byte[] body = d.body;
+        return spool.offer(d.lane.feature, d.itemCount, () -> body != null ? body : encode(d.payload));
+    }
+
+    /** Counts a request the stop left unsent: spooled when stopped by close (never after a 401), else dropped. */
+    private void countStopDrop(Delivery d) {
+        if (state != State.DISABLED && spoolDelivery(d)) {
+            d.lane.counters.spooled.add(d.itemCount);
+        } else {
+            d.lane.counters.droppedDisabled.add(d.itemCount);
         }
     }
 

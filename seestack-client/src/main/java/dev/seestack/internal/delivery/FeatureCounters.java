@@ -2,7 +2,7 @@ package dev.seestack.internal.delivery;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Running counts for one feature; captured = sent + every drop + still pending. */
+/** Running counts for one feature; captured = sent + every drop + spooled + still pending. */
 public final class FeatureCounters {
     final LongAdder captured = new LongAdder();
     final LongAdder sent = new LongAdder();
@@ -10,6 +10,8 @@ public final class FeatureCounters {
     final LongAdder droppedAfterRetries = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder droppedDisabled = new LongAdder();
+    /** Handed to the disk spool instead of being dropped (issue 15). */
+    final LongAdder spooled = new LongAdder();
 
     public long captured() {
         return captured.sum();
@@ -33,6 +35,10 @@ public final class FeatureCounters {
 
     public long droppedDisabled() {
         return droppedDisabled.sum();
+    }
+
+    public long spooled() {
+        return spooled.sum();
     }
 
     /** Counts one item captured and rejected locally (e.g. a blank message). */

@@ -23,6 +23,8 @@ public final class AdapterOptions {
     private String projectId;
     private String flagsToken;
     private boolean captureUncaughtExceptions;
+    private String spoolDir;
+    private Long spoolMaxBytes;
     private String service;
     private Severity minimumLogLevel = Severity.INFO;
     private Severity minimumErrorLevel = Severity.ERROR;
@@ -69,6 +71,14 @@ public final class AdapterOptions {
     /** See {@link SeeStackConfig.Builder#captureUncaughtExceptions}. */
     public void setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
         this.captureUncaughtExceptions = captureUncaughtExceptions;
+    }
+
+    public void setSpoolDir(String spoolDir) {
+        this.spoolDir = spoolDir;
+    }
+
+    public void setSpoolMaxBytes(Long spoolMaxBytes) {
+        this.spoolMaxBytes = spoolMaxBytes;
     }
 
     /** Service name used when the context has none. */
@@ -139,12 +149,16 @@ public final class AdapterOptions {
                 .debug(debug)
                 .projectId(resolved("projectId", projectId))
                 .flagsToken(resolved("flagsToken", flagsToken))
-                .captureUncaughtExceptions(captureUncaughtExceptions);
+                .captureUncaughtExceptions(captureUncaughtExceptions)
+                .spoolDir(resolved("spoolDir", spoolDir));
         if (flushIntervalMs != null) {
             b.flushIntervalMs(flushIntervalMs);
         }
         if (bufferSize != null) {
             b.bufferSize(bufferSize);
+        }
+        if (spoolMaxBytes != null) {
+            b.spoolMaxBytes(spoolMaxBytes);
         }
         return b.build();
     }
