@@ -51,10 +51,10 @@ class DebugOutputTest {
             PollUntil.await("spooled", () -> client.stats().logs().spooled() == 1);
             PollUntil.await("on disk", () -> {
                 fixture.scheduler.advance(SeeStackConfig.DEFAULT_FLUSH_INTERVAL_MS);
-                return stderr().contains("spoolBacklog={errors=0, logs=1, httpRequests=0, heartbeats=0}");
+                return stderr.text().contains("spoolBacklog={errors=0, logs=1, httpRequests=0, heartbeats=0}");
             });
-            assertTrue(stderr().contains("spooled=1, resentFromSpool=0, rejectedFromSpool=0, droppedSpoolFull=0"),
-                    stderr());
+            assertTrue(stderr.text().contains("spooled=1, resentFromSpool=0, rejectedFromSpool=0, droppedSpoolFull=0"),
+                    stderr.text());
         } finally {
             stub.acceptAll();
         }
