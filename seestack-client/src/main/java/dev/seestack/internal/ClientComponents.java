@@ -3,7 +3,6 @@ package dev.seestack.internal;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.delivery.ExecutorScheduler;
 import dev.seestack.internal.delivery.JdkHttpTransport;
-import dev.seestack.internal.delivery.SocketHttpTransport;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.delivery.Transport;
@@ -18,12 +17,9 @@ public final class ClientComponents {
     /** Sender threads per client: enough concurrent requests for keep-alive throughput, few enough to idle cheaply. */
     public static final int DEFAULT_SENDER_THREADS = 8;
 
-    /**
-     * The default transport: pooled keep-alive HTTP/1.1 sockets, measured about 1.6x the request rate of
-     * {@code java.net.http.HttpClient} on this workload (BENCHMARKS.md); {@link JdkHttpTransport} stays available.
-     */
+    /** The default transport: {@link JdkHttpTransport} over {@code java.net.http.HttpClient}. */
     private Function<SeeStackConfig, Transport> transportFactory =
-            config -> new SocketHttpTransport(config.host(), config.apiKey());
+            config -> new JdkHttpTransport(config.host(), config.apiKey());
     private java.util.function.Supplier<Scheduler> schedulerFactory = ExecutorScheduler::new;
     private RetryPolicy retryPolicy = RetryPolicy.standard();
     private DiagnosticSink sink = DiagnosticSink.STDERR;
