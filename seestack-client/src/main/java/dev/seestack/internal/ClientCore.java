@@ -8,6 +8,7 @@ import dev.seestack.SeeStackContext;
 import dev.seestack.User;
 import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.delivery.FeatureCounters;
+import dev.seestack.internal.delivery.HttpStack;
 import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.event.Encodable;
@@ -50,6 +51,8 @@ public final class ClientCore {
     private String lastPrintedStats;
     private volatile HttpMonitor httpMonitor;
     private volatile FlagEvaluator flagEvaluator;
+    /** The HTTP client shared by ingest and flags; created on first use, closed by {@link #close()}. */
+    private HttpStack httpStack;
 
     /** The documented 401 text, plus the other cause the backend answers 401 for. */
     static final String UNAUTHORIZED_WARNING = "SeeStack SDK: invalid API key — disabling SDK (a wrong path in the"
@@ -72,7 +75,7 @@ public final class ClientCore {
         }
         Scheduler scheduler = components.scheduler();
         this.pipeline = new DeliveryPipeline(config.bufferSize(), config.flushIntervalMs(),
-                components.senderThreads(), components.transport(config), components.retryPolicy(),
+                components.senderThreads(), components.transport(config, this::httpStack), components.retryPolicy(),
                 scheduler, diagnostics, new SensitiveDataMasker(), batchAssemblers(config),
                 this::onUnauthorized);
         if (config.debug()) {
@@ -120,6 +123,17 @@ public final class ClientCore {
             }
         }
         return f;
+    }
+
+    /** The HTTP client of this SDK client (ingest and flags), with its proxy and TLS settings. */
+    public synchronized HttpStack httpStack() {
+        if (httpStack == null) {
+            httpStack = new HttpStack();
+            if (closed.get()) {
+                httpStack.close();
+            }
+        }
+        return httpStack;
     }
 
     public SeeStackConfig config() {
@@ -284,7 +298,22 @@ public final class ClientCore {
                 internalFailure(e);
             }
         }
+        closeHttpStack();
         diagnostics.debug(() -> "SeeStack SDK closed: " + stats());
+    }
+
+    private void closeHttpStack() {
+        HttpStack stack;
+        synchronized (this) {
+            stack = httpStack;
+        }
+        if (stack != null) {
+            try {
+                stack.close();
+            } catch (RuntimeException e) {
+                internalFailure(e);
+            }
+        }
     }
 
     public boolean isClosed() {

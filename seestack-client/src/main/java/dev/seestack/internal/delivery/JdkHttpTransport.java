@@ -1,66 +1,58 @@
 package dev.seestack.internal.delivery;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * The SDK's one {@link Transport}: {@code java.net.http.HttpClient} (HTTP/2 via ALPN, else HTTP/1.1) with
- * connect 3 s, whole request 5 s, the JVM's default proxy selector, and daemon {@code seestack-http-*} threads.
+ * The SDK's one {@link Transport}: {@code java.net.http.HttpClient} (HTTP/2 via ALPN, else HTTP/1.1) through
+ * an {@link HttpStack}, with connect 3 s, whole request 5 s and a request template per endpoint.
  */
 public final class JdkHttpTransport implements Transport {
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration CONNECT_TIMEOUT = HttpStack.CONNECT_TIMEOUT;
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Only small error texts are needed from a response; the rest is discarded. */
     static final int MAX_BODY_BYTES_KEPT = 8 * 1024;
+    /** Backstop for a request whose own timeout never fires (a stalled executor). */
+    private static final Duration BACKSTOP = REQUEST_TIMEOUT.plusSeconds(2);
 
     private final String host;
     private final String apiKey;
-    private final ExecutorService executor;
-    private volatile HttpClient client;
+    private final HttpStack ownStack;
+    private final HttpChannel channel;
     private final Map<String, HttpRequest.Builder> templates = new ConcurrentHashMap<>();
+    private final HttpResponse.BodyHandler<String> bodyHandler = BoundedBody.handler(MAX_BODY_BYTES_KEPT);
 
+    /** A transport with its own HTTP client (JVM default proxy selector), closed with it. */
     public JdkHttpTransport(String host, String apiKey) {
+        this(host, apiKey, new HttpStack(), true);
+    }
+
+    /** A transport over a client's shared {@code stack}; closing it fails its requests, the stack stays open. */
+    public JdkHttpTransport(String host, String apiKey, HttpStack stack) {
+        this(host, apiKey, stack, false);
+    }
+
+    private JdkHttpTransport(String host, String apiKey, HttpStack stack, boolean owns) {
         this.host = host;
         this.apiKey = apiKey;
-        this.executor = Executors.newCachedThreadPool(new DaemonThreadFactory("http"));
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor);
-        ProxySelector proxies = ProxySelector.getDefault();
-        if (proxies != null) {
-            builder.proxy(proxies);
-        }
-        this.client = builder.build();
+        this.ownStack = owns ? stack : null;
+        this.channel = stack.channel();
     }
 
     @Override
     public TransportResponse post(String path, byte[] body) throws IOException, InterruptedException {
-        HttpClient current = client;
-        if (current == null) {
-            throw new IOException("SeeStack transport is closed");
-        }
         HttpRequest request = templates.computeIfAbsent(path, this::template).copy()
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<InputStream> response = current.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        String responseBody;
-        try (InputStream in = response.body()) {
-            responseBody = new String(in.readNBytes(MAX_BODY_BYTES_KEPT), StandardCharsets.UTF_8);
-        }
+        HttpResponse<String> response = channel.send(request, bodyHandler, BACKSTOP);
         return new TransportResponse(response.statusCode(),
-                response.headers().firstValue("Retry-After").orElse(null), responseBody);
+                response.headers().firstValue("Retry-After").orElse(null), response.body(),
+                response.headers().firstValue("Location").orElse(null));
     }
 
     private HttpRequest.Builder template(String path) {
@@ -72,16 +64,9 @@ public final class JdkHttpTransport implements Transport {
 
     @Override
     public void close() {
-        HttpClient closing = client;
-        client = null;
-        executor.shutdownNow();
-        // HttpClient is AutoCloseable from JDK 21 on; on older JDKs its selector thread ends once unreachable.
-        if (closing instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) closing).close();
-            } catch (Exception ignored) {
-                // best effort
-            }
+        channel.close();
+        if (ownStack != null) {
+            ownStack.close();
         }
     }
 
