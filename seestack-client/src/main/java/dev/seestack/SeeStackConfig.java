@@ -287,14 +287,16 @@ public final class SeeStackConfig {
         /**
          * Validates and builds the configuration.
          *
-         * @throws IllegalArgumentException naming the option when {@code apiKey} is blank or {@code host} is
-         *     missing or not an http(s) URL
+         * @throws IllegalArgumentException naming the option when {@code apiKey} is blank, {@code apiKey} or
+         *     {@code flagsToken} contains a line break or other control character, or {@code host} is missing or
+         *     not an http(s) URL
          */
         public SeeStackConfig build() {
             String key = orEnv(apiKey, "SEESTACK_API_KEY");
             if (key == null) {
                 throw new IllegalArgumentException("SeeStack: option 'apiKey' is required (or set SEESTACK_API_KEY)");
             }
+            requireHeaderSafe("apiKey", key);
             String url = orEnv(host, "SEESTACK_HOST");
             if (url == null) {
                 throw new IllegalArgumentException("SeeStack: option 'host' is required (or set SEESTACK_HOST)");
@@ -305,12 +307,28 @@ public final class SeeStackConfig {
             projectId = orEnv(projectId, "SEESTACK_PROJECT_ID");
             flagsToken = orEnv(flagsToken, "SEESTACK_FLAGS_TOKEN");
             spoolDir = orEnv(spoolDir, "SEESTACK_SPOOL_DIR");
+            if (flagsToken != null) {
+                requireHeaderSafe("flagsToken", flagsToken);
+            }
             return new SeeStackConfig(this, key, url, new ArrayList<>(warnings));
         }
 
         private String orEnv(String value, String variable) {
             String v = trimToNull(value);
             return v != null ? v : trimToNull(env.apply(variable));
+        }
+
+        /** Secrets go into a request header: a CR/LF there would start a new header, so it is refused. */
+        private static void requireHeaderSafe(String option, String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c == 0x7f) {
+                    // the value is a secret: name the position and the character, never the value
+                    throw new IllegalArgumentException("SeeStack: option '" + option + "' contains a control character"
+                            + String.format(" (U+%04X) at position %d; a line break often comes from a secret", (int) c, i)
+                            + " file or variable with an extra line: remove it");
+                }
+            }
         }
 
         private static String orDefault(String value, String fallback) {

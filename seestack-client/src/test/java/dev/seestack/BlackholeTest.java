@@ -48,7 +48,7 @@ class BlackholeTest {
             PollUntil.await("senders are stuck on the blackhole", () -> held.size() >= 1);
 
             assertTimeoutPreemptively(Duration.ofSeconds(8), client::close);
-            PollUntil.await("no seestack thread left", () -> SdkThreads.names().isEmpty());
+            PollUntil.await("no seestack thread left (alive: " + SdkThreads.names() + ")", () -> SdkThreads.names().isEmpty());
             FeatureStats logs = client.stats().logs();
             assertEquals(1000, logs.captured());
             assertTrue(logs.droppedBufferFull() >= 800, logs.toString());

@@ -46,6 +46,26 @@ class SeeStackConfigTest {
     }
 
     @Test
+    void refusesLineBreaksAndControlCharactersInSecretsWithoutEchoingThem() {
+        IllegalArgumentException key = assertThrows(IllegalArgumentException.class,
+                () -> SeeStackConfig.builder(n -> null).apiKey("sk-1\r\nX-Evil: 1").host("https://x.example.com").build());
+        assertTrue(key.getMessage().contains("option 'apiKey' contains a control character (U+000D) at position 4"),
+                key.getMessage());
+        assertFalse(key.getMessage().contains("sk-1"), "the secret is not echoed");
+        IllegalArgumentException token = assertThrows(IllegalArgumentException.class,
+                () -> SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com")
+                        .flagsToken("tok\u0000en").build());
+        assertTrue(token.getMessage().contains("option 'flagsToken' contains a control character (U+0000) at position 3"),
+                token.getMessage());
+        IllegalArgumentException fromEnv = assertThrows(IllegalArgumentException.class,
+                () -> SeeStackConfig.builder(n -> n.equals("SEESTACK_API_KEY") ? "a\nb" : null)
+                        .host("https://x.example.com").build());
+        assertTrue(fromEnv.getMessage().contains("'apiKey'"), fromEnv.getMessage());
+        assertEquals("sk-1", SeeStackConfig.builder(n -> null).apiKey("sk-1\n").host("https://x.example.com").build()
+                .apiKey(), "a trailing line break (a secret file's last line) is trimmed, not refused");
+    }
+
+    @Test
     void failsFastNamingTheOptionWhenApiKeyIsBlankOrHostMissing() {
         IllegalArgumentException noKey = assertThrows(IllegalArgumentException.class,
                 () -> SeeStackConfig.builder(n -> null).apiKey("   ").host("https://x.example.com").build());

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Prints the delivery table of BENCHMARKS.md: the server's ceiling (wrk, if installed, and the best of a tight
  * JDK HttpClient loop with 4/8/16 threads), then delivered logs/s at offered rates; percentages are of the
  * JDK-loop ceiling. Usage: {@code java -cp benchmarks/target/benchmarks.jar
- * dev.seestack.benchmarks.DeliveryReport [seconds] [senderThreads] [default|jdk|socket]}.
+ * dev.seestack.benchmarks.DeliveryReport [seconds] [senderThreads] [default|jdk]}.
  */
 public final class DeliveryReport {
     private DeliveryReport() {

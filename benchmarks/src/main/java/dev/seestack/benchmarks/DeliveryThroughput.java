@@ -48,7 +48,7 @@ public final class DeliveryThroughput {
         return run(server, ratePerSecond, duration, senderThreads, "default");
     }
 
-    /** As above with a named transport: {@code default}, {@code jdk} or {@code socket}. */
+    /** As above with a named transport: {@code default} or {@code jdk}. */
     public static Result run(CountingServer server, int ratePerSecond, Duration duration, int senderThreads,
             String transport) {
         SeeStackConfig config = SeeStackConfig.builder(n -> null).apiKey("bench").host(server.url())
@@ -56,8 +56,6 @@ public final class DeliveryThroughput {
         ClientComponents components = ClientComponents.defaults().senderThreads(senderThreads).shutdownHook(false);
         if (transport.equals("jdk")) {
             components.transport(c -> new dev.seestack.internal.delivery.JdkHttpTransport(c.host(), c.apiKey()));
-        } else if (transport.equals("socket")) {
-            components.transport(c -> new dev.seestack.internal.delivery.SocketHttpTransport(c.host(), c.apiKey()));
         }
         try (SeeStackClient client = SeeStackClient.create(config, components)) {
             server.takeLatencies();

@@ -2,13 +2,14 @@ package dev.seestack.internal;
 
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.delivery.ExecutorScheduler;
+import dev.seestack.internal.delivery.HttpStack;
 import dev.seestack.internal.delivery.JdkHttpTransport;
-import dev.seestack.internal.delivery.SocketHttpTransport;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.delivery.Transport;
 import dev.seestack.internal.diag.DiagnosticSink;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The replaceable parts of a client (transport, scheduler, retry policy, diagnostics sink, sender count).
@@ -18,12 +19,8 @@ public final class ClientComponents {
     /** Sender threads per client: enough concurrent requests for keep-alive throughput, few enough to idle cheaply. */
     public static final int DEFAULT_SENDER_THREADS = 8;
 
-    /**
-     * The default transport: pooled keep-alive HTTP/1.1 sockets, measured about 1.6x the request rate of
-     * {@code java.net.http.HttpClient} on this workload (BENCHMARKS.md); {@link JdkHttpTransport} stays available.
-     */
-    private Function<SeeStackConfig, Transport> transportFactory =
-            config -> new SocketHttpTransport(config.host(), config.apiKey());
+    /** Null: the default, a {@link JdkHttpTransport} over the client's shared {@link HttpStack}. */
+    private Function<SeeStackConfig, Transport> transportFactory;
     private java.util.function.Supplier<Scheduler> schedulerFactory = ExecutorScheduler::new;
     private RetryPolicy retryPolicy = RetryPolicy.standard();
     private DiagnosticSink sink = DiagnosticSink.STDERR;
@@ -69,8 +66,9 @@ public final class ClientComponents {
         return this;
     }
 
-    Transport transport(SeeStackConfig config) {
-        return transportFactory.apply(config);
+    Transport transport(SeeStackConfig config, Supplier<HttpStack> stack) {
+        return transportFactory != null ? transportFactory.apply(config)
+                : new JdkHttpTransport(config.host(), config.apiKey(), stack.get());
     }
 
     Scheduler scheduler() {

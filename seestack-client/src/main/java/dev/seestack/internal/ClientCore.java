@@ -11,6 +11,7 @@ import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.delivery.FeatureCounters;
 import dev.seestack.internal.delivery.RetryDecision;
 import dev.seestack.internal.delivery.RetryPolicy;
+import dev.seestack.internal.delivery.HttpStack;
 import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.delivery.Transport;
 import dev.seestack.internal.delivery.TransportResponse;
@@ -64,6 +65,8 @@ public final class ClientCore {
     private String lastPrintedStats;
     private volatile HttpMonitor httpMonitor;
     private volatile FlagEvaluator flagEvaluator;
+    /** The HTTP client shared by ingest and flags; created on first use, closed by {@link #close()}. */
+    private HttpStack httpStack;
 
     /** The documented 401 text, plus the other cause the backend answers 401 for. */
     static final String UNAUTHORIZED_WARNING = "SeeStack SDK: invalid API key — disabling SDK (a wrong path in the"
@@ -87,7 +90,7 @@ public final class ClientCore {
             return;
         }
         Scheduler scheduler = components.scheduler();
-        Transport transport = components.transport(config);
+        Transport transport = components.transport(config, this::httpStack);
         this.pipeline = new DeliveryPipeline(config.bufferSize(), config.flushIntervalMs(),
                 components.senderThreads(), transport, components.retryPolicy(),
                 scheduler, diagnostics, new SensitiveDataMasker(), batchAssemblers(config),
@@ -170,6 +173,17 @@ public final class ClientCore {
             }
         }
         return f;
+    }
+
+    /** The HTTP client of this SDK client (ingest and flags), with its proxy and TLS settings. */
+    public synchronized HttpStack httpStack() {
+        if (httpStack == null) {
+            httpStack = new HttpStack();
+            if (closed.get()) {
+                httpStack.close();
+            }
+        }
+        return httpStack;
     }
 
     public SeeStackConfig config() {
@@ -369,7 +383,22 @@ public final class ClientCore {
         if (spool != null) {
             spool.close(); // after the pipeline: what the close left unsent is spooled, then synced
         }
+        closeHttpStack();
         diagnostics.debug(() -> "SeeStack SDK closed: " + stats());
+    }
+
+    private void closeHttpStack() {
+        HttpStack stack;
+        synchronized (this) {
+            stack = httpStack;
+        }
+        if (stack != null) {
+            try {
+                stack.close();
+            } catch (RuntimeException e) {
+                internalFailure(e);
+            }
+        }
     }
 
     public boolean isClosed() {

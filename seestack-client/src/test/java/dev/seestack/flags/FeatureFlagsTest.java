@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.seestack.FeatureFixtures;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.StubbedClient;
+import dev.seestack.internal.delivery.HttpStack;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.flags.FlagEvaluator;
 import dev.seestack.internal.flags.FlagSource;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +48,13 @@ class FeatureFlagsTest {
     @RegisterExtension
     final StubbedClient sdk = StubbedClient.against(stub);
     private final AtomicLong clockMs = new AtomicLong(1_000_000);
+    /** The HTTP client of evaluators built by hand; closed after each test like a client's own. */
+    private final HttpStack http = new HttpStack();
+
+    @AfterEach
+    void closeHttp() {
+        http.close();
+    }
 
     @Test
     void readsTheDocumentedSingleFlagShape() {
@@ -134,7 +143,7 @@ class FeatureFlagsTest {
         SeeStackConfig refused = FeatureFixtures.config(stub).host("http://flags.example.com").environment("Prod").build();
         // the source points at the stub: a lookup that ignored the refusal would reach it
         FlagEvaluator flags = new FlagEvaluator(refused, new Diagnostics(false, (l, m) -> sdk.warnings().add(m)),
-                new FlagSource(stub.host(), refused.flagsToken()), clockMs::get);
+                new FlagSource(stub.host(), refused.flagsToken(), http.channel()), clockMs::get);
 
         assertEquals(FlagResult.of(false, "off"), flags.get("new-checkout", "user-1", null, FlagResult.of(false, "off")));
         assertTrue(flags.getAll("user-1", null, null).isEmpty());
@@ -227,7 +236,26 @@ class FeatureFlagsTest {
 
     private FlagEvaluator evaluator(SeeStackConfig config) {
         return new FlagEvaluator(config, new Diagnostics(false, (level, message) -> sdk.warnings().add(message)),
-                new FlagSource(config.host(), config.flagsToken()), clockMs::get);
+                new FlagSource(config.host(), config.flagsToken(), http.channel()), clockMs::get);
+    }
+
+    @Test
+    @Timeout(30)
+    void closingTheClientEndsAFlagLookupWaitingOnTheNetworkWithItsFallback() throws Exception {
+        stub.stub(get(urlPathEqualTo(SINGLE)).willReturn(aResponse().withStatus(200).withFixedDelay(20_000)
+                .withHeader("Content-Type", "application/json").withBody(DOCUMENTED_SINGLE)));
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<FlagResult> lookup = caller.submit(() -> sdk.client().getFlag("new-checkout", "user-1", null));
+            dev.seestack.testkit.PollUntil.await("the lookup reached the server", () -> requests(SINGLE) == 1);
+
+            sdk.client().close();
+
+            // the shared HTTP client fails the waiting lookup at close, long before its 5 s request timeout
+            assertEquals(FlagResult.disabled(), lookup.get(FlagSource.REQUEST_TIMEOUT.toMillis() / 2, TimeUnit.MILLISECONDS));
+        } finally {
+            caller.shutdownNow();
+        }
     }
 
     private void answer(String path, int status, String body) {

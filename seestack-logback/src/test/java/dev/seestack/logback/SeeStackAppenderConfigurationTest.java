@@ -49,6 +49,7 @@ class SeeStackAppenderConfigurationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "seestack-missing-apikey.xml, option 'apiKey' is required",
+        "seestack-crlf-apikey.xml, option 'apiKey' contains a control character (U+000D) at position 4",
         "seestack-bad-host.xml, option 'host' is not a URL: not a url",
         "seestack-undefined-var.xml, option 'host' refers to an undefined variable (UNDEFINED_VAR_IS_UNDEFINED)"
     })

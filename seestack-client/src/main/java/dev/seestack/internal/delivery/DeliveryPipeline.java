@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -45,11 +47,12 @@ public final class DeliveryPipeline {
     private final List<Thread> workers = new ArrayList<>();
     private final Queue<Delivery> retryReady = new ConcurrentLinkedQueue<>();
     private final Queue<Delivery> retryWaiting = new ConcurrentLinkedQueue<>();
+    /** Requests on the network; whoever removes one (its completion, or the stop) accounts for it. */
+    private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workAvailable = lock.newCondition();
     private final Condition progress = lock.newCondition();
-    private int inFlight;
     private volatile State state = State.RUNNING;
     /** Issue 15: where undeliverable requests go instead of being dropped; {@link SpoolSink#NONE} by default. */
     private volatile SpoolSink spool = SpoolSink.NONE;
@@ -188,6 +191,7 @@ public final class DeliveryPipeline {
         state = State.DISABLED;
         timer.cancel();
         dropRemaining();
+        abandonInFlight(); // requests in flight alongside the 401 are cut short by the disable
         signalAllWork();
         scheduler.shutdown();
         transport.close();
@@ -220,8 +224,9 @@ public final class DeliveryPipeline {
         }
         signalAllWork();
         scheduler.shutdown();
-        // closing the transport first fails requests still blocked on the network at once (socket reads ignore
-        // interrupts), so the senders finish and count them instead of holding close() up
+        // the drain above waited for answers up to the deadline: what is still unanswered is counted now as dropped
+        // by the stop, and its late completion ignored; closing the transport then fails it at once
+        abandonInFlight();
         transport.close();
         for (Thread t : workers) {
             if (t == Thread.currentThread()) {
@@ -241,6 +246,14 @@ public final class DeliveryPipeline {
         }
         // what the deadline left buffered or waiting for a retry is discarded: count it, so nothing stays pending
         dropRemaining();
+    }
+
+    private void abandonInFlight() {
+        for (Delivery d : inFlight.toArray(new Delivery[0])) {
+            if (inFlight.remove(d)) {
+                d.lane.counters.droppedDisabled.add(d.itemCount);
+            }
+        }
     }
 
     /** Counts everything still buffered or queued for a retry as dropped by the stop; called once stopped. */
@@ -349,7 +362,7 @@ public final class DeliveryPipeline {
                 }
                 Delivery d = next();
                 if (d != null) {
-                    inFlight++;
+                    inFlight.add(d);
                     workAvailable.signal(); // pass the baton: more work may remain for another sender
                     return d;
                 }
@@ -488,6 +501,9 @@ public final class DeliveryPipeline {
     }
 
     private void complete(Delivery d, RetryDecision decision) {
+        if (!inFlight.remove(d)) {
+            return; // answered after the stop had counted it: ignored
+        }
         FeatureCounters c = d.lane.counters;
         boolean retry = false;
         switch (decision.kind()) {
@@ -534,7 +550,6 @@ public final class DeliveryPipeline {
         }
         lock.lock();
         try {
-            inFlight--;
             if (retry) {
                 scheduleRetry(d, decision.delayMs());
             }

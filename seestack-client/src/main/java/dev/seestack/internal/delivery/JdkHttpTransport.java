@@ -2,67 +2,71 @@ package dev.seestack.internal.delivery;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link Transport} over {@code java.net.http.HttpClient} (HTTP/1.1, keep-alive), with the protocol's
- * timeouts: connect 3 s, whole request 5 s. Its worker threads are the SDK's own daemon threads so that
- * closing releases them.
+ * The SDK's one {@link Transport}: {@code java.net.http.HttpClient} (HTTP/2 via ALPN, else HTTP/1.1) through
+ * an {@link HttpStack}, with connect 3 s, whole request 5 s and a request template per endpoint.
  */
 public final class JdkHttpTransport implements Transport {
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration CONNECT_TIMEOUT = HttpStack.CONNECT_TIMEOUT;
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-    private static final int MAX_BODY_CHARS_KEPT = 2048;
+    /** Only small error texts are needed from a response; the rest is discarded. */
+    static final int MAX_BODY_BYTES_KEPT = 8 * 1024;
+    /** Backstop for a request whose own timeout never fires (a stalled executor). */
+    private static final Duration BACKSTOP = REQUEST_TIMEOUT.plusSeconds(2);
 
     private final String host;
     private final String apiKey;
-    private final ExecutorService executor;
-    private final HttpClient client;
+    private final HttpStack ownStack;
+    private final HttpChannel channel;
+    private final Map<String, HttpRequest.Builder> templates = new ConcurrentHashMap<>();
+    private final HttpResponse.BodyHandler<String> bodyHandler = BoundedBody.handler(MAX_BODY_BYTES_KEPT);
 
+    /** A transport with its own HTTP client (JVM default proxy selector), closed with it. */
     public JdkHttpTransport(String host, String apiKey) {
+        this(host, apiKey, new HttpStack(), true);
+    }
+
+    /** A transport over a client's shared {@code stack}; closing it fails its requests, the stack stays open. */
+    public JdkHttpTransport(String host, String apiKey, HttpStack stack) {
+        this(host, apiKey, stack, false);
+    }
+
+    private JdkHttpTransport(String host, String apiKey, HttpStack stack, boolean owns) {
         this.host = host;
         this.apiKey = apiKey;
-        this.executor = Executors.newCachedThreadPool(new DaemonThreadFactory("http"));
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        this.ownStack = owns ? stack : null;
+        this.channel = stack.channel();
     }
 
     @Override
     public TransportResponse post(String path, byte[] body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(host + path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("X-SeeStack-Key", apiKey)
+        HttpRequest request = templates.computeIfAbsent(path, this::template).copy()
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        String responseBody = response.body();
-        if (responseBody != null && responseBody.length() > MAX_BODY_CHARS_KEPT) {
-            responseBody = responseBody.substring(0, MAX_BODY_CHARS_KEPT);
-        }
+        HttpResponse<String> response = channel.send(request, bodyHandler, BACKSTOP);
         return new TransportResponse(response.statusCode(),
-                response.headers().firstValue("Retry-After").orElse(null), responseBody);
+                response.headers().firstValue("Retry-After").orElse(null), response.body(),
+                response.headers().firstValue("Location").orElse(null));
+    }
+
+    private HttpRequest.Builder template(String path) {
+        return HttpRequest.newBuilder(URI.create(host + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("X-SeeStack-Key", apiKey);
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        // HttpClient is AutoCloseable from JDK 21 on; on older JDKs its selector thread ends once unreachable.
-        if (client instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) client).close();
-            } catch (Exception ignored) {
-                // best effort
-            }
+        channel.close();
+        if (ownStack != null) {
+            ownStack.close();
         }
     }
 

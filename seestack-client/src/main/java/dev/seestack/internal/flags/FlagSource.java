@@ -1,33 +1,34 @@
 package dev.seestack.internal.flags;
 
+import dev.seestack.internal.delivery.HttpChannel;
+import dev.seestack.internal.delivery.HttpStack;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
  * GETs flag evaluations from the management API with {@code Authorization: Bearer <flagsToken>} (never the
- * ingest key), on the caller's thread, with connect 3 s / request 5 s timeouts. Redirects are not followed,
- * so the token never goes to another host.
+ * ingest key), on the caller's thread, with connect 3 s / request 5 s timeouts, over the client's shared HTTP
+ * stack (same proxy and TLS settings as ingest). Redirects are not followed, so the token never goes to
+ * another host.
  */
 public final class FlagSource {
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration CONNECT_TIMEOUT = HttpStack.CONNECT_TIMEOUT;
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Duration BACKSTOP = REQUEST_TIMEOUT.plusSeconds(2);
 
     private final String host;
     private final String token;
-    private final HttpClient client;
+    private final HttpChannel channel;
 
-    public FlagSource(String host, String token) {
+    /** A source over a client's shared HTTP stack; closing the stack fails its waiting request. */
+    public FlagSource(String host, String token, HttpChannel channel) {
         this.host = host;
         this.token = token;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.channel = channel;
     }
 
     /** The body of a 2xx answer to {@code GET {host}{pathAndQuery}}; other answers throw {@link StatusException}. */
@@ -38,7 +39,7 @@ public final class FlagSource {
                 .header("Authorization", "Bearer " + token)
                 .GET()
                 .build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = channel.send(request, HttpResponse.BodyHandlers.ofString(), BACKSTOP);
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
             throw new StatusException(response.statusCode());
         }

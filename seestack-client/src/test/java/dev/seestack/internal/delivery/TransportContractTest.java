@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What every {@link Transport} must do, checked for both implementations. */
+/** What every {@link Transport} must do, checked over the JDK transport. */
 @Timeout(60)
 class TransportContractTest {
     @RegisterExtension
@@ -40,8 +40,7 @@ class TransportContractTest {
     private static final byte[] BODY = "{\"level\":\"info\",\"message\":\"héllo\"}".getBytes(StandardCharsets.UTF_8);
 
     enum Kind {
-        JDK((host, key) -> new JdkHttpTransport(host, key)),
-        SOCKET((host, key) -> new SocketHttpTransport(host, key));
+        JDK((host, key) -> new JdkHttpTransport(host, key));
 
         final BiFunction<String, String, Transport> factory;
 
@@ -116,58 +115,14 @@ class TransportContractTest {
     }
 
     @Test
-    void socketTransportGivesUpOnASilentServerWithinTheRequestDeadline() throws Exception {
+    void transportGivesUpOnASilentServerWithinTheRequestDeadline() throws Exception {
         stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).atPriority(1)
                 .willReturn(aResponse().withStatus(202).withFixedDelay(20_000)));
-        try (Transport t = new SocketHttpTransport(stub.host(), "k")) {
+        try (Transport t = new JdkHttpTransport(stub.host(), "k")) {
             long start = System.nanoTime();
             assertThrows(IOException.class, () -> t.post(IngestStub.LOGS, BODY));
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertTrue(ms < 6_000, "took " + ms + " ms");
         }
-    }
-
-    @Test
-    void socketTransportResendsOnceWhenTheServerClosedAnIdleKeepAliveConnection() throws Exception {
-        AtomicInteger served = new AtomicInteger();
-        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> answerOnceThenClose(server, served), "one-shot-server");
-            t.setDaemon(true);
-            t.start();
-            try (Transport transport = new SocketHttpTransport("http://127.0.0.1:" + server.getLocalPort(), "k")) {
-                assertEquals(202, transport.post(IngestStub.LOGS, BODY).status());
-                assertEquals(202, transport.post(IngestStub.LOGS, BODY).status());
-            }
-        }
-        PollUntil.await("the second request was answered on a fresh connection", () -> served.get() == 2);
-    }
-
-    /** Answers each connection's first request with keep-alive headers, then closes it anyway. */
-    private static void answerOnceThenClose(ServerSocket server, AtomicInteger served) {
-        try {
-            for (int i = 0; i < 2; i++) {
-                try (Socket s = server.accept()) {
-                    readRequest(s.getInputStream());
-                    OutputStream out = s.getOutputStream();
-                    out.write("HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\n{}"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    served.incrementAndGet();
-                }
-            }
-        } catch (IOException ignored) {
-            // test finished
-        }
-    }
-
-    private static void readRequest(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            head.write(in.read());
-        }
-        String headers = head.toString(StandardCharsets.US_ASCII).toLowerCase();
-        int at = headers.indexOf("content-length:");
-        int length = Integer.parseInt(headers.substring(at + 15, headers.indexOf('\r', at)).trim());
-        in.readNBytes(length);
     }
 }

@@ -1,0 +1,96 @@
+package dev.seestack.internal.delivery;
+
+import java.lang.reflect.Method;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client's {@code java.net.http.HttpClient}, shared by ingest and feature flags through
+ * {@link HttpChannel}s, and its daemon {@code seestack-http-*} threads. {@link #close()} closes every channel
+ * and stops the client's threads.
+ */
+public final class HttpStack implements AutoCloseable {
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** How long {@link #close()} waits for the client's threads to end after stopping them. */
+    static final Duration THREAD_STOP_WAIT = Duration.ofMillis(500);
+
+    private final HttpClient client;
+    private final ExecutorService executor;
+    private final Set<HttpChannel> channels = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /** A stack with the JVM's default proxy selector and TLS settings. */
+    public HttpStack() {
+        this(defaultBuilder());
+    }
+
+    /** A stack over {@code builder} (proxy and TLS already set by the caller); timeouts and threads are set here. */
+    public HttpStack(HttpClient.Builder builder) {
+        this.executor = Executors.newCachedThreadPool(new DaemonThreadFactory("http"));
+        this.client = builder.connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+    }
+
+    /** A builder with the JVM's default proxy selector ({@code -Dhttps.proxyHost}, a custom default). */
+    public static HttpClient.Builder defaultBuilder() {
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        ProxySelector proxies = ProxySelector.getDefault();
+        if (proxies != null) {
+            builder.proxy(proxies);
+        }
+        return builder;
+    }
+
+    /** A new channel over this stack's client; closed with the stack. */
+    public HttpChannel channel() {
+        HttpChannel channel = new HttpChannel(client);
+        channels.add(channel);
+        if (closed) {
+            channel.close();
+        }
+        return channel;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes every channel, stops the HTTP client (JDK 21+) and its executor threads. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (HttpChannel channel : channels) {
+            channel.close();
+        }
+        shutdownClientNow();
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(THREAD_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code HttpClient.shutdownNow()} exists from JDK 21 on; before that the client ends once unreachable. */
+    private void shutdownClientNow() {
+        try {
+            Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
+            shutdownNow.invoke(client);
+        } catch (NoSuchMethodException e) {
+            // JDK < 21: stopping the executor is all there is
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // best effort
+        }
+    }
+}
