@@ -138,6 +138,28 @@ public final class DeliveryPipeline {
                 - c.droppedDisabled() - c.spooled();
     }
 
+    /**
+     * Items of {@code feature} counted where they are (buffered, in flight, waiting for a retry) instead of
+     * derived from the counters like {@link #pending}: the two agree, between updates, only while every
+     * item's fate is counted. For tests of the accounting.
+     */
+    public long heldItems(Feature feature) {
+        lock.lock();
+        try {
+            Lane lane = lanes.get(feature);
+            long held = lane.buffer.size() + lane.inFlightItems;
+            for (Delivery d : retryReady) {
+                held += d.lane == lane ? d.itemCount : 0;
+            }
+            for (Delivery d : retryWaiting) {
+                held += d.lane == lane ? d.itemCount : 0;
+            }
+            return held;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Sends everything buffered now; waits until it is delivered or dropped, or {@code timeout} passes. */
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -252,6 +274,12 @@ public final class DeliveryPipeline {
         for (Delivery d : inFlight.toArray(new Delivery[0])) {
             if (inFlight.remove(d)) {
                 d.lane.counters.droppedDisabled.add(d.itemCount);
+                lock.lock();
+                try {
+                    d.lane.inFlightItems -= d.itemCount;
+                } finally {
+                    lock.unlock();
+                }
             }
         }
     }
@@ -363,6 +391,7 @@ public final class DeliveryPipeline {
                 Delivery d = next();
                 if (d != null) {
                     inFlight.add(d);
+                    d.lane.inFlightItems += d.itemCount;
                     workAvailable.signal(); // pass the baton: more work may remain for another sender
                     return d;
                 }
@@ -550,6 +579,7 @@ public final class DeliveryPipeline {
         }
         lock.lock();
         try {
+            d.lane.inFlightItems -= d.itemCount;
             if (retry) {
                 scheduleRetry(d, decision.delayMs());
             }

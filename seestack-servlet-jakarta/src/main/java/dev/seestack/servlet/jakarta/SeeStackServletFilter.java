@@ -15,13 +15,16 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
- * Jakarta Servlet (5.0+) filter recording every request the application serves (method, host, path without
+ * Servlet filter recording every request the application serves (method, host, path without
  * query, status, duration, body sizes, user id; never headers). It takes the trace id from
  * {@code traceparent} or {@code X-Request-ID} (else generates one) and puts it in the SLF4J MDC key
  * {@code traceId} and in {@code SeeStackContext} for the request, so logs written while handling it carry it.
  * It never breaks a request: a request that throws is recorded as 500, its exception is captured once as an
  * error carrying the request's trace id and user (not again when the application already logged it), and the
  * exception propagates unchanged.
+ *
+ * <p>{@code seestack-servlet-jakarta} has it for the Jakarta namespace (Servlet 5.0+);
+ * {@code seestack-servlet-javax} builds the same source for {@code javax.servlet} (Servlet 3.1/4.0).
  */
 public final class SeeStackServletFilter implements Filter {
     private final Supplier<SeeStackClient> client;
