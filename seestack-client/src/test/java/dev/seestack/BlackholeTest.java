@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.SdkThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
