@@ -1,6 +1,6 @@
 package dev.seestack;
 
-import dev.seestack.internal.config.PlainHttpPolicy;
+import dev.seestack.internal.ClientAccess;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +21,10 @@ public final class SeeStackConfig {
     public static final int DEFAULT_BUFFER_SIZE = 500;
     /** Default time-to-live of cached feature-flag results. */
     public static final long DEFAULT_FLAG_CACHE_TTL_MS = 60_000;
+
+    static {
+        ClientAccess.install((ClientAccess.ConfigBridge) config -> config.warnings);
+    }
 
     private final String apiKey;
     private final String host;
@@ -106,19 +110,6 @@ public final class SeeStackConfig {
     /** How long a feature-flag result is cached, in milliseconds (default 60000). */
     public long flagCacheTtlMs() {
         return flagCacheTtlMs;
-    }
-
-    /** Problems found while building (values replaced by defaults); reported once by the client. */
-    public List<String> warnings() {
-        return warnings;
-    }
-
-    /**
-     * Whether the SDK refuses this configuration: a plain-HTTP, non-loopback host in environment {@code production}
-     * or {@code prod} (any case). Every request is refused then, feature flags included.
-     */
-    public boolean isInsecureProduction() {
-        return PlainHttpPolicy.refuses(environment, host);
     }
 
     @Override
