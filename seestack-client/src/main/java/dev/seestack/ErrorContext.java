@@ -51,6 +51,12 @@ public final class ErrorContext {
             return this;
         }
 
+        /** The level of the error. */
+        public Builder level(Level level) {
+            this.level = level == null ? null : level.name();
+            return this;
+        }
+
         public Builder user(User user) {
             this.user = user;
             return this;

@@ -55,8 +55,16 @@ public final class SeeStack {
         }
     }
 
-    /** See {@link SeeStackClient#captureLog}. */
+    /** See {@link SeeStackClient#captureLog(String, String, Map)}; a no-op before init. */
     public static void captureLog(String level, String message, Map<String, ?> metadata) {
+        SeeStackClient c = ClientRegistry.current();
+        if (c != null) {
+            c.captureLog(level, message, metadata);
+        }
+    }
+
+    /** See {@link SeeStackClient#captureLog(Level, String, Map)}; a no-op before init. */
+    public static void captureLog(Level level, String message, Map<String, ?> metadata) {
         SeeStackClient c = ClientRegistry.current();
         if (c != null) {
             c.captureLog(level, message, metadata);
@@ -106,11 +114,6 @@ public final class SeeStack {
         if (c != null) {
             c.captureHttpRequest(event);
         }
-    }
-
-    /** Starts timing a run of the cron monitor {@code slug}; pass the handle to {@link #finishJob}. */
-    public static JobHandle startJob(String slug) {
-        return JobHandle.start(slug);
     }
 
     /** See {@link SeeStackClient#finishJob}; a no-op before init. */

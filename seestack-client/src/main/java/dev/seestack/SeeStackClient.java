@@ -4,6 +4,7 @@ import dev.seestack.cron.JobHandle;
 import dev.seestack.cron.JobStatus;
 import dev.seestack.flags.FlagResult;
 import dev.seestack.http.HttpRequestEvent;
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.ClientCore;
 import dev.seestack.internal.cron.HeartbeatReporter;
@@ -19,6 +20,20 @@ public final class SeeStackClient implements AutoCloseable {
     /** Default deadline of {@link #flush()}. */
     public static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
+    static {
+        ClientAccess.install(new ClientAccess.ClientBridge() {
+            @Override
+            public ClientCore core(SeeStackClient client) {
+                return client.core;
+            }
+
+            @Override
+            public SeeStackClient create(SeeStackConfig config, ClientComponents components) {
+                return new SeeStackClient(new ClientCore(config, components));
+            }
+        });
+    }
+
     private final ClientCore core;
 
     private SeeStackClient(ClientCore core) {
@@ -27,12 +42,7 @@ public final class SeeStackClient implements AutoCloseable {
 
     /** Starts a client for {@code config}. */
     public static SeeStackClient create(SeeStackConfig config) {
-        return create(config, ClientComponents.defaults());
-    }
-
-    /** Starts a client with replaced components (transport, scheduler, diagnostics); for SeeStack's own modules. */
-    public static SeeStackClient create(SeeStackConfig config, ClientComponents components) {
-        return new SeeStackClient(new ClientCore(config, components));
+        return new SeeStackClient(new ClientCore(config, ClientComponents.defaults()));
     }
 
     /** Captures an exception as an error (sent immediately, off the caller's thread). */
@@ -51,6 +61,11 @@ public final class SeeStackClient implements AutoCloseable {
      */
     public void captureLog(String level, String message, Map<String, ?> metadata) {
         core.captureLog(level, message, metadata);
+    }
+
+    /** Buffers a log at {@code level}; otherwise as {@link #captureLog(String, String, Map)}. */
+    public void captureLog(Level level, String message, Map<String, ?> metadata) {
+        core.captureLog(level == null ? null : level.name(), message, metadata);
     }
 
     /**
@@ -96,19 +111,9 @@ public final class SeeStackClient implements AutoCloseable {
         return core.config();
     }
 
-    /** Internal: the shared core used by SeeStack's adapters and helpers. Not part of the supported API. */
-    public ClientCore core() {
-        return core;
-    }
-
     /** Buffers one HTTP exchange for HTTP monitoring (needs a UUID {@code projectId}; sent in batches). */
     public void captureHttpRequest(HttpRequestEvent event) {
         core.httpMonitor().capture(event);
-    }
-
-    /** Starts timing a run of the cron monitor {@code slug}; pass the handle to {@link #finishJob}. */
-    public JobHandle startJob(String slug) {
-        return JobHandle.start(slug);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.seestack;
 
-import dev.seestack.internal.config.PlainHttpPolicy;
+import dev.seestack.internal.ClientAccess;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +25,10 @@ public final class SeeStackConfig {
     public static final long DEFAULT_SPOOL_MAX_BYTES = 50L * 1024 * 1024;
     /** Smallest accepted {@code spoolMaxBytes}: 64 KiB. */
     public static final long MIN_SPOOL_MAX_BYTES = 64 * 1024;
+
+    static {
+        ClientAccess.install((ClientAccess.ConfigBridge) config -> config.warnings);
+    }
 
     private final String apiKey;
     private final String host;
@@ -134,19 +138,6 @@ public final class SeeStackConfig {
     /** Cap of this process's spool segments in bytes (default 50 MB); when full the oldest segment is dropped. */
     public long spoolMaxBytes() {
         return spoolMaxBytes;
-    }
-
-    /** Problems found while building (values replaced by defaults); reported once by the client. */
-    public List<String> warnings() {
-        return warnings;
-    }
-
-    /**
-     * Whether the SDK refuses this configuration: a plain-HTTP, non-loopback host in environment {@code production}
-     * or {@code prod} (any case). Every request is refused then, feature flags included.
-     */
-    public boolean isInsecureProduction() {
-        return PlainHttpPolicy.refuses(environment, host);
     }
 
     @Override

@@ -194,7 +194,7 @@ class BackendAcceptanceTest {
     void countsHttpItemsAndHeartbeatsHandedOverAfterCloseAsDroppedWhileDisabled() {
         client.close();
         client.captureHttpRequest(item("GET", 200, Instant.parse("2026-03-31T12:00:00Z")).build());
-        client.finishJob(client.startJob("nightly-report"), dev.seestack.cron.JobStatus.SUCCESS, null);
+        client.finishJob(dev.seestack.cron.JobHandle.start("nightly-report"), dev.seestack.cron.JobStatus.SUCCESS, null);
 
         assertEquals(1, client.stats().httpRequests().captured());
         assertEquals(1, client.stats().httpRequests().droppedDisabled());

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.delivery.JdkHttpTransport;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.testkit.CaptureTime;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.SdkThreads;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -106,7 +108,7 @@ class DeliveryTest {
     @Test
     void dropsTheOldestLogWhenTheBufferIsFullAndWarnsOnceInDebugMode() {
         GatedTransport gate = new GatedTransport(new JdkHttpTransport(stub.host(), IngestStub.API_KEY));
-        client = SeeStackClient.create(TestClients.config(stub).bufferSize(5).debug(true).build(), ClientComponents.defaults()
+        client = ClientAccess.create(TestClients.config(stub).bufferSize(5).debug(true).build(), ClientComponents.defaults()
                 .transport(c -> gate).scheduler(() -> fixture.scheduler).diagnosticSink(fixture.sink)
                 .senderThreads(1).shutdownHook(false));
         for (int i = 1; i <= 4; i++) {
@@ -132,7 +134,7 @@ class DeliveryTest {
     @Test
     void retriesServerErrorsWithBackoffThenDrops() {
         stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).atPriority(1).willReturn(aResponse().withStatus(503)));
-        client = SeeStackClient.create(TestClients.config(stub).build(), ClientComponents.defaults()
+        client = ClientAccess.create(TestClients.config(stub).build(), ClientComponents.defaults()
                 .scheduler(() -> fixture.scheduler).retryPolicy(new RetryPolicy(() -> 123, System::currentTimeMillis))
                 .diagnosticSink(fixture.sink).shutdownHook(false));
         client.captureLog("error", "will fail", null);

@@ -1,5 +1,6 @@
 package dev.seestack;
 
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.json.JsonReader;
 import dev.seestack.testkit.IngestStub;
@@ -28,7 +29,7 @@ public final class FeatureFixtures {
 
     /** A client without shutdown hook whose warnings are collected into {@code warnings}. */
     public static SeeStackClient client(SeeStackConfig config, List<String> warnings) {
-        return SeeStackClient.create(config, components(warnings));
+        return ClientAccess.create(config, components(warnings));
     }
 
     public static ClientComponents components(List<String> warnings) {

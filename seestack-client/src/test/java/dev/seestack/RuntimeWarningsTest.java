@@ -85,7 +85,7 @@ class RuntimeWarningsTest {
         WireMockServer untrusted = new WireMockServer(WireMockConfiguration.wireMockConfig().httpDisabled(true)
                 .dynamicHttpsPort().bindAddress("127.0.0.1"));
         untrusted.start();
-        try (SeeStackClient client = SeeStackClient.create(TestClients.config(stub)
+        try (SeeStackClient client = dev.seestack.internal.ClientAccess.create(TestClients.config(stub)
                 .host("https://127.0.0.1:" + untrusted.httpsPort()).build(), ClientComponents.defaults()
                 .scheduler(() -> fixture.scheduler).diagnosticSink(fixture.sink).shutdownHook(false))) {
             client.captureError(new RuntimeException("first"));

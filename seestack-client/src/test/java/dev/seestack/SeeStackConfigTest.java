@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seestack.internal.ClientAccess;
+import dev.seestack.internal.config.PlainHttpPolicy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +86,7 @@ class SeeStackConfigTest {
                 .bufferSize(-3).flushIntervalMs(0).build();
         assertEquals(500, c.bufferSize());
         assertEquals(5000, c.flushIntervalMs());
-        assertEquals(2, c.warnings().size());
+        assertEquals(2, ClientAccess.warnings(c).size());
     }
 
     @Test
@@ -96,29 +98,26 @@ class SeeStackConfigTest {
 
     @Test
     void treatsPlainHttpInProductionAsInsecureButAllowsItElsewhere() {
-        assertTrue(SeeStackConfig.builder(n -> null).apiKey("k").host("http://x.example.com").environment("production")
-                .build().isInsecureProduction());
-        assertTrue(SeeStackConfig.builder(n -> null).apiKey("k").host("http://x.example.com").environment(" PROD ")
-                .build().isInsecureProduction());
-        assertFalse(SeeStackConfig.builder(n -> null).apiKey("k").host("http://x.example.com").build()
-                .isInsecureProduction(), "no environment configured: nothing to refuse");
-        assertFalse(SeeStackConfig.builder(n -> null).apiKey("k").host("http://localhost:7717")
-                .environment("development").build().isInsecureProduction());
-        assertFalse(SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com").build()
-                .isInsecureProduction());
+        assertTrue(refused(SeeStackConfig.builder(n -> null).apiKey("k").host("http://x.example.com")
+                .environment("production").build()));
+        assertTrue(refused(SeeStackConfig.builder(n -> null).apiKey("k").host("http://x.example.com")
+                .environment(" PROD ").build()));
+        assertFalse(refused(SeeStackConfig.builder(n -> null).apiKey("k").host("http://x.example.com").build()),
+                "no environment configured: nothing to refuse");
+        assertFalse(refused(SeeStackConfig.builder(n -> null).apiKey("k").host("http://localhost:7717")
+                .environment("development").build()));
+        assertFalse(refused(SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com").build()));
     }
 
     @Test
     void allowsPlainHttpInProductionToALoopbackHostWhereNothingLeavesTheMachine() {
         for (String host : new String[] {"http://localhost:7717", "http://127.0.0.1:8080", "http://127.9.8.7",
                 "http://[::1]:7717", "http://LOCALHOST"}) {
-            assertFalse(SeeStackConfig.builder(n -> null).apiKey("k").host(host).environment("production").build()
-                    .isInsecureProduction(), host);
+            assertFalse(refused(SeeStackConfig.builder(n -> null).apiKey("k").host(host).environment("production").build()), host);
         }
         for (String host : new String[] {"http://127.0.0.1.example.com", "http://128.0.0.1", "http://localhost.evil.com",
                 "http://10.0.0.1"}) {
-            assertTrue(SeeStackConfig.builder(n -> null).apiKey("k").host(host).environment("prod").build()
-                    .isInsecureProduction(), host);
+            assertTrue(refused(SeeStackConfig.builder(n -> null).apiKey("k").host(host).environment("prod").build()), host);
         }
     }
 
@@ -152,6 +151,10 @@ class SeeStackConfigTest {
         SeeStackConfig c = SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com")
                 .spoolMaxBytes(1000).build();
         assertEquals(SeeStackConfig.DEFAULT_SPOOL_MAX_BYTES, c.spoolMaxBytes());
-        assertEquals(1, c.warnings().stream().filter(w -> w.startsWith("spoolMaxBytes must be at least")).count());
+        assertEquals(1, ClientAccess.warnings(c).stream().filter(w -> w.startsWith("spoolMaxBytes must be at least")).count());
+    }
+
+    private static boolean refused(SeeStackConfig config) {
+        return PlainHttpPolicy.refuses(config.environment(), config.host());
     }
 }

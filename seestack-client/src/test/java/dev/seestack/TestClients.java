@@ -1,5 +1,6 @@
 package dev.seestack;
 
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.testkit.IngestStub;
@@ -22,7 +23,7 @@ public final class TestClients {
     public SeeStackClient client(IngestStub stub, Consumer<SeeStackConfig.Builder> customize) {
         SeeStackConfig.Builder b = config(stub);
         customize.accept(b);
-        return SeeStackClient.create(b.build(), ClientComponents.defaults()
+        return ClientAccess.create(b.build(), ClientComponents.defaults()
                 .scheduler(() -> scheduler)
                 .retryPolicy(new RetryPolicy(() -> 0, System::currentTimeMillis))
                 .diagnosticSink(sink)

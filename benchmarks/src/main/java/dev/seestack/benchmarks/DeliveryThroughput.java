@@ -3,6 +3,7 @@ package dev.seestack.benchmarks;
 import dev.seestack.FeatureStats;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
 import java.time.Duration;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public final class DeliveryThroughput {
         if (transport.equals("jdk")) {
             components.transport(c -> new dev.seestack.internal.delivery.JdkHttpTransport(c.host(), c.apiKey()));
         }
-        try (SeeStackClient client = SeeStackClient.create(config, components)) {
+        try (SeeStackClient client = ClientAccess.create(config, components)) {
             server.takeLatencies();
             long before = server.requests();
             long start = System.nanoTime();

@@ -3,6 +3,7 @@ package dev.seestack.benchmarks;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.http.HttpRequestEvent;
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -54,7 +55,7 @@ public final class ResourceReport {
             acceptor.setDaemon(true);
             acceptor.start();
             long before = usedHeapAfterGc();
-            SeeStackClient client = SeeStackClient.create(SeeStackConfig.builder(n -> null).apiKey("bench")
+            SeeStackClient client = ClientAccess.create(SeeStackConfig.builder(n -> null).apiKey("bench")
                     .host("http://127.0.0.1:" + blackhole.getLocalPort()).environment("bench")
                     .projectId("5f0c6a5e-0000-4000-8000-000000000001").build(),
                     ClientComponents.defaults().shutdownHook(false));
@@ -80,7 +81,7 @@ public final class ResourceReport {
     /** CPU time used by seestack-* threads of an idle client over {@code seconds}, as % of one core. */
     static double idleCpuPercent(int seconds) throws Exception {
         try (CountingServer server = CountingServer.start(2);
-                SeeStackClient client = SeeStackClient.create(SeeStackConfig.builder(n -> null).apiKey("bench")
+                SeeStackClient client = ClientAccess.create(SeeStackConfig.builder(n -> null).apiKey("bench")
                         .host(server.url()).environment("bench").build(), ClientComponents.defaults())) {
             client.captureLog("info", "one log so every thread has started", null);
             client.flush();
@@ -106,7 +107,7 @@ public final class ResourceReport {
 
     /** HTTP items captured flat out for {@code window}; items per second the server received. */
     static double httpItemsPerSecond(CountingServer server, Duration window) {
-        try (SeeStackClient client = SeeStackClient.create(SeeStackConfig.builder(n -> null).apiKey("bench")
+        try (SeeStackClient client = ClientAccess.create(SeeStackConfig.builder(n -> null).apiKey("bench")
                 .host(server.url()).environment("bench").projectId("5f0c6a5e-0000-4000-8000-000000000001").build(),
                 ClientComponents.defaults().shutdownHook(false))) {
             long before = server.items();

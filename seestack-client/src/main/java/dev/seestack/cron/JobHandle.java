@@ -1,8 +1,9 @@
 package dev.seestack.cron;
 
 /**
- * A started cron job run: its monitor slug and a monotonic start time. Obtained from
- * {@code SeeStack.startJob(slug)} and passed to {@code SeeStack.finishJob}.
+ * A started cron job run: its monitor slug and a monotonic start time. Besides {@code SeeStackCron.run/call},
+ * this is the one way to time a job: {@code JobHandle.start(slug)} when it starts, then
+ * {@code SeeStack.finishJob(handle, status, message)} (or the same method of a {@code SeeStackClient}).
  */
 public final class JobHandle {
     private final String slug;

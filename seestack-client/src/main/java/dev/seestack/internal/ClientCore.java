@@ -7,6 +7,7 @@ import dev.seestack.FeatureStats;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.SeeStackContext;
 import dev.seestack.User;
+import dev.seestack.internal.config.PlainHttpPolicy;
 import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.delivery.FeatureCounters;
 import dev.seestack.internal.delivery.RetryDecision;
@@ -75,10 +76,10 @@ public final class ClientCore {
     public ClientCore(SeeStackConfig config, ClientComponents components) {
         this.config = config;
         this.diagnostics = new Diagnostics(config.debug(), components.sink());
-        for (String warning : config.warnings()) {
+        for (String warning : ClientAccess.warnings(config)) {
             diagnostics.warn("SeeStack SDK: " + warning);
         }
-        if (config.isInsecureProduction()) {
+        if (PlainHttpPolicy.refuses(config.environment(), config.host())) {
             diagnostics.alertOnce("ERROR", "plain-http", "SeeStack SDK: refusing to send to plain-HTTP host " + config.host()
                     + " in environment '" + config.environment() + "'; SDK disabled, feature flags included. Use an"
                     + " https:// host, a loopback host, or another 'environment' for local testing.");

@@ -38,10 +38,10 @@ public final class ClientRegistry {
         SeeStackClient created;
         synchronized (LOCK) {
             if (current != null && explicit) {
-                current.core().diagnostics().warn("SeeStack SDK: init called again; ignored (already initialised)");
+                ClientAccess.core(current).diagnostics().warn("SeeStack SDK: init called again; ignored (already initialised)");
                 return current;
             }
-            created = SeeStackClient.create(config, components);
+            created = ClientAccess.create(config, components);
             replaced = current;
             current = created;
             explicit = true;
@@ -60,7 +60,7 @@ public final class ClientRegistry {
     public static Lease acquireForAdapter(Supplier<SeeStackConfig> config, DiagnosticSink sink) {
         synchronized (LOCK) {
             if (current == null) {
-                current = SeeStackClient.create(config.get(), ClientComponents.defaults().diagnosticSink(sink));
+                current = ClientAccess.create(config.get(), ClientComponents.defaults().diagnosticSink(sink));
                 explicit = false;
                 adapterLeases = 0;
             }

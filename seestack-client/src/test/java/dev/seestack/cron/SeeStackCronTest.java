@@ -91,9 +91,9 @@ class SeeStackCronTest {
 
     @Test
     void finishJobWithoutAStatusSendsNothingAndWarnsOnce() {
-        sdk.client().finishJob(sdk.client().startJob("billing-sync"), null, "done?");
-        sdk.client().finishJob(sdk.client().startJob("billing-sync"), null, null);
-        sdk.client().finishJob(sdk.client().startJob("billing-sync"), JobStatus.SUCCESS, null);
+        sdk.client().finishJob(JobHandle.start("billing-sync"), null, "done?");
+        sdk.client().finishJob(JobHandle.start("billing-sync"), null, null);
+        sdk.client().finishJob(JobHandle.start("billing-sync"), JobStatus.SUCCESS, null);
 
         assertEquals("success", object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0)).get("status"));
         sdk.client().flush();
@@ -113,7 +113,7 @@ class SeeStackCronTest {
 
     @Test
     void startAndFinishJobSendTheGivenStatusAndMessage() {
-        JobHandle handle = sdk.client().startJob("billing-sync");
+        JobHandle handle = JobHandle.start("billing-sync");
         sdk.client().finishJob(handle, JobStatus.FAILED, "3 invoices rejected");
 
         Map<String, Object> heartbeat = object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.seestack.FeatureFixtures;
 import dev.seestack.SeeStackClient;
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.delivery.JdkHttpTransport;
 import dev.seestack.internal.delivery.Transport;
 import dev.seestack.internal.delivery.TransportResponse;
@@ -35,8 +36,7 @@ class HttpBatchingTest {
     void start() {
         // one sender, held inside an error's request while the test captures: the HTTP lane then fills up
         // completely before anything drains it, which makes the batch split deterministic
-        client = SeeStackClient.create(FeatureFixtures.config(stub).flushIntervalMs(60_000).build(),
-                FeatureFixtures.components(FeatureFixtures.warnings()).senderThreads(1)
+        client = ClientAccess.create(FeatureFixtures.config(stub).flushIntervalMs(60_000).build(), FeatureFixtures.components(FeatureFixtures.warnings()).senderThreads(1)
                         .transport(config -> new HoldingTransport(new JdkHttpTransport(config.host(), config.apiKey()))));
     }
 

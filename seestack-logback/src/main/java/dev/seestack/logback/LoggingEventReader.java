@@ -6,17 +6,16 @@ import ch.qos.logback.classic.spi.ThrowableProxy;
 import dev.seestack.internal.event.Severity;
 import dev.seestack.internal.logging.FrameworkEvent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Marker;
-import org.slf4j.event.KeyValuePair;
 
 /**
  * Reads a Logback event into the core's {@link FrameworkEvent}: level, logger, thread, formatted message,
- * throwable, MDC, SLF4J key-value pairs and marker names. Collections are only allocated when the event
- * carries key-values or markers.
+ * throwable, MDC, SLF4J key-value pairs (Logback 1.3+) and marker names. Collections are only allocated when
+ * the event carries key-values or markers.
  */
 final class LoggingEventReader {
     private LoggingEventReader() {
@@ -33,8 +32,8 @@ final class LoggingEventReader {
                 .throwable(throwable)
                 .timestampMs(event.getTimeStamp())
                 .contextData(mdcOf(event))
-                .keyValues(keyValues(event.getKeyValuePairs()))
-                .markers(markerNames(event.getMarkerList()));
+                .keyValues(LogbackFeatures.KEY_VALUE_PAIRS ? KeyValuePairsReader.read(event) : null)
+                .markers(markerNames(markersOf(event)));
     }
 
     /** The MDC of the event; empty when its LoggerContext has no MDC adapter (Logback then throws). */
@@ -46,17 +45,13 @@ final class LoggingEventReader {
         }
     }
 
-    private static Map<String, Object> keyValues(List<KeyValuePair> pairs) {
-        if (pairs == null || pairs.isEmpty()) {
-            return null;
+    /** Logback 1.3+ keeps every marker of the event; 1.2 has one. */
+    private static List<Marker> markersOf(ILoggingEvent event) {
+        if (LogbackFeatures.MARKER_LIST) {
+            return event.getMarkerList();
         }
-        Map<String, Object> map = new LinkedHashMap<>(pairs.size() * 2);
-        for (KeyValuePair pair : pairs) {
-            if (pair != null && pair.key != null) {
-                map.put(pair.key, pair.value);
-            }
-        }
-        return map;
+        Marker marker = event.getMarker();
+        return marker == null ? null : Collections.singletonList(marker);
     }
 
     private static List<String> markerNames(List<Marker> markers) {

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.delivery.JdkHttpTransport;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.SdkThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import tools.jackson.databind.JsonNode;
 
 /** Start, stop, reconfiguration, asynchronous delivery and the recursion guard, through real Logback files. */
 class SeeStackAppenderLifecycleTest {
@@ -70,11 +71,11 @@ class SeeStackAppenderLifecycleTest {
     @Test
     @Timeout(120)
     void reconfiguringTenTimesLeavesNoExtraSeeStackThreads() {
-        Set<Thread> baseline = seeStackThreads();
+        Set<Thread> baseline = SdkThreads.live();
         LogbackFixture fixture = logback.load("seestack-basic.xml");
         for (int generation = 0; generation < 10; generation++) {
             fixture.logger("com.shop.Checkout").info("generation {}", generation);
-            Set<Thread> replaced = seeStackThreads();
+            Set<Thread> replaced = SdkThreads.live();
             replaced.removeAll(baseline);
             assertFalse(replaced.isEmpty(), "a running appender owns SDK threads");
 
@@ -87,7 +88,7 @@ class SeeStackAppenderLifecycleTest {
         fixture.close();
 
         PollUntil.await(THREADS_END, "no SDK thread beyond the baseline", () -> {
-            Set<Thread> now = seeStackThreads();
+            Set<Thread> now = SdkThreads.live();
             now.removeAll(baseline);
             return now.isEmpty();
         });
@@ -207,11 +208,5 @@ class SeeStackAppenderLifecycleTest {
 
     private static Set<String> messages(List<String> bodies) {
         return json(bodies).stream().map(n -> n.get("message").asText()).collect(Collectors.toSet());
-    }
-
-    private static Set<Thread> seeStackThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("seestack-"))
-                .collect(Collectors.toSet());
     }
 }

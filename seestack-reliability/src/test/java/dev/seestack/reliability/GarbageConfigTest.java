@@ -11,6 +11,7 @@ import ch.qos.logback.core.status.Status;
 import dev.seestack.SeeStack;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.testkit.IngestStub;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +51,7 @@ class GarbageConfigTest {
                 .flushIntervalMs(0).build();
         assertEquals(SeeStackConfig.DEFAULT_BUFFER_SIZE, config.bufferSize());
         assertEquals(SeeStackConfig.DEFAULT_FLUSH_INTERVAL_MS, config.flushIntervalMs());
-        assertEquals(2, config.warnings().size(), config.warnings().toString());
+        assertEquals(2, ClientAccess.warnings(config).size(), ClientAccess.warnings(config).toString());
         SeeStackClient client = SeeStack.init(config);
 
         SeeStack.captureLog("info", "configured from garbage", null);

@@ -141,7 +141,7 @@ class HostileInputTest {
             assertDoesNotThrow(() -> SeeStack.captureLog("warn", message, nonStringKeys));
             logs++;
         }
-        assertDoesNotThrow(() -> SeeStack.captureLog(null, "null level", null));
+        assertDoesNotThrow(() -> SeeStack.captureLog((String) null, "null level", null));
         assertDoesNotThrow(() -> SeeStack.captureLog("\u0000not a level", "odd level", Map.of()));
         logs += 2;
         ErrorContext context = ErrorContext.builder().level("fatal").metadata(nonStringKeys).put("extra", null)

@@ -42,7 +42,7 @@ final class SpoolingApp {
         if (!spoolDir.equals("off")) {
             config.spoolDir(spoolDir);
         }
-        SeeStackClient client = SeeStackClient.create(config.build(),
+        SeeStackClient client = dev.seestack.internal.ClientAccess.create(config.build(),
                 ClientComponents.defaults().scheduler(() -> new TimeScaledScheduler(TIME_SCALE)));
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         switch (mode) {

@@ -4,6 +4,7 @@ import dev.seestack.internal.json.BlankText;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.flags.FlagResult;
 import dev.seestack.internal.ClientCore;
+import dev.seestack.internal.config.PlainHttpPolicy;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.http.HttpMonitor;
 import dev.seestack.internal.json.JsonWriter;
@@ -48,7 +49,7 @@ public final class FlagEvaluator {
         this.projectId = config.projectId();
         this.flagsToken = config.flagsToken();
         this.ttlMs = config.flagCacheTtlMs();
-        this.refusedPlainHttp = config.isInsecureProduction();
+        this.refusedPlainHttp = PlainHttpPolicy.refuses(config.environment(), config.host());
         this.diagnostics = diagnostics;
         this.source = source;
         this.clockMs = clockMs;

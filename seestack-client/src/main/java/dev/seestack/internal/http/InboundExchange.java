@@ -5,6 +5,7 @@ import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.http.HttpRequestEvent;
+import dev.seestack.internal.ClientAccess;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -47,7 +48,7 @@ public final class InboundExchange {
             if (c == null || !c.isEnabled()) {
                 return null;
             }
-            monitor = c.core().httpMonitor();
+            monitor = ClientAccess.core(c).httpMonitor();
             return new InboundExchange(monitor, header);
         } catch (RuntimeException | LinkageError e) {
             if (monitor != null) {

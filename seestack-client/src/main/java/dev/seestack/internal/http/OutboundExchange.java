@@ -3,6 +3,7 @@ package dev.seestack.internal.http;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.http.HttpRequestEvent;
+import dev.seestack.internal.ClientAccess;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public final class OutboundExchange {
             if (c == null || !c.isEnabled() || uri == null) {
                 return null;
             }
-            monitor = c.core().httpMonitor();
+            monitor = ClientAccess.core(c).httpMonitor();
             if (monitor.isSeeStackHost(uri.getScheme(), uri.getHost(), uri.getPort())) {
                 return null;
             }

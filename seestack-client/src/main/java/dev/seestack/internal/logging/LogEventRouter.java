@@ -4,6 +4,7 @@ import dev.seestack.internal.json.BlankText;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.User;
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientCore;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.event.Feature;
@@ -51,9 +52,9 @@ public final class LogEventRouter {
             boolean asError = event.throwable != null && event.severity.isAtLeast(options.minimumErrorLevel());
             if (!c.isEnabled()) {
                 // disabled (401) or closing: count what is discarded without building it
-                countDisabledDrops(c.core(), asLog, asError);
+                countDisabledDrops(ClientAccess.core(c), asLog, asError);
             } else if (asLog || asError) {
-                dispatch(c.core(), event, asLog, asError);
+                dispatch(ClientAccess.core(c), event, asLog, asError);
             }
         } catch (RuntimeException | LinkageError e) {
             // the application's logging call must never fail because of the SDK

@@ -1,0 +1,82 @@
+package dev.seestack.internal;
+
+import dev.seestack.SeeStackClient;
+import dev.seestack.SeeStackConfig;
+import java.util.List;
+
+/**
+ * The SDK's own way into a client and a configuration, kept out of the public API: a client's core (for the
+ * adapters, HTTP integrations and cron reporter), clients with replaced components (tests, benchmarks), and
+ * the warnings a configuration collected. {@code SeeStackClient} and {@code SeeStackConfig} install their
+ * bridges when their classes initialise.
+ */
+public final class ClientAccess {
+    /** Implemented by {@code SeeStackClient}. */
+    public interface ClientBridge {
+        ClientCore core(SeeStackClient client);
+
+        SeeStackClient create(SeeStackConfig config, ClientComponents components);
+    }
+
+    /** Implemented by {@code SeeStackConfig}. */
+    public interface ConfigBridge {
+        List<String> warnings(SeeStackConfig config);
+    }
+
+    private static volatile ClientBridge clients;
+    private static volatile ConfigBridge configs;
+
+    private ClientAccess() {
+    }
+
+    /** Called once, by {@code SeeStackClient}'s static initialiser. */
+    public static void install(ClientBridge bridge) {
+        if (clients == null) {
+            clients = bridge;
+        }
+    }
+
+    /** Called once, by {@code SeeStackConfig}'s static initialiser. */
+    public static void install(ConfigBridge bridge) {
+        if (configs == null) {
+            configs = bridge;
+        }
+    }
+
+    /** The core of {@code client}. */
+    public static ClientCore core(SeeStackClient client) {
+        return clients().core(client);
+    }
+
+    /** Starts a client with replaced components (transport, scheduler, diagnostics, shutdown hook). */
+    public static SeeStackClient create(SeeStackConfig config, ClientComponents components) {
+        return clients().create(config, components);
+    }
+
+    /** Problems found while building {@code config} (values replaced by defaults); reported once by the client. */
+    public static List<String> warnings(SeeStackConfig config) {
+        ConfigBridge b = configs;
+        if (b == null) {
+            initialise(SeeStackConfig.class);
+            b = configs;
+        }
+        return b.warnings(config);
+    }
+
+    private static ClientBridge clients() {
+        ClientBridge b = clients;
+        if (b == null) {
+            initialise(SeeStackClient.class);
+            b = clients;
+        }
+        return b;
+    }
+
+    private static void initialise(Class<?> type) {
+        try {
+            Class.forName(type.getName(), true, type.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
