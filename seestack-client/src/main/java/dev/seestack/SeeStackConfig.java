@@ -1,6 +1,8 @@
 package dev.seestack;
 
 import dev.seestack.internal.config.PlainHttpPolicy;
+import dev.seestack.internal.config.ProxyAddress;
+import dev.seestack.internal.config.TrustStores;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * Immutable SDK configuration. Build it with {@link #builder()}; options left unset fall back to the
  * environment variables {@code SEESTACK_API_KEY}, {@code SEESTACK_HOST}, {@code SEESTACK_ENVIRONMENT},
- * {@code SEESTACK_RELEASE}, {@code SEESTACK_PROJECT_ID} and {@code SEESTACK_FLAGS_TOKEN}.
+ * {@code SEESTACK_RELEASE}, {@code SEESTACK_PROJECT_ID}, {@code SEESTACK_FLAGS_TOKEN}, {@code SEESTACK_PROXY},
+ * {@code SEESTACK_TRUST_STORE} and {@code SEESTACK_TRUST_STORE_PASSWORD}.
  */
 public final class SeeStackConfig {
     /** Default interval between timed flushes of buffered logs and HTTP items. */
@@ -33,6 +37,9 @@ public final class SeeStackConfig {
     private final String flagsToken;
     private final long flagCacheTtlMs;
     private final List<String> warnings;
+    private final String proxy;
+    private final String trustStore;
+    private final SSLContext sslContext;
 
     private SeeStackConfig(Builder b, String apiKey, String host, List<String> warnings) {
         this.apiKey = apiKey;
@@ -46,6 +53,9 @@ public final class SeeStackConfig {
         this.flagsToken = b.flagsToken;
         this.flagCacheTtlMs = b.flagCacheTtlMs;
         this.warnings = Collections.unmodifiableList(warnings);
+        this.proxy = b.proxy;
+        this.trustStore = b.trustStore;
+        this.sslContext = b.sslContext != null ? b.sslContext : b.loadedSslContext;
     }
 
     /** A new builder reading unset options from the process environment. */
@@ -108,6 +118,24 @@ public final class SeeStackConfig {
         return flagCacheTtlMs;
     }
 
+    /** Explicit forward proxy {@code http://[user:password@]host:port}, or null to use the JVM's proxy settings. */
+    public String proxy() {
+        return proxy;
+    }
+
+    /** Path of the trust store given with {@code trustStore}, or null. */
+    public String trustStore() {
+        return trustStore;
+    }
+
+    /**
+     * The TLS context for https hosts: the one given to {@link Builder#sslContext}, else one trusting the
+     * {@code trustStore}, else null for the JVM default.
+     */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
     /** Problems found while building (values replaced by defaults); reported once by the client. */
     public List<String> warnings() {
         return warnings;
@@ -126,7 +154,9 @@ public final class SeeStackConfig {
         return "SeeStackConfig{host=" + host + ", environment=" + environment + ", release=" + release
                 + ", flushIntervalMs=" + flushIntervalMs + ", bufferSize=" + bufferSize + ", debug=" + debug
                 + ", projectId=" + projectId + ", apiKey=[REDACTED]"
-                + (flagsToken == null ? "" : ", flagsToken=[REDACTED]") + "}";
+                + (flagsToken == null ? "" : ", flagsToken=[REDACTED]")
+                + (proxy == null ? "" : ", proxy=" + ProxyAddress.redacted(proxy))
+                + (trustStore == null ? "" : ", trustStore=" + trustStore) + "}";
     }
 
     /** Builder of {@link SeeStackConfig}; every setter accepts null to mean "unset". */
@@ -143,6 +173,11 @@ public final class SeeStackConfig {
         private String flagsToken;
         private long flagCacheTtlMs = DEFAULT_FLAG_CACHE_TTL_MS;
         private final List<String> warnings = new ArrayList<>();
+        private String proxy;
+        private String trustStore;
+        private String trustStorePassword;
+        private SSLContext sslContext;
+        private SSLContext loadedSslContext;
 
         private Builder(UnaryOperator<String> env) {
             this.env = Objects.requireNonNull(env, "env");
@@ -211,6 +246,33 @@ public final class SeeStackConfig {
             return this;
         }
 
+        /**
+         * Forward proxy for every request, {@code http://[user:password@]host:port} (env {@code SEESTACK_PROXY});
+         * unset, the JVM's proxy settings apply ({@code -Dhttps.proxyHost}, {@code ProxySelector.getDefault()}).
+         */
+        public Builder proxy(String proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** PKCS12 or JKS file of the CA certificates to trust for an https host (env {@code SEESTACK_TRUST_STORE}). */
+        public Builder trustStore(String path) {
+            this.trustStore = path;
+            return this;
+        }
+
+        /** Password of {@link #trustStore} (env {@code SEESTACK_TRUST_STORE_PASSWORD}). */
+        public Builder trustStorePassword(String password) {
+            this.trustStorePassword = password;
+            return this;
+        }
+
+        /** TLS context for https hosts (a private CA, client certificates); takes precedence over {@code trustStore}. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
         /** Feature-flag cache TTL in ms (default 60000); negative values fall back to the default. */
         public Builder flagCacheTtlMs(long flagCacheTtlMs) {
             if (flagCacheTtlMs < 0) {
@@ -246,6 +308,19 @@ public final class SeeStackConfig {
             flagsToken = orEnv(flagsToken, "SEESTACK_FLAGS_TOKEN");
             if (flagsToken != null) {
                 requireHeaderSafe("flagsToken", flagsToken);
+            }
+            proxy = orEnv(proxy, "SEESTACK_PROXY");
+            if (proxy != null) {
+                ProxyAddress.parse(proxy);
+            }
+            trustStore = orEnv(trustStore, "SEESTACK_TRUST_STORE");
+            if (trustStore != null) {
+                if (sslContext != null) {
+                    warnings.add("both sslContext and trustStore are set; using sslContext, ignoring " + trustStore);
+                } else {
+                    loadedSslContext = TrustStores.load(trustStore,
+                            orEnv(trustStorePassword, "SEESTACK_TRUST_STORE_PASSWORD"));
+                }
             }
             return new SeeStackConfig(this, key, url, new ArrayList<>(warnings));
         }

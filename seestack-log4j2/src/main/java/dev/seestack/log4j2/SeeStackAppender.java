@@ -140,6 +140,18 @@ public final class SeeStackAppender extends AbstractAppender {
         @PluginBuilderAttribute(sensitive = true)
         private String flagsToken;
 
+        /** Forward proxy {@code http://[user:password@]host:port} (default: the JVM's proxy settings). */
+        @PluginBuilderAttribute(sensitive = true)
+        private String proxy;
+
+        /** PKCS12/JKS file of CA certificates to trust for an https host. */
+        @PluginBuilderAttribute
+        private String trustStore;
+
+        /** Password of the trust store. */
+        @PluginBuilderAttribute(sensitive = true)
+        private String trustStorePassword;
+
         /** Service name sent when the ThreadContext carries none. */
         @PluginBuilderAttribute
         private String service;
@@ -195,6 +207,9 @@ public final class SeeStackAppender extends AbstractAppender {
             o.setDebug(debug);
             o.setProjectId(projectId);
             o.setFlagsToken(flagsToken);
+            o.setProxy(proxy);
+            o.setTrustStore(trustStore);
+            o.setTrustStorePassword(trustStorePassword);
             o.setService(service);
             o.setMinimumLogLevel(LevelMapper.severityOfName("minimumLogLevel", minimumLogLevel));
             o.setMinimumErrorLevel(LevelMapper.severityOfName("minimumErrorLevel", minimumErrorLevel));
@@ -246,6 +261,21 @@ public final class SeeStackAppender extends AbstractAppender {
 
         public B setFlagsToken(String flagsToken) {
             this.flagsToken = flagsToken;
+            return asBuilder();
+        }
+
+        public B setProxy(String proxy) {
+            this.proxy = proxy;
+            return asBuilder();
+        }
+
+        public B setTrustStore(String trustStore) {
+            this.trustStore = trustStore;
+            return asBuilder();
+        }
+
+        public B setTrustStorePassword(String trustStorePassword) {
+            this.trustStorePassword = trustStorePassword;
             return asBuilder();
         }
 

@@ -447,6 +447,9 @@ public final class DeliveryPipeline {
             }
             return decision;
         } catch (IOException e) {
+            if (e instanceof TlsFailure) {
+                diagnostics.warnOnce("tls", e.getMessage()); // one warning per client: the cause is its configuration
+            }
             diagnostics.debug(() -> "  -> network failure " + e);
             return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
         } catch (InterruptedException e) {
