@@ -1,6 +1,8 @@
 package dev.seestack;
 
 import dev.seestack.internal.ClientAccess;
+import dev.seestack.internal.config.ProxyAddress;
+import dev.seestack.internal.config.TrustStores;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * Immutable SDK configuration. Build it with {@link #builder()}; options left unset fall back to the
  * environment variables {@code SEESTACK_API_KEY}, {@code SEESTACK_HOST}, {@code SEESTACK_ENVIRONMENT},
- * {@code SEESTACK_RELEASE}, {@code SEESTACK_PROJECT_ID}, {@code SEESTACK_FLAGS_TOKEN} and {@code SEESTACK_SPOOL_DIR}.
+ * {@code SEESTACK_RELEASE}, {@code SEESTACK_PROJECT_ID}, {@code SEESTACK_FLAGS_TOKEN}, {@code SEESTACK_SPOOL_DIR},
+ * {@code SEESTACK_PROXY}, {@code SEESTACK_TRUST_STORE} and {@code SEESTACK_TRUST_STORE_PASSWORD}.
  */
 public final class SeeStackConfig {
     /** Default interval between timed flushes of buffered logs and HTTP items. */
@@ -44,6 +48,9 @@ public final class SeeStackConfig {
     private final String spoolDir;
     private final long spoolMaxBytes;
     private final List<String> warnings;
+    private final String proxy;
+    private final String trustStore;
+    private final SSLContext sslContext;
 
     private SeeStackConfig(Builder b, String apiKey, String host, List<String> warnings) {
         this.apiKey = apiKey;
@@ -60,6 +67,9 @@ public final class SeeStackConfig {
         this.spoolDir = b.spoolDir;
         this.spoolMaxBytes = b.spoolMaxBytes;
         this.warnings = Collections.unmodifiableList(warnings);
+        this.proxy = b.proxy;
+        this.trustStore = b.trustStore;
+        this.sslContext = b.sslContext != null ? b.sslContext : b.loadedSslContext;
     }
 
     /** A new builder reading unset options from the process environment. */
@@ -127,6 +137,24 @@ public final class SeeStackConfig {
         return captureUncaughtExceptions;
     }
 
+    /** Explicit forward proxy {@code http://[user:password@]host:port}, or null to use the JVM's proxy settings. */
+    public String proxy() {
+        return proxy;
+    }
+
+    /** Path of the trust store given with {@code trustStore}, or null. */
+    public String trustStore() {
+        return trustStore;
+    }
+
+    /**
+     * The TLS context for https hosts: the one given to {@link Builder#sslContext}, else one trusting the
+     * {@code trustStore}, else null for the JVM default.
+     */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
     /**
      * Directory of the disk spool, or null (the default: no spool). Requests that could not be delivered are
      * kept there and resent once the backend accepts again or at the next start.
@@ -146,7 +174,9 @@ public final class SeeStackConfig {
                 + ", flushIntervalMs=" + flushIntervalMs + ", bufferSize=" + bufferSize + ", debug=" + debug
                 + ", projectId=" + projectId + ", apiKey=[REDACTED]"
                 + (flagsToken == null ? "" : ", flagsToken=[REDACTED]")
-                + (spoolDir == null ? "" : ", spoolDir=" + spoolDir + ", spoolMaxBytes=" + spoolMaxBytes) + "}";
+                + (spoolDir == null ? "" : ", spoolDir=" + spoolDir + ", spoolMaxBytes=" + spoolMaxBytes)
+                + (proxy == null ? "" : ", proxy=" + ProxyAddress.redacted(proxy))
+                + (trustStore == null ? "" : ", trustStore=" + trustStore) + "}";
     }
 
     /** Builder of {@link SeeStackConfig}; every setter accepts null to mean "unset". */
@@ -166,6 +196,11 @@ public final class SeeStackConfig {
         private String spoolDir;
         private long spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
         private final List<String> warnings = new ArrayList<>();
+        private String proxy;
+        private String trustStore;
+        private String trustStorePassword;
+        private SSLContext sslContext;
+        private SSLContext loadedSslContext;
 
         private Builder(UnaryOperator<String> env) {
             this.env = Objects.requireNonNull(env, "env");
@@ -231,6 +266,33 @@ public final class SeeStackConfig {
         /** Management token for feature flags (env {@code SEESTACK_FLAGS_TOKEN}). */
         public Builder flagsToken(String flagsToken) {
             this.flagsToken = flagsToken;
+            return this;
+        }
+
+        /**
+         * Forward proxy for every request, {@code http://[user:password@]host:port} (env {@code SEESTACK_PROXY});
+         * unset, the JVM's proxy settings apply ({@code -Dhttps.proxyHost}, {@code ProxySelector.getDefault()}).
+         */
+        public Builder proxy(String proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** PKCS12 or JKS file of the CA certificates to trust for an https host (env {@code SEESTACK_TRUST_STORE}). */
+        public Builder trustStore(String path) {
+            this.trustStore = path;
+            return this;
+        }
+
+        /** Password of {@link #trustStore} (env {@code SEESTACK_TRUST_STORE_PASSWORD}). */
+        public Builder trustStorePassword(String password) {
+            this.trustStorePassword = password;
+            return this;
+        }
+
+        /** TLS context for https hosts (a private CA, client certificates); takes precedence over {@code trustStore}. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
             return this;
         }
 
@@ -300,6 +362,19 @@ public final class SeeStackConfig {
             spoolDir = orEnv(spoolDir, "SEESTACK_SPOOL_DIR");
             if (flagsToken != null) {
                 requireHeaderSafe("flagsToken", flagsToken);
+            }
+            proxy = orEnv(proxy, "SEESTACK_PROXY");
+            if (proxy != null) {
+                ProxyAddress.parse(proxy);
+            }
+            trustStore = orEnv(trustStore, "SEESTACK_TRUST_STORE");
+            if (trustStore != null) {
+                if (sslContext != null) {
+                    warnings.add("both sslContext and trustStore are set; using sslContext, ignoring " + trustStore);
+                } else {
+                    loadedSslContext = TrustStores.load(trustStore,
+                            orEnv(trustStorePassword, "SEESTACK_TRUST_STORE_PASSWORD"));
+                }
             }
             return new SeeStackConfig(this, key, url, new ArrayList<>(warnings));
         }

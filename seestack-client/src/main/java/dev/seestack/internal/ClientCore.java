@@ -8,6 +8,7 @@ import dev.seestack.SeeStackConfig;
 import dev.seestack.SeeStackContext;
 import dev.seestack.User;
 import dev.seestack.internal.config.PlainHttpPolicy;
+import dev.seestack.internal.config.ProxyTunnelAuth;
 import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.delivery.FeatureCounters;
 import dev.seestack.internal.delivery.RetryDecision;
@@ -78,6 +79,10 @@ public final class ClientCore {
         this.diagnostics = new Diagnostics(config.debug(), components.sink());
         for (String warning : ClientAccess.warnings(config)) {
             diagnostics.warn("SeeStack SDK: " + warning);
+        }
+        String tunnelWarning = ProxyTunnelAuth.warning(config.host(), config.proxy());
+        if (tunnelWarning != null) {
+            diagnostics.warn("SeeStack SDK: " + tunnelWarning);
         }
         if (PlainHttpPolicy.refuses(config.environment(), config.host())) {
             diagnostics.alertOnce("ERROR", "plain-http", "SeeStack SDK: refusing to send to plain-HTTP host " + config.host()
@@ -179,7 +184,7 @@ public final class ClientCore {
     /** The HTTP client of this SDK client (ingest and flags), with its proxy and TLS settings. */
     public synchronized HttpStack httpStack() {
         if (httpStack == null) {
-            httpStack = new HttpStack();
+            httpStack = HttpStack.forConfig(config);
             if (closed.get()) {
                 httpStack.close();
             }

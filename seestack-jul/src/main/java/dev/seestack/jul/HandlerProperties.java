@@ -41,6 +41,9 @@ final class HandlerProperties {
         options.setRelease(string("release"));
         options.setProjectId(string("projectId"));
         options.setFlagsToken(string("flagsToken"));
+        options.setProxy(string("proxy"));
+        options.setTrustStore(string("trustStore"));
+        options.setTrustStorePassword(string("trustStorePassword"));
         options.setFlushIntervalMs(longValue("flushIntervalMs"));
         Long bufferSize = longValue("bufferSize");
         if (bufferSize != null) {
@@ -152,6 +155,7 @@ final class HandlerProperties {
     }
 
     private static boolean isSecret(String option) {
-        return option.equals("apiKey") || option.equals("flagsToken");
+        return option.equals("apiKey") || option.equals("flagsToken") || option.equals("proxy")
+                || option.equals("trustStorePassword");
     }
 }

@@ -70,6 +70,8 @@ public class SeeStackHandler extends Handler {
         options.setFlagsToken(config.flagsToken());
         options.setSpoolDir(config.spoolDir());
         options.setSpoolMaxBytes(config.spoolMaxBytes());
+        options.setProxy(config.proxy());
+        options.setSslContext(config.sslContext());
         configureHandlerOptions();
     }
 
@@ -228,6 +230,27 @@ public class SeeStackHandler extends Handler {
     public void setFlagsToken(String flagsToken) {
         synchronized (lifecycle) {
             options.setFlagsToken(flagsToken);
+        }
+    }
+
+    /** Forward proxy {@code http://[user:password@]host:port} (default: the JVM's proxy settings). */
+    public void setProxy(String proxy) {
+        synchronized (lifecycle) {
+            options.setProxy(proxy);
+        }
+    }
+
+    /** PKCS12/JKS file of CA certificates to trust for an https host (default: the JVM's trust store). */
+    public void setTrustStore(String trustStore) {
+        synchronized (lifecycle) {
+            options.setTrustStore(trustStore);
+        }
+    }
+
+    /** Password of the trust store. */
+    public void setTrustStorePassword(String trustStorePassword) {
+        synchronized (lifecycle) {
+            options.setTrustStorePassword(trustStorePassword);
         }
     }
 

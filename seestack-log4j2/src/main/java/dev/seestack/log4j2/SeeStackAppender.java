@@ -152,6 +152,18 @@ public final class SeeStackAppender extends AbstractAppender {
         @PluginBuilderAttribute(sensitive = true)
         private String flagsToken;
 
+        /** Forward proxy {@code http://[user:password@]host:port} (default: the JVM's proxy settings). */
+        @PluginBuilderAttribute(sensitive = true)
+        private String proxy;
+
+        /** PKCS12/JKS file of CA certificates to trust for an https host. */
+        @PluginBuilderAttribute
+        private String trustStore;
+
+        /** Password of the trust store. */
+        @PluginBuilderAttribute(sensitive = true)
+        private String trustStorePassword;
+
         /** Service name sent when the ThreadContext carries none. */
         @PluginBuilderAttribute
         private String service;
@@ -210,6 +222,9 @@ public final class SeeStackAppender extends AbstractAppender {
             o.setCaptureUncaughtExceptions(captureUncaughtExceptions);
             o.setProjectId(projectId);
             o.setFlagsToken(flagsToken);
+            o.setProxy(proxy);
+            o.setTrustStore(trustStore);
+            o.setTrustStorePassword(trustStorePassword);
             o.setService(service);
             o.setMinimumLogLevel(LevelMapper.severityOfName("minimumLogLevel", minimumLogLevel));
             o.setMinimumErrorLevel(LevelMapper.severityOfName("minimumErrorLevel", minimumErrorLevel));
@@ -276,6 +291,21 @@ public final class SeeStackAppender extends AbstractAppender {
 
         public B setFlagsToken(String flagsToken) {
             this.flagsToken = flagsToken;
+            return asBuilder();
+        }
+
+        public B setProxy(String proxy) {
+            this.proxy = proxy;
+            return asBuilder();
+        }
+
+        public B setTrustStore(String trustStore) {
+            this.trustStore = trustStore;
+            return asBuilder();
+        }
+
+        public B setTrustStorePassword(String trustStorePassword) {
+            this.trustStorePassword = trustStorePassword;
             return asBuilder();
         }
 

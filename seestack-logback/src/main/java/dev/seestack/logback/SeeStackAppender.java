@@ -86,6 +86,21 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         options.setFlagsToken(flagsToken);
     }
 
+    /** Forward proxy {@code http://[user:password@]host:port} (env {@code SEESTACK_PROXY}; default: JVM proxy settings). */
+    public void setProxy(String proxy) {
+        options.setProxy(proxy);
+    }
+
+    /** PKCS12/JKS file of CA certificates to trust for an https host (env {@code SEESTACK_TRUST_STORE}). */
+    public void setTrustStore(String trustStore) {
+        options.setTrustStore(trustStore);
+    }
+
+    /** Password of the trust store (env {@code SEESTACK_TRUST_STORE_PASSWORD}). */
+    public void setTrustStorePassword(String trustStorePassword) {
+        options.setTrustStorePassword(trustStorePassword);
+    }
+
     /** Service name sent with logs when neither the MDC nor {@code SeeStackContext} names one (default none). */
     public void setService(String service) {
         options.setService(service);

@@ -34,9 +34,29 @@ public final class IngestStub implements AutoCloseable, BeforeAllCallback, After
     public static final String API_KEY = "test-key-123";
 
     private final WireMockServer server;
+    private final boolean https;
 
     private IngestStub(WireMockServer server) {
+        this(server, false);
+    }
+
+    private IngestStub(WireMockServer server, boolean https) {
         this.server = server;
+        this.https = https;
+    }
+
+    /**
+     * Starts a stub answering 202 everywhere over https only, presenting the certificate in {@code keyStore}
+     * (see {@link TestCertificates}); {@link #host()} is then {@code https://localhost:PORT}.
+     */
+    public static IngestStub startHttps(java.nio.file.Path keyStore) {
+        IngestStub stub = new IngestStub(new WireMockServer(wireMockConfig().httpDisabled(true).httpsPort(0)
+                .bindAddress("127.0.0.1").keystorePath(keyStore.toString()).keystoreType("PKCS12")
+                .keystorePassword(TestCertificates.PASSWORD).keyManagerPassword(TestCertificates.PASSWORD)
+                .containerThreads(20).jettyAcceptors(1)), true);
+        stub.server.start();
+        stub.acceptAll();
+        return stub;
     }
 
     /** Starts a stub on a free loopback port answering 202 everywhere. */
@@ -115,7 +135,7 @@ public final class IngestStub implements AutoCloseable, BeforeAllCallback, After
 
     /** Base URL to configure as {@code host}. */
     public String host() {
-        return "http://127.0.0.1:" + server.port();
+        return https ? "https://localhost:" + server.httpsPort() : "http://127.0.0.1:" + server.port();
     }
 
     /** Bodies received on {@code path}, in arrival order. */

@@ -490,6 +490,9 @@ public final class DeliveryPipeline {
             }
             return decision;
         } catch (IOException e) {
+            if (e instanceof TlsFailure) {
+                diagnostics.warnOnce("tls", e.getMessage()); // one warning per client: the cause is its configuration
+            }
             diagnostics.debug(() -> "  -> network failure " + e);
             if (isTlsFailure(e)) {
                 diagnostics.alertOnce("WARN", "tls", "SeeStack SDK: TLS connection to the SeeStack host failed ("

@@ -1,6 +1,9 @@
 package dev.seestack.internal.delivery;
 
+import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.config.ProxyAddress;
 import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -37,6 +40,28 @@ public final class HttpStack implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
+    }
+
+    /**
+     * The stack of a client with {@code config}: its {@code proxy} (with credentials answered only to that
+     * proxy) or else the JVM's proxy selector, and its TLS context or else the JVM default.
+     */
+    public static HttpStack forConfig(SeeStackConfig config) {
+        HttpClient.Builder builder;
+        if (config.proxy() != null) {
+            ProxyAddress proxy = ProxyAddress.parse(config.proxy());
+            builder = HttpClient.newBuilder()
+                    .proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+            if (proxy.hasCredentials()) {
+                builder.authenticator(new ProxyAuthenticator(proxy));
+            }
+        } else {
+            builder = defaultBuilder();
+        }
+        if (config.sslContext() != null) {
+            builder.sslContext(config.sslContext());
+        }
+        return new HttpStack(builder);
     }
 
     /** A builder with the JVM's default proxy selector ({@code -Dhttps.proxyHost}, a custom default). */

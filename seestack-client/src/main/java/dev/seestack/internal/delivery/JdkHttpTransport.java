@@ -49,7 +49,12 @@ public final class JdkHttpTransport implements Transport {
         HttpRequest request = templates.computeIfAbsent(path, this::template).copy()
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<String> response = channel.send(request, bodyHandler, BACKSTOP);
+        HttpResponse<String> response;
+        try {
+            response = channel.send(request, bodyHandler, BACKSTOP);
+        } catch (IOException e) {
+            throw TlsFailure.classify(host, e);
+        }
         return new TransportResponse(response.statusCode(),
                 response.headers().firstValue("Retry-After").orElse(null), response.body(),
                 response.headers().firstValue("Location").orElse(null));

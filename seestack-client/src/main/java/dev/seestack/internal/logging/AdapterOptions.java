@@ -2,6 +2,7 @@ package dev.seestack.internal.logging;
 
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.event.Severity;
+import javax.net.ssl.SSLContext;
 
 /**
  * The options every logging adapter accepts (all of {@link SeeStackConfig} plus the mapping options), kept
@@ -31,6 +32,10 @@ public final class AdapterOptions {
     private String traceIdKey = DEFAULT_TRACE_ID_KEY;
     private String serviceKey = DEFAULT_SERVICE_KEY;
     private String userIdKey = DEFAULT_USER_ID_KEY;
+    private String proxy;
+    private String trustStore;
+    private String trustStorePassword;
+    private SSLContext sslContext;
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
@@ -79,6 +84,23 @@ public final class AdapterOptions {
 
     public void setSpoolMaxBytes(Long spoolMaxBytes) {
         this.spoolMaxBytes = spoolMaxBytes;
+    }
+
+    public void setProxy(String proxy) {
+        this.proxy = proxy;
+    }
+
+    public void setTrustStore(String trustStore) {
+        this.trustStore = trustStore;
+    }
+
+    public void setTrustStorePassword(String trustStorePassword) {
+        this.trustStorePassword = trustStorePassword;
+    }
+
+    /** A TLS context handed over in code (JUL's config constructor); null for none. */
+    public void setSslContext(SSLContext sslContext) {
+        this.sslContext = sslContext;
     }
 
     /** Service name used when the context has none. */
@@ -150,7 +172,11 @@ public final class AdapterOptions {
                 .projectId(resolved("projectId", projectId))
                 .flagsToken(resolved("flagsToken", flagsToken))
                 .captureUncaughtExceptions(captureUncaughtExceptions)
-                .spoolDir(resolved("spoolDir", spoolDir));
+                .spoolDir(resolved("spoolDir", spoolDir))
+                .proxy(resolved("proxy", proxy))
+                .trustStore(resolved("trustStore", trustStore))
+                .trustStorePassword(resolved("trustStorePassword", trustStorePassword))
+                .sslContext(sslContext);
         if (flushIntervalMs != null) {
             b.flushIntervalMs(flushIntervalMs);
         }
