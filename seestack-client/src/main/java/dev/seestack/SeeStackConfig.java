@@ -32,6 +32,7 @@ public final class SeeStackConfig {
     private final String projectId;
     private final String flagsToken;
     private final long flagCacheTtlMs;
+    private final boolean shutdownHook;
     private final List<String> warnings;
 
     private SeeStackConfig(Builder b, String apiKey, String host, List<String> warnings) {
@@ -45,6 +46,7 @@ public final class SeeStackConfig {
         this.projectId = b.projectId;
         this.flagsToken = b.flagsToken;
         this.flagCacheTtlMs = b.flagCacheTtlMs;
+        this.shutdownHook = b.shutdownHook;
         this.warnings = Collections.unmodifiableList(warnings);
     }
 
@@ -108,6 +110,14 @@ public final class SeeStackConfig {
         return flagCacheTtlMs;
     }
 
+    /**
+     * Whether the client drains itself in a JVM shutdown hook (default true). Frameworks that close the client
+     * themselves at the right moment of their own shutdown (the Spring Boot starter) turn it off.
+     */
+    public boolean shutdownHook() {
+        return shutdownHook;
+    }
+
     /** Problems found while building (values replaced by defaults); reported once by the client. */
     public List<String> warnings() {
         return warnings;
@@ -142,6 +152,7 @@ public final class SeeStackConfig {
         private String projectId;
         private String flagsToken;
         private long flagCacheTtlMs = DEFAULT_FLAG_CACHE_TTL_MS;
+        private boolean shutdownHook = true;
         private final List<String> warnings = new ArrayList<>();
 
         private Builder(UnaryOperator<String> env) {
@@ -219,6 +230,15 @@ public final class SeeStackConfig {
                 flagCacheTtlMs = DEFAULT_FLAG_CACHE_TTL_MS;
             }
             this.flagCacheTtlMs = flagCacheTtlMs;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook drains the client at exit (default true); turn it off only when something
+         * else closes the client during shutdown.
+         */
+        public Builder shutdownHook(boolean shutdownHook) {
+            this.shutdownHook = shutdownHook;
             return this;
         }
 

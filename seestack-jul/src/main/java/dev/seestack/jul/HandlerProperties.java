@@ -50,6 +50,10 @@ final class HandlerProperties {
         if (debug != null) {
             options.setDebug(parseBoolean("debug", debug));
         }
+        String shutdownHook = string("shutdownHook");
+        if (shutdownHook != null) {
+            options.setShutdownHook(parseBoolean("shutdownHook", shutdownHook));
+        }
     }
 
     /** Copies the mapping options (service, MDC key names). */

@@ -65,6 +65,7 @@ public class SeeStackHandler extends Handler {
         options.setFlushIntervalMs(config.flushIntervalMs());
         options.setBufferSize(config.bufferSize());
         options.setDebug(config.debug());
+        options.setShutdownHook(config.shutdownHook());
         options.setProjectId(config.projectId());
         options.setFlagsToken(config.flagsToken());
         configureHandlerOptions();
@@ -183,6 +184,13 @@ public class SeeStackHandler extends Handler {
     public void setBufferSize(int bufferSize) {
         synchronized (lifecycle) {
             options.setBufferSize(bufferSize);
+        }
+    }
+
+    /** Whether the client this handler starts drains itself in a JVM shutdown hook (default true). */
+    public void setShutdownHook(boolean shutdownHook) {
+        synchronized (lifecycle) {
+            options.setShutdownHook(shutdownHook);
         }
     }
 

@@ -136,6 +136,10 @@ public final class SeeStackAppender extends AbstractAppender {
         @PluginBuilderAttribute
         private String projectId;
 
+        /** Whether the client drains itself in a JVM shutdown hook (default true). */
+        @PluginBuilderAttribute
+        private boolean shutdownHook = true;
+
         /** Management token for feature flags. */
         @PluginBuilderAttribute(sensitive = true)
         private String flagsToken;
@@ -193,6 +197,7 @@ public final class SeeStackAppender extends AbstractAppender {
             o.setFlushIntervalMs(flushIntervalMs);
             o.setBufferSize(bufferSize);
             o.setDebug(debug);
+            o.setShutdownHook(shutdownHook);
             o.setProjectId(projectId);
             o.setFlagsToken(flagsToken);
             o.setService(service);
@@ -236,6 +241,11 @@ public final class SeeStackAppender extends AbstractAppender {
 
         public B setDebug(boolean debug) {
             this.debug = debug;
+            return asBuilder();
+        }
+
+        public B setShutdownHook(boolean shutdownHook) {
+            this.shutdownHook = shutdownHook;
             return asBuilder();
         }
 
