@@ -1,0 +1,50 @@
+package dev.seestack.spring.boot.internal;
+
+import dev.seestack.SeeStackClient;
+import dev.seestack.spring.boot.SeeStackProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The starter's root: one {@link SeeStackClient} bean from the {@code seestack.*} properties, installed behind
+ * the {@code SeeStack} facade and every appender, flushed when the context stops and closed after its beans are
+ * destroyed. Nothing is created when {@code seestack.enabled=false} or the key or host is missing or invalid.
+ */
+@AutoConfiguration
+@Conditional(UsableConfigCondition.class)
+@EnableConfigurationProperties(SeeStackProperties.class)
+public class SeeStackAutoConfiguration {
+
+    @Bean
+    static OwnedClient seeStackClientOwner() {
+        return new OwnedClient();
+    }
+
+    /** The client; closed by {@link OwnedClient}, not by this bean's own destruction. */
+    @Bean(destroyMethod = "")
+    SeeStackClient seeStackClient(SeeStackProperties properties, Environment environment, OwnedClient owner) {
+        return owner.start(StarterConfig.build(properties, environment));
+    }
+
+    @Bean
+    FlushOnStop seeStackFlushOnStop(SeeStackClient client) {
+        return new FlushOnStop(client);
+    }
+
+    /** The root-logger appender, when Logback and the SeeStack appender are present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"ch.qos.logback.classic.LoggerContext", "dev.seestack.logback.SeeStackAppender"})
+    @ConditionalOnProperty(prefix = "seestack.logging", name = "enabled", matchIfMissing = true)
+    static class LogbackConfiguration {
+        @Bean
+        RootAppenderAttachment seeStackRootAppender(SeeStackProperties properties, SeeStackClient client) {
+            return new RootAppenderAttachment(properties);
+        }
+    }
+}
