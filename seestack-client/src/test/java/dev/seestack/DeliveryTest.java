@@ -15,6 +15,7 @@ import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.testkit.CaptureTime;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.SdkThreads;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

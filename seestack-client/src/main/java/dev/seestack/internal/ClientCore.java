@@ -331,6 +331,11 @@ public final class ClientCore {
                 stats(Feature.HEARTBEATS));
     }
 
+    /** Items of {@code feature} buffered, in flight or waiting for a retry, counted where they are (tests). */
+    public long heldItems(Feature feature) {
+        return pipeline == null ? 0 : pipeline.heldItems(feature);
+    }
+
     private FeatureStats stats(Feature feature) {
         if (pipeline == null) {
             return new FeatureStats(0, 0, 0, 0, 0, 0);

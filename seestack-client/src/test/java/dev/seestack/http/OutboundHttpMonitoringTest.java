@@ -1,10 +1,7 @@
 package dev.seestack.http;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.seestack.FeatureFixtures.allItems;
 import static dev.seestack.FeatureFixtures.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.seestack.SeeStackContext;
 import dev.seestack.StubbedClient;
@@ -24,58 +20,35 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The JDK, OkHttp and Apache decorators calling a WireMock service, shipping to an ingest stub. */
+/** The JDK HttpClient decorator calling a WireMock service, shipping to an ingest stub. */
 class OutboundHttpMonitoringTest {
-    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
-
     @RegisterExtension
     static final IngestStub stub = IngestStub.perClass();
     @RegisterExtension
     final StubbedClient sdk = StubbedClient.against(stub);
-    private WireMockServer callee;
-
-    @BeforeEach
-    void startCallee() {
-        callee = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        callee.start();
-        callee.stubFor(any(urlPathEqualTo("/api/items")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Length", "5").withBody("hello")));
-    }
-
-    @AfterEach
-    void stopCallee() {
-        callee.stop();
-    }
+    @RegisterExtension
+    final OutboundCallee callee = new OutboundCallee();
 
     @Test
     void jdkHttpClientWrapperRecordsTheCallAndPropagatesTheTraceId() throws Exception {
         HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
-        try (SeeStackContext.Scope scope = SeeStackContext.with(TRACE_ID, null, null)) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/items?apiKey=q-secret")))
+        try (SeeStackContext.Scope scope = SeeStackContext.with(OutboundCallee.TRACE_ID, null, null)) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(callee.url("/api/items?apiKey=q-secret")))
                     .header("Authorization", "secret-xyz").build(), HttpResponse.BodyHandlers.ofString());
             assertEquals("hello", response.body());
         }
 
-        assertRecordedOutbound(TRACE_ID);
+        callee.assertRecordedOutbound(stub, sdk, OutboundCallee.TRACE_ID);
     }
 
     @Test
     void jdkHttpClientWrapperRecordsAsyncCalls() throws Exception {
         HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
-        try (SeeStackContext.Scope scope = SeeStackContext.with(TRACE_ID, null, null)) {
-            HttpResponse<String> response = http.sendAsync(HttpRequest.newBuilder(URI.create(url("/api/items?apiKey=q-secret")))
+        try (SeeStackContext.Scope scope = SeeStackContext.with(OutboundCallee.TRACE_ID, null, null)) {
+            HttpResponse<String> response = http.sendAsync(HttpRequest.newBuilder(URI.create(callee.url("/api/items?apiKey=q-secret")))
                     .header("Authorization", "secret-xyz").build(), HttpResponse.BodyHandlers.ofString())
                     .get(10, TimeUnit.SECONDS);
             assertEquals(200, response.statusCode());
@@ -83,47 +56,16 @@ class OutboundHttpMonitoringTest {
 
         dev.seestack.testkit.PollUntil.await("async call recorded",
                 () -> sdk.client().stats().httpRequests().captured() == 1);
-        assertRecordedOutbound(TRACE_ID);
-    }
-
-    @Test
-    void okHttpInterceptorRecordsTheCallAndPropagatesTheTraceId() throws Exception {
-        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new SeeStackOkHttpInterceptor(sdk.client()))
-                .build();
-        try (SeeStackContext.Scope scope = SeeStackContext.with(TRACE_ID, null, null);
-                Response response = http.newCall(new Request.Builder().url(url("/api/items?apiKey=q-secret"))
-                        .header("Authorization", "secret-xyz").build()).execute()) {
-            assertEquals("hello", response.body().string());
-        } finally {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        }
-
-        assertRecordedOutbound(TRACE_ID);
-    }
-
-    @Test
-    void apacheInterceptorRecordsTheCallAndPropagatesTheTraceId() throws Exception {
-        try (CloseableHttpClient http = HttpClients.custom()
-                .addExecInterceptorFirst(SeeStackApacheInterceptor.NAME, new SeeStackApacheInterceptor(sdk.client()))
-                .build();
-                SeeStackContext.Scope scope = SeeStackContext.with(TRACE_ID, null, null)) {
-            HttpGet get = new HttpGet(url("/api/items?apiKey=q-secret"));
-            get.addHeader("Authorization", "secret-xyz");
-            String body = http.execute(get, response -> EntityUtils.toString(response.getEntity()));
-            assertEquals("hello", body);
-        }
-
-        assertRecordedOutbound(TRACE_ID);
+        callee.assertRecordedOutbound(stub, sdk, OutboundCallee.TRACE_ID);
     }
 
     @Test
     void keepsTheCallersOwnRequestIdAndRecordsIt() throws Exception {
         HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
-        http.send(HttpRequest.newBuilder(URI.create(url("/api/items"))).header("X-Request-ID", "caller-1").build(),
+        http.send(HttpRequest.newBuilder(URI.create(callee.url("/api/items"))).header("X-Request-ID", "caller-1").build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        LoggedRequest received = callee.findAll(anyRequestedFor(urlPathEqualTo("/api/items"))).get(0);
+        LoggedRequest received = callee.received().get(0);
         assertEquals(List.of("caller-1"), received.header("X-Request-ID").values());
         assertFalse(received.containsHeader("traceparent"));
         sdk.client().flush();
@@ -133,9 +75,9 @@ class OutboundHttpMonitoringTest {
     @Test
     void generatesATraceIdWhenTheCallerHasNone() throws Exception {
         HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
-        http.send(HttpRequest.newBuilder(URI.create(url("/api/items"))).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(HttpRequest.newBuilder(URI.create(callee.url("/api/items"))).build(), HttpResponse.BodyHandlers.ofString());
 
-        LoggedRequest received = callee.findAll(anyRequestedFor(urlPathEqualTo("/api/items"))).get(0);
+        LoggedRequest received = callee.received().get(0);
         String requestId = received.getHeader("X-Request-ID");
         assertTrue(requestId.matches("[0-9a-f]{32}"), requestId);
         assertTrue(received.getHeader("traceparent").matches("00-" + requestId + "-[0-9a-f]{16}-01"));
@@ -171,35 +113,5 @@ class OutboundHttpMonitoringTest {
         assertEquals("0", text(item, "statusCode"));
         assertEquals("/down", item.get("path"));
         stub.assertAllBodiesValid();
-    }
-
-    private void assertRecordedOutbound(String traceId) {
-        LoggedRequest received = callee.findAll(anyRequestedFor(urlPathEqualTo("/api/items"))).get(0);
-        assertEquals(traceId, received.getHeader("X-Request-ID"));
-        assertTrue(received.getHeader("traceparent").startsWith("00-" + traceId + "-"), received.getHeader("traceparent"));
-        assertEquals("secret-xyz", received.getHeader("Authorization"), "the caller's own headers reach the callee");
-
-        sdk.client().flush();
-        List<String> bodies = stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1);
-        assertEquals(1, bodies.size());
-        List<Map<String, Object>> items = allItems(stub);
-        assertEquals(1, items.size());
-        Map<String, Object> item = items.get(0);
-        assertEquals("outbound", item.get("direction"));
-        assertEquals("GET", item.get("method"));
-        assertEquals("127.0.0.1:" + callee.port(), item.get("host"));
-        assertEquals("/api/items", item.get("path"));
-        assertEquals("200", text(item, "statusCode"));
-        assertEquals("5", text(item, "responseSize"));
-        assertEquals(traceId, item.get("traceId"));
-        String body = bodies.get(0);
-        assertFalse(body.contains("secret-xyz"), body);
-        assertFalse(body.contains("q-secret"), body);
-        assertFalse(body.contains("Authorization"), body);
-        stub.assertAllBodiesValid();
-    }
-
-    private String url(String pathAndQuery) {
-        return "http://127.0.0.1:" + callee.port() + pathAndQuery;
     }
 }

@@ -3,12 +3,11 @@ package dev.seestack.jul;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seestack.ClientStats;
 import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,10 +16,10 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
+import tools.jackson.databind.JsonNode;
 
 /** Loads the test logging configurations and reads what the stub received. */
 final class JulFixture {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JulFixture() {
     }
@@ -63,11 +62,7 @@ final class JulFixture {
     }
 
     static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.tree(text);
     }
 
     /** The one body among {@code bodies} whose {@code field} equals {@code value}. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.SeeStackContext;
 import dev.seestack.internal.ClientRegistry;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
+import tools.jackson.databind.JsonNode;
 
 /** The handler configured by a real {@code logging.properties}, logging through JUL into the ingest stub. */
 @Timeout(60)

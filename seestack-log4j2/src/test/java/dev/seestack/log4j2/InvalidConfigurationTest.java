@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.SdkThreads;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,7 +86,7 @@ class InvalidConfigurationTest {
 
     private void assertNotStartedAndLoggingContinues(String resource, String expectedProblem) {
         // threads of clients closed by earlier tests may still be finishing; only new ones would be ours
-        Set<Thread> earlier = Log4jFixture.sdkThreads();
+        Set<Thread> earlier = SdkThreads.live();
         LoggerContext ctx = log4j.start(resource);
 
         assertEquals(LifeCycle.State.STARTED, ctx.getState());
@@ -99,7 +100,7 @@ class InvalidConfigurationTest {
             logger.error("still failing", new IllegalStateException("boom"));
         });
         assertNull(ClientRegistry.current(), "no client may be started");
-        assertEquals(Set.of(), Log4jFixture.sdkThreadsStartedSince(earlier), "no SDK thread may be started");
+        assertEquals(Set.of(), SdkThreads.startedSince(earlier), "no SDK thread may be started");
         assertEquals(0, stub.count(IngestStub.LOGS) + stub.count(IngestStub.ERRORS));
     }
 }

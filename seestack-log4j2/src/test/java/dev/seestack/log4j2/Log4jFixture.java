@@ -4,21 +4,18 @@ import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.testkit.CaptureTime;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.Json;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Starts Log4j2 from a real configuration file against an {@link IngestStub}, and reads what the stub got. */
 final class Log4jFixture {
     static final String HOST_PROPERTY = "seestack.host";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Log4jFixture() {
     }
@@ -38,9 +35,7 @@ final class Log4jFixture {
     }
 
     static Map<String, Object> parse(String body) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = JSON.readValue(body, Map.class);
-        return map;
+        return Json.object(body);
     }
 
     static List<Map<String, Object>> parseAll(List<String> bodies) {
@@ -76,20 +71,6 @@ final class Log4jFixture {
             metadata.put(entries[i], entries[i + 1]);
         }
         return metadata;
-    }
-
-    /** The live SDK threads ({@code seestack-*}). */
-    static Set<Thread> sdkThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("seestack-"))
-                .collect(Collectors.toCollection(HashSet::new));
-    }
-
-    /** The live SDK threads that were not in {@code earlier}. */
-    static Set<Thread> sdkThreadsStartedSince(Set<Thread> earlier) {
-        Set<Thread> started = sdkThreads();
-        started.removeAll(earlier);
-        return started;
     }
 
     static void shutdown(LoggerContext ctx) {

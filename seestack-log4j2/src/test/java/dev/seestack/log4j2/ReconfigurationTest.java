@@ -10,6 +10,7 @@ import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.SdkThreads;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -35,12 +36,12 @@ class ReconfigurationTest {
     @Test
     void reconfiguringTenTimesKeepsOneClientAndLeavesNoExtraThreads() throws URISyntaxException {
         // threads of clients closed by earlier tests may still be finishing: compare thread identities
-        Set<Thread> baseline = Log4jFixture.sdkThreads();
+        Set<Thread> baseline = SdkThreads.live();
         LoggerContext ctx = log4j.start("log4j2-seestack.xml");
         ctx.getLogger("com.acme.Reload").info("before reconfiguration");
         stub.awaitBodies(IngestStub.LOGS, 1);
         SeeStackClient client = ClientRegistry.current();
-        Set<Thread> running = Log4jFixture.sdkThreads();
+        Set<Thread> running = SdkThreads.live();
         URI config = getClass().getClassLoader().getResource("log4j2-seestack.xml").toURI();
 
         for (int i = 0; i < RECONFIGURATIONS; i++) {
@@ -56,14 +57,14 @@ class ReconfigurationTest {
         assertEquals(RECONFIGURATIONS + 1, messages.size(), messages.toString());
         assertSame(client, ClientRegistry.current(), "the shared client survives reconfiguration");
         PollUntil.await(Duration.ofSeconds(20), "no SDK threads beyond the running client's (extra: "
-                + Log4jFixture.sdkThreadsStartedSince(running) + ")",
-                () -> Log4jFixture.sdkThreadsStartedSince(running).isEmpty());
+                + SdkThreads.startedSince(running) + ")",
+                () -> SdkThreads.startedSince(running).isEmpty());
         stub.assertAllBodiesValid();
 
         log4j.shutdown();
         assertNull(ClientRegistry.current(), "stopping the last appender closes the client");
         PollUntil.await(Duration.ofSeconds(20), "SDK threads back to baseline (extra: "
-                + Log4jFixture.sdkThreadsStartedSince(baseline) + ")",
-                () -> Log4jFixture.sdkThreadsStartedSince(baseline).isEmpty());
+                + SdkThreads.startedSince(baseline) + ")",
+                () -> SdkThreads.startedSince(baseline).isEmpty());
     }
 }

@@ -1,26 +1,20 @@
 package dev.seestack.logback;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seestack.SeeStack;
 import dev.seestack.testkit.IngestStub;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
+import dev.seestack.testkit.JoranFile;
+import dev.seestack.testkit.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
+import tools.jackson.databind.JsonNode;
 
 /** A Logback context configured from a real XML file in {@code src/test/resources}, pointed at an {@link IngestStub}. */
 final class LogbackFixture implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final LoggerContext context;
     private final Map<String, String> properties;
 
@@ -48,19 +42,7 @@ final class LogbackFixture implements AutoCloseable {
 
     /** What Logback's reconfiguration does: reset (stopping every appender), then configure from the file. */
     void reconfigure(String resource) {
-        URL url = LogbackFixture.class.getResource("/" + resource);
-        if (url == null) {
-            throw new IllegalArgumentException("missing test resource " + resource);
-        }
-        context.reset();
-        properties.forEach(context::putProperty);
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        try {
-            configurator.doConfigure(url);
-        } catch (JoranException e) {
-            throw new AssertionError("Logback rejected " + resource, e);
-        }
+        JoranFile.configure(context, resource, properties);
     }
 
     LoggerContext context() {
@@ -103,15 +85,11 @@ final class LogbackFixture implements AutoCloseable {
     }
 
     static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.tree(body);
     }
 
     static List<JsonNode> json(List<String> bodies) {
-        return bodies.stream().map(LogbackFixture::json).collect(Collectors.toList());
+        return Json.trees(bodies);
     }
 
     /** Stops the context: every appender stops, the SDK flushes and releases its client. */

@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.ClientComponents;
+import dev.seestack.internal.ClientRegistry;
+import dev.seestack.internal.delivery.JdkHttpTransport;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.SdkThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import tools.jackson.databind.JsonNode;
 
 /** Start, stop, reconfiguration, asynchronous delivery and the recursion guard, through real Logback files. */
 class SeeStackAppenderLifecycleTest {
@@ -66,11 +71,11 @@ class SeeStackAppenderLifecycleTest {
     @Test
     @Timeout(120)
     void reconfiguringTenTimesLeavesNoExtraSeeStackThreads() {
-        Set<Thread> baseline = seeStackThreads();
+        Set<Thread> baseline = SdkThreads.live();
         LogbackFixture fixture = logback.load("seestack-basic.xml");
         for (int generation = 0; generation < 10; generation++) {
             fixture.logger("com.shop.Checkout").info("generation {}", generation);
-            Set<Thread> replaced = seeStackThreads();
+            Set<Thread> replaced = SdkThreads.live();
             replaced.removeAll(baseline);
             assertFalse(replaced.isEmpty(), "a running appender owns SDK threads");
 
@@ -83,7 +88,7 @@ class SeeStackAppenderLifecycleTest {
         fixture.close();
 
         PollUntil.await(THREADS_END, "no SDK thread beyond the baseline", () -> {
-            Set<Thread> now = seeStackThreads();
+            Set<Thread> now = SdkThreads.live();
             now.removeAll(baseline);
             return now.isEmpty();
         });
@@ -152,17 +157,23 @@ class SeeStackAppenderLifecycleTest {
 
     /**
      * Uses the JVM-wide context that SLF4J (and, through slf4j-jdk-platform-logging, the JDK's System.Logger)
-     * binds to, at DEBUG everywhere, so the JDK HTTP client logs into it while the SDK sends.
+     * binds to, at DEBUG everywhere, with a client that sends through {@code java.net.http.HttpClient}, whose
+     * request log is on in this module's tests ({@code jdk.httpclient.HttpClient.log}): the SDK's own HTTP
+     * client logs every request it sends into the context the appender is attached to.
      */
     @Test
     @Timeout(60)
     void neverShipsRecordsOfTheSdkItsHttpClientOrItsThreads() throws InterruptedException {
         LoggerContext global = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ClientRegistry.initExplicit(SeeStackConfig.builder(name -> null).apiKey(IngestStub.API_KEY)
+                .host(stub.host()).environment("test").flushIntervalMs(200).build(),
+                ClientComponents.defaults().shutdownHook(false)
+                        .transport(config -> new JdkHttpTransport(config.host(), config.apiKey())));
         try {
             LogbackFixture fixture = LogbackFixture.load(global, "seestack-recursion.xml", stub);
             @SuppressWarnings("unchecked")
             ListAppender<ILoggingEvent> jdkHttp = (ListAppender<ILoggingEvent>) global
-                    .getLogger("jdk.internal.httpclient").getAppender("JDK_HTTP");
+                    .getLogger("jdk.httpclient").getAppender("JDK_HTTP");
             Logger app = fixture.logger("com.shop.Checkout");
             int n = 5;
             for (int i = 0; i < n; i++) {
@@ -171,7 +182,6 @@ class SeeStackAppenderLifecycleTest {
             }
             fixture.logger("dev.seestack.internal.delivery.DeliveryPipeline").warn("from the SDK");
             fixture.logger("dev.seestack.logback.SeeStackAppender").error("from the adapter", new RuntimeException());
-            fixture.logger("jdk.internal.httpclient.debug").debug("from the JDK HTTP client");
             Thread sdkThread = new Thread(() -> app.error("on an SDK thread", new RuntimeException()), "seestack-test-1");
             sdkThread.start();
             sdkThread.join();
@@ -179,23 +189,24 @@ class SeeStackAppenderLifecycleTest {
             flush();
             fixture.reconfigure("logback-test.xml");
 
-            assertFalse(jdkHttp.list.isEmpty(), "the JDK HTTP client logged into this context while sending");
+            List<String> sendsLogged = jdkHttp.list.stream()
+                    .filter(e -> e.getLoggerName().startsWith("jdk.httpclient"))
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.contains(IngestStub.LOGS))
+                    .collect(Collectors.toList());
+            assertTrue(sendsLogged.size() >= n, "the SDK's HTTP client logged each send into this context: "
+                    + jdkHttp.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList()));
             assertEquals(IntStream.range(0, n).mapToObj(i -> "event " + i).collect(Collectors.toSet()),
                     messages(stub.awaitBodies(IngestStub.LOGS, n)));
             assertEquals(n, stub.count(IngestStub.LOGS));
             assertEquals(0, stub.count(IngestStub.ERRORS));
         } finally {
             LogbackFixture.load(global, "logback-test.xml", stub);
+            ClientRegistry.closeCurrent();
         }
     }
 
     private static Set<String> messages(List<String> bodies) {
         return json(bodies).stream().map(n -> n.get("message").asText()).collect(Collectors.toSet());
-    }
-
-    private static Set<Thread> seeStackThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("seestack-"))
-                .collect(Collectors.toSet());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.seestack.SeeStackClient;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.SdkThreads;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.net.URL;

@@ -9,6 +9,7 @@ import dev.seestack.internal.ClientCore;
 import dev.seestack.jul.SeeStackHandler;
 import dev.seestack.reliability.LoggingApp.Framework;
 import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.SdkThreads;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;

@@ -10,6 +10,7 @@ import dev.seestack.internal.ClientComponents;
 import dev.seestack.reliability.LoggingApp.Framework;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.SdkThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;

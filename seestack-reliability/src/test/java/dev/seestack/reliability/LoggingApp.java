@@ -1,12 +1,12 @@
 package dev.seestack.reliability;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.JoranFile;
 import java.net.URL;
+import java.util.Map;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
@@ -66,21 +66,8 @@ abstract class LoggingApp implements AutoCloseable {
 
         /** What a Logback reconfiguration does: reset (stopping every appender), then configure from the file. */
         void configure(String resource) {
-            URL url = LoggingApp.class.getResource("/" + resource);
-            if (url == null) {
-                throw new IllegalArgumentException("missing test resource " + resource);
-            }
-            String host = context.getProperty(HOST_PROPERTY);
-            context.reset();
-            context.putProperty(HOST_PROPERTY, host);
-            context.putProperty("seestack.apiKey", IngestStub.API_KEY);
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            try {
-                configurator.doConfigure(url);
-            } catch (JoranException e) {
-                throw new AssertionError("Logback rejected " + resource, e);
-            }
+            JoranFile.configure(context, resource,
+                    Map.of(HOST_PROPERTY, context.getProperty(HOST_PROPERTY), "seestack.apiKey", IngestStub.API_KEY));
         }
 
         org.slf4j.Logger logger() {

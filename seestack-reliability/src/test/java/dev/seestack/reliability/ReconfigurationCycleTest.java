@@ -3,6 +3,7 @@ package dev.seestack.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.SdkThreads;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.seestack.examples.demo;
 
-import dev.seestack.http.SeeStackServletFilter;
+import dev.seestack.servlet.jakarta.SeeStackServletFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -3,7 +3,7 @@ package dev.seestack.examples.http;
 import dev.seestack.SeeStack;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.http.SeeStackHttpClient;
-import dev.seestack.http.SeeStackServletFilter;
+import dev.seestack.servlet.jakarta.SeeStackServletFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -11,7 +11,7 @@ import dev.seestack.SeeStack;
 import dev.seestack.examples.collector.CollectorSummary;
 import dev.seestack.examples.collector.EventKind;
 import dev.seestack.flags.FlagResult;
-import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.SdkThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -134,8 +134,7 @@ class DemoTest {
         assertFalse(SeeStack.isInitialized());
         assertNull(System.getProperty(DemoRun.HOST_PROPERTY));
         assertNull(System.getProperty(DemoRun.API_KEY_PROPERTY));
-        PollUntil.await(Duration.ofSeconds(20), "SDK threads stopped", () -> Thread.getAllStackTraces().keySet()
-                .stream().noneMatch(t -> t.isAlive() && t.getName().startsWith("seestack-")));
+        SdkThreads.awaitNone(Duration.ofSeconds(20));
     }
 
     private static void assertContext(String framework, String message, String service, String userId, String logger) {

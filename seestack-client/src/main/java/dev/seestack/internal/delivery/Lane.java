@@ -21,6 +21,8 @@ final class Lane {
      * making every burst refill the buffer to its trigger.
      */
     long lingerUntil;
+    /** Items of this lane in requests being sent; guarded by the pipeline lock. */
+    long inFlightItems;
 
     Lane(Feature feature, int capacity) {
         this.feature = feature;

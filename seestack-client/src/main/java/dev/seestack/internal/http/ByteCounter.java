@@ -4,17 +4,22 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts body bytes seen by the stream/writer wrappers; chars written through a writer are counted as encoded bytes. */
-final class ByteCounter {
+/**
+ * Counts body bytes seen by the stream/writer wrappers of the HTTP integrations; chars written through a
+ * writer are counted as encoded bytes.
+ */
+public final class ByteCounter {
     private final AtomicLong bytes = new AtomicLong();
 
-    void add(long n) {
+    /** Adds {@code n} bytes (ignored when not positive). */
+    public void add(long n) {
         if (n > 0) {
             bytes.addAndGet(n);
         }
     }
 
-    void addChars(CharSequence chars, Charset charset) {
+    /** Adds the encoded length of {@code chars} in {@code charset} (UTF-8 when null). */
+    public void addChars(CharSequence chars, Charset charset) {
         if (chars == null || chars.length() == 0) {
             return;
         }
@@ -25,7 +30,8 @@ final class ByteCounter {
         }
     }
 
-    long get() {
+    /** The bytes counted so far. */
+    public long get() {
         return bytes.get();
     }
 

@@ -3,47 +3,42 @@ package dev.seestack.internal.http;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.http.HttpRequestEvent;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One request passing through {@code SeeStackServletFilter}: sets the trace id in the MDC and
- * {@link SeeStackContext} for the request's duration, counts the body bytes, and records the exchange when
- * the request ends (or, for async requests, when it completes). Every step swallows its own failures.
+ * One request passing through a server integration (the Jakarta and javax servlet filters): sets the trace
+ * id in the MDC and {@link SeeStackContext} for the request's duration and records the exchange when the
+ * request ends (or, for async requests, when it completes). The rules live here so every servlet flavour
+ * follows them; the integrations only adapt their API. Every step swallows its own failures.
  */
 public final class InboundExchange {
     private static final String USER_ID_MDC_KEY = "userId";
 
     private final HttpMonitor monitor;
-    private final HttpServletRequest request;
-    private final CountingRequest countingRequest;
-    private final CountingResponse response;
     private final String traceId;
     private final Instant start = Instant.now();
     private final long startNanos = System.nanoTime();
     private final String previousMdcTraceId;
     private final SeeStackContext.Scope scope;
 
-    private InboundExchange(HttpMonitor monitor, HttpServletRequest request, HttpServletResponse response) {
+    private InboundExchange(HttpMonitor monitor, Function<String, String> header) {
         this.monitor = monitor;
-        this.request = request;
-        this.countingRequest = request.getContentLengthLong() < 0 ? new CountingRequest(request) : null;
-        this.response = new CountingResponse(response);
-        String fromHeaders = TraceIds.fromHeaders(request.getHeader(TraceIds.TRACEPARENT_HEADER),
-                request.getHeader(TraceIds.REQUEST_ID_HEADER));
+        String fromHeaders = TraceIds.fromHeaders(header.apply(TraceIds.TRACEPARENT_HEADER),
+                header.apply(TraceIds.REQUEST_ID_HEADER));
         this.traceId = fromHeaders != null ? fromHeaders : TraceIds.newTraceId();
         this.previousMdcTraceId = MdcBridge.get(TraceIds.MDC_KEY);
         MdcBridge.set(TraceIds.MDC_KEY, traceId);
         this.scope = SeeStackContext.with(traceId, null, null);
     }
 
-    /** Starts recording {@code request}, or returns null (request passed through untouched) when there is no client. */
-    public static InboundExchange begin(Supplier<SeeStackClient> client, HttpServletRequest request,
-            HttpServletResponse response) {
+    /**
+     * Starts recording a request whose headers {@code header} looks up, or returns null (request passed
+     * through untouched) when there is no enabled client or starting failed.
+     */
+    public static InboundExchange begin(Supplier<SeeStackClient> client, Function<String, String> header) {
         HttpMonitor monitor = null;
         try {
             SeeStackClient c = client.get();
@@ -51,7 +46,7 @@ public final class InboundExchange {
                 return null;
             }
             monitor = c.core().httpMonitor();
-            return new InboundExchange(monitor, request, response);
+            return new InboundExchange(monitor, header);
         } catch (RuntimeException | LinkageError e) {
             if (monitor != null) {
                 monitor.recordInternalFailure(e);
@@ -60,55 +55,26 @@ public final class InboundExchange {
         }
     }
 
-    /** The request to pass down the chain (wrapped when its body has to be counted). */
-    public HttpServletRequest request() {
-        return countingRequest != null ? countingRequest : request;
-    }
-
-    /** The response to pass down the chain (wrapped to count body bytes). */
-    public HttpServletResponse response() {
-        return response;
-    }
-
     public String traceId() {
         return traceId;
     }
 
     /**
-     * Called once the chain returned or threw ({@code failure} non-null: recorded as 500). Restores the MDC
-     * and context of the thread in every case.
+     * Called once the chain returned or threw ({@code failure} non-null: recorded as 500). When the request
+     * went async ({@code onAsyncComplete} non-null and no failure), the integration is handed the recording
+     * to run when the request completes. Restores the MDC and context of the thread in every case.
      */
-    public void end(Throwable failure) {
+    public void end(ServedRequest served, Throwable failure, Consumer<Runnable> onAsyncComplete) {
         try {
             String userId = MdcBridge.get(USER_ID_MDC_KEY);
             if (userId == null) {
                 userId = SeeStackContext.current().userId();
             }
-            if (failure == null && isAsyncStarted()) {
-                String asyncUserId = userId;
-                request.getAsyncContext().addListener(new AsyncListener() {
-                    @Override
-                    public void onComplete(AsyncEvent event) {
-                        record(response.getStatus(), asyncUserId);
-                    }
-
-                    @Override
-                    public void onTimeout(AsyncEvent event) {
-                        // onComplete follows and records the final status
-                    }
-
-                    @Override
-                    public void onError(AsyncEvent event) {
-                        // onComplete follows and records the final status
-                    }
-
-                    @Override
-                    public void onStartAsync(AsyncEvent event) {
-                        // a re-dispatch keeps this listener only if re-added; nothing to do
-                    }
-                });
+            String asyncUserId = userId;
+            if (failure == null && onAsyncComplete != null) {
+                onAsyncComplete.accept(() -> record(served, served.status(), asyncUserId));
             } else {
-                record(failure != null ? 500 : response.getStatus(), userId);
+                record(served, failure != null ? 500 : served.status(), userId);
             }
         } catch (RuntimeException | LinkageError e) {
             monitor.recordInternalFailure(e);
@@ -117,31 +83,22 @@ public final class InboundExchange {
         }
     }
 
-    private boolean isAsyncStarted() {
+    private void record(ServedRequest served, int status, String userId) {
         try {
-            return request.isAsyncStarted();
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private void record(int status, String userId) {
-        try {
-            long requestSize = countingRequest != null ? countingRequest.bytesRead() : request.getContentLengthLong();
-            String host = request.getHeader("Host");
+            String host = served.header("Host");
             if (host == null || host.isBlank()) {
-                host = request.getServerName();
+                host = served.serverName();
             }
             monitor.capture(HttpRequestEvent.builder()
                     .direction(HttpRequestEvent.Direction.INBOUND)
                     .traceId(traceId)
-                    .method(request.getMethod())
+                    .method(served.method())
                     .host(host)
-                    .path(request.getRequestURI())
+                    .path(served.path())
                     .statusCode(status)
                     .durationMs((System.nanoTime() - startNanos) / 1_000_000L)
-                    .requestSize(requestSize)
-                    .responseSize(response.bytesWritten())
+                    .requestSize(served.requestBytes())
+                    .responseSize(served.responseBytes())
                     .userId(userId)
                     .timestamp(start)
                     .build());

@@ -1,4 +1,4 @@
-package dev.seestack.http;
+package dev.seestack.servlet.jakarta;
 
 import static dev.seestack.FeatureFixtures.items;
 import static dev.seestack.FeatureFixtures.object;
@@ -40,7 +40,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 
-/** The servlet filter inside a real embedded Jetty 12 (ee10) container, shipping to an ingest stub. */
+/**
+ * The servlet filter inside a real embedded Jetty 12 container, shipping to an ingest stub: seestack-servlet-jakarta
+ * runs it in Jetty's ee10 environment, seestack-servlet-javax (which builds this source) in ee8.
+ */
 class SeeStackServletFilterTest {
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     @RegisterExtension

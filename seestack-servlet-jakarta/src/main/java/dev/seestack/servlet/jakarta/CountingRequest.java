@@ -1,5 +1,6 @@
-package dev.seestack.internal.http;
+package dev.seestack.servlet.jakarta;
 
+import dev.seestack.internal.http.ByteCounter;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package dev.seestack.http;
+package dev.seestack.okhttp;
 
 import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientRegistry;

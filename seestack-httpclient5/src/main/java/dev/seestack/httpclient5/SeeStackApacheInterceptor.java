@@ -1,4 +1,4 @@
-package dev.seestack.http;
+package dev.seestack.httpclient5;
 
 import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientRegistry;
