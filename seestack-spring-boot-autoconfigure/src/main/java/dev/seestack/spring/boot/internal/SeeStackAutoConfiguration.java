@@ -5,6 +5,8 @@ import dev.seestack.spring.boot.SeeStackProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import dev.seestack.servlet.jakarta.SeeStackServletFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -35,6 +37,34 @@ public class SeeStackAutoConfiguration {
     @Bean
     FlushOnStop seeStackFlushOnStop(SeeStackClient client) {
         return new FlushOnStop(client);
+    }
+
+    /** Inbound HTTP monitoring of servlet applications ({@code seestack.web.*}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = {"jakarta.servlet.Filter", "dev.seestack.servlet.jakarta.SeeStackServletFilter"})
+    @ConditionalOnProperty(prefix = "seestack.web", name = "enabled", matchIfMissing = true)
+    static class ServletConfiguration {
+        @Bean
+        OrderedServletFilter seeStackServletFilter(SeeStackClient client, SeeStackProperties properties) {
+            return new OrderedServletFilter(new SeeStackServletFilter(client), properties.getWeb().getFilterOrder());
+        }
+
+        @Bean
+        OrderedServletFilter seeStackPrincipalUserFilter() {
+            return new OrderedServletFilter(new PrincipalUserFilter(), PrincipalUserFilter.ORDER);
+        }
+
+        /** Unhandled controller exceptions, in Spring MVC applications. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.web.servlet.HandlerExceptionResolver")
+        @ConditionalOnProperty(prefix = "seestack.web", name = "capture-exceptions", matchIfMissing = true)
+        static class MvcConfiguration {
+            @Bean
+            UnhandledExceptionRecorder seeStackUnhandledExceptionRecorder(SeeStackClient client) {
+                return new UnhandledExceptionRecorder(client);
+            }
+        }
     }
 
     /** The root-logger appender, when Logback and the SeeStack appender are present. */

@@ -23,6 +23,13 @@ public class ShopApp {
             return "ok";
         }
 
+        /** Clears the MDC's userId before the request ends, as some applications' own filters do. */
+        @GetMapping("/logout")
+        String logout() {
+            org.slf4j.MDC.remove("userId");
+            return "bye";
+        }
+
         @GetMapping("/boom")
         String boom() {
             throw new IllegalStateException("payment backend refused");
