@@ -2,6 +2,7 @@ package dev.seestack.spring.boot.internal;
 
 import dev.seestack.SeeStackClient;
 import dev.seestack.spring.boot.SeeStackProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,6 +33,12 @@ public class SeeStackAutoConfiguration {
     @Bean(destroyMethod = "")
     SeeStackClient seeStackClient(SeeStackProperties properties, Environment environment, OwnedClient owner) {
         return owner.start(StarterConfig.build(properties, environment));
+    }
+
+    /** {@code @SeeStackMonitored} methods report their runs to cron monitors. */
+    @Bean
+    static MonitoredJobPostProcessor seeStackMonitoredJobs(ObjectProvider<SeeStackClient> client) {
+        return new MonitoredJobPostProcessor(client);
     }
 
     @Bean
