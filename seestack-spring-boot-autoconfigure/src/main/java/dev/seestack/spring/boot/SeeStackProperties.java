@@ -182,6 +182,16 @@ public class SeeStackProperties {
         private int filterOrder = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10;
         /** Whether unhandled controller exceptions are captured as errors with the request's trace id and user. */
         private boolean captureExceptions = true;
+        /** Whether calls made with RestClient builders and RestTemplate beans are recorded as outbound items. */
+        private boolean outbound = true;
+
+        public boolean isOutbound() {
+            return outbound;
+        }
+
+        public void setOutbound(boolean outbound) {
+            this.outbound = outbound;
+        }
 
         public boolean isEnabled() {
             return enabled;

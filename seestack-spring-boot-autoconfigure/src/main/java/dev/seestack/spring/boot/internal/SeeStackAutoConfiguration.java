@@ -74,6 +74,17 @@ public class SeeStackAutoConfiguration {
         }
     }
 
+    /** Outbound HTTP monitoring of {@code RestClient} builders and {@code RestTemplate} beans. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.client.RestClient")
+    @ConditionalOnProperty(prefix = "seestack.web", name = "outbound", matchIfMissing = true)
+    static class OutboundConfiguration {
+        @Bean
+        static OutboundClientPostProcessor seeStackOutboundClients(ObjectProvider<SeeStackClient> client) {
+            return new OutboundClientPostProcessor(client);
+        }
+    }
+
     /** The root-logger appender, when Logback and the SeeStack appender are present. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = {"ch.qos.logback.classic.LoggerContext", "dev.seestack.logback.SeeStackAppender"})

@@ -30,6 +30,11 @@ public class ShopApp {
             return "bye";
         }
 
+        @GetMapping("/stock")
+        String stock() {
+            return "42";
+        }
+
         @GetMapping("/boom")
         String boom() {
             throw new IllegalStateException("payment backend refused");
