@@ -85,6 +85,16 @@ public class SeeStackAutoConfiguration {
         }
     }
 
+    /** Micrometer meters from the client's stats, when Micrometer is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class MetricsConfiguration {
+        @Bean
+        StatsMeters seeStackMeters(SeeStackClient client) {
+            return new StatsMeters(client);
+        }
+    }
+
     /** The root-logger appender, when Logback and the SeeStack appender are present. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = {"ch.qos.logback.classic.LoggerContext", "dev.seestack.logback.SeeStackAppender"})
