@@ -47,6 +47,7 @@ public final class SeeStackConfig {
     private final boolean captureUncaughtExceptions;
     private final String spoolDir;
     private final long spoolMaxBytes;
+    private final boolean shutdownHook;
     private final List<String> warnings;
     private final String proxy;
     private final String trustStore;
@@ -66,6 +67,7 @@ public final class SeeStackConfig {
         this.captureUncaughtExceptions = b.captureUncaughtExceptions;
         this.spoolDir = b.spoolDir;
         this.spoolMaxBytes = b.spoolMaxBytes;
+        this.shutdownHook = b.shutdownHook;
         this.warnings = Collections.unmodifiableList(warnings);
         this.proxy = b.proxy;
         this.trustStore = b.trustStore;
@@ -148,6 +150,14 @@ public final class SeeStackConfig {
     }
 
     /**
+     * Whether the client drains itself in a JVM shutdown hook (default true). Frameworks that close the client
+     * themselves at the right moment of their own shutdown (the Spring Boot starter) turn it off.
+     */
+    public boolean shutdownHook() {
+        return shutdownHook;
+    }
+
+    /**
      * The TLS context for https hosts: the one given to {@link Builder#sslContext}, else one trusting the
      * {@code trustStore}, else null for the JVM default.
      */
@@ -195,6 +205,7 @@ public final class SeeStackConfig {
         private boolean captureUncaughtExceptions;
         private String spoolDir;
         private long spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
+        private boolean shutdownHook = true;
         private final List<String> warnings = new ArrayList<>();
         private String proxy;
         private String trustStore;
@@ -334,6 +345,15 @@ public final class SeeStackConfig {
                 spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
             }
             this.spoolMaxBytes = spoolMaxBytes;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook drains the client at exit (default true); turn it off only when something
+         * else closes the client during shutdown.
+         */
+        public Builder shutdownHook(boolean shutdownHook) {
+            this.shutdownHook = shutdownHook;
             return this;
         }
 

@@ -45,6 +45,9 @@ class SeeStackConfigTest {
         assertNull(c.environment(), "environment is not set unless configured");
         assertNull(c.release());
         assertEquals(60_000, c.flagCacheTtlMs());
+        assertTrue(c.shutdownHook(), "the JVM shutdown hook drains the client unless turned off");
+        assertFalse(SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com").shutdownHook(false)
+                .build().shutdownHook());
     }
 
     @Test

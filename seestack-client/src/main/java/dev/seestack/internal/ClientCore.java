@@ -109,7 +109,7 @@ public final class ClientCore {
             scheduler.scheduleAtFixedRate(this::printStatsWhenChanged, config.flushIntervalMs());
         }
         this.enabled = true;
-        this.shutdownHook = components.shutdownHook() ? registerShutdownHook() : null;
+        this.shutdownHook = components.shutdownHook() && config.shutdownHook() ? registerShutdownHook() : null;
         this.uncaughtReporter = config.captureUncaughtExceptions()
                 ? UncaughtExceptionReporter.install(this, CLOSE_DEADLINE) : null;
         diagnostics.debug(() -> "SeeStack SDK initialised: " + config);
@@ -407,6 +407,41 @@ public final class ClientCore {
         }
     }
 
+    /**
+     * The JVM shutdown hook: other shutdown hooks (a framework closing its context) still log while it runs, so
+     * it keeps accepting and sending until nothing new arrived for {@link #EXIT_QUIET_PERIOD} or the close
+     * deadline passes, and only then closes.
+     */
+    void drainAtExit() {
+        long end = System.nanoTime() + CLOSE_DEADLINE.toNanos();
+        long seen = -1;
+        while (pipeline != null && enabled && System.nanoTime() < end) {
+            long captured = totalCaptured();
+            if (captured == seen) {
+                break;
+            }
+            seen = captured;
+            long remaining = end - System.nanoTime();
+            flush(Duration.ofNanos(Math.max(1, remaining)));
+            try {
+                Thread.sleep(Math.max(0, Math.min(EXIT_QUIET_PERIOD.toMillis(),
+                        java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+    }
+
+    /** How long the exit drain waits for new captures after its buffers emptied before it closes. */
+    static final Duration EXIT_QUIET_PERIOD = Duration.ofMillis(100);
+
+    private long totalCaptured() {
+        ClientStats s = stats();
+        return s.errors().captured() + s.logs().captured() + s.httpRequests().captured() + s.heartbeats().captured();
+    }
+
     public boolean isClosed() {
         return closed.get();
     }
@@ -474,7 +509,7 @@ public final class ClientCore {
     }
 
     private Thread registerShutdownHook() {
-        Thread hook = new Thread(this::close, "seestack-shutdown");
+        Thread hook = new Thread(this::drainAtExit, "seestack-shutdown");
         try {
             Runtime.getRuntime().addShutdownHook(hook);
             return hook;

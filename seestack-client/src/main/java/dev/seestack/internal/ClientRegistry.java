@@ -3,6 +3,7 @@ package dev.seestack.internal;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.diag.DiagnosticSink;
+import dev.seestack.internal.logging.PendingEvents;
 import java.util.function.Supplier;
 
 /**
@@ -49,7 +50,38 @@ public final class ClientRegistry {
         if (replaced != null) {
             replaced.close();
         }
+        PendingEvents.replay();
         return created;
+    }
+
+    /**
+     * Installs a client that a framework integration created and owns (the Spring Boot starter): the facade and
+     * every appender send through it from now on, events kept for it are replayed, and an appender-started client
+     * is replaced and closed. The owner calls {@link #uninstall} before closing it.
+     */
+    public static void installOwned(SeeStackClient client) {
+        SeeStackClient replaced;
+        synchronized (LOCK) {
+            replaced = current != null && current != client && !explicit ? current : null;
+            current = client;
+            explicit = true;
+            adapterLeases = 0;
+        }
+        if (replaced != null) {
+            replaced.close();
+        }
+        PendingEvents.replay();
+    }
+
+    /** Removes {@code client} from the facade if it is still the current one; the caller closes it. */
+    public static void uninstall(SeeStackClient client) {
+        synchronized (LOCK) {
+            if (current == client) {
+                current = null;
+                explicit = false;
+                adapterLeases = 0;
+            }
+        }
     }
 
     /**

@@ -59,6 +59,11 @@ final class HandlerProperties {
         if (uncaught != null) {
             options.setCaptureUncaughtExceptions(parseBoolean("captureUncaughtExceptions", uncaught));
         }
+
+        String shutdownHook = string("shutdownHook");
+        if (shutdownHook != null) {
+            options.setShutdownHook(parseBoolean("shutdownHook", shutdownHook));
+        }
     }
 
     /** Copies the mapping options (service, MDC key names). */

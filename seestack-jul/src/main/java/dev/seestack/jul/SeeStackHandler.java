@@ -66,6 +66,7 @@ public class SeeStackHandler extends Handler {
         options.setBufferSize(config.bufferSize());
         options.setDebug(config.debug());
         options.setCaptureUncaughtExceptions(config.captureUncaughtExceptions());
+        options.setShutdownHook(config.shutdownHook());
         options.setProjectId(config.projectId());
         options.setFlagsToken(config.flagsToken());
         options.setSpoolDir(config.spoolDir());
@@ -202,6 +203,13 @@ public class SeeStackHandler extends Handler {
     public void setSpoolMaxBytes(long spoolMaxBytes) {
         synchronized (lifecycle) {
             options.setSpoolMaxBytes(spoolMaxBytes);
+        }
+    }
+
+    /** Whether the client this handler starts drains itself in a JVM shutdown hook (default true). */
+    public void setShutdownHook(boolean shutdownHook) {
+        synchronized (lifecycle) {
+            options.setShutdownHook(shutdownHook);
         }
     }
 

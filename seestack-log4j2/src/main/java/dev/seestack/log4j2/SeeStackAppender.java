@@ -148,6 +148,10 @@ public final class SeeStackAppender extends AbstractAppender {
         @PluginBuilderAttribute
         private String projectId;
 
+        /** Whether the client drains itself in a JVM shutdown hook (default true). */
+        @PluginBuilderAttribute
+        private boolean shutdownHook = true;
+
         /** Management token for feature flags. */
         @PluginBuilderAttribute(sensitive = true)
         private String flagsToken;
@@ -220,6 +224,7 @@ public final class SeeStackAppender extends AbstractAppender {
             o.setSpoolMaxBytes(spoolMaxBytes);
             o.setDebug(debug);
             o.setCaptureUncaughtExceptions(captureUncaughtExceptions);
+            o.setShutdownHook(shutdownHook);
             o.setProjectId(projectId);
             o.setFlagsToken(flagsToken);
             o.setProxy(proxy);
@@ -281,6 +286,11 @@ public final class SeeStackAppender extends AbstractAppender {
 
         public B setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
             this.captureUncaughtExceptions = captureUncaughtExceptions;
+            return asBuilder();
+        }
+
+        public B setShutdownHook(boolean shutdownHook) {
+            this.shutdownHook = shutdownHook;
             return asBuilder();
         }
 

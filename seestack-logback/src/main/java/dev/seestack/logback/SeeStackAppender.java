@@ -2,6 +2,7 @@ package dev.seestack.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.diag.DiagnosticSink;
 import dev.seestack.internal.event.Severity;
 import dev.seestack.internal.logging.AdapterOptions;
@@ -101,6 +102,14 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         options.setTrustStorePassword(trustStorePassword);
     }
 
+    /**
+     * Whether the client this appender starts drains itself in a JVM shutdown hook (default true); turn it off
+     * when the application closes the client itself (the Spring Boot starter does).
+     */
+    public void setShutdownHook(boolean shutdownHook) {
+        options.setShutdownHook(shutdownHook);
+    }
+
     /** Service name sent with logs when neither the MDC nor {@code SeeStackContext} names one (default none). */
     public void setService(String service) {
         options.setService(service);
@@ -144,14 +153,23 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         }
         DiagnosticSink sink = this::report;
         try {
-            AdapterSession opened = AdapterSession.open(options, sink);
+            AdapterSession opened;
+            if (options.namesNoBackend() && ClientRegistry.current() == null) {
+                opened = AdapterSession.joinShared(options);
+                addInfo("SeeStack: appender [" + getName() + "] names no apiKey or host; it sends through the client"
+                        + " started in code (SeeStack.init or the Spring Boot starter) and keeps events until then");
+            } else {
+                opened = AdapterSession.open(options, sink);
+            }
             session = opened;
             router = opened.router();
         } catch (IllegalArgumentException e) {
-            addError(e.getMessage() + "; appender [" + getName() + "] not started");
+            // a WARN, not an ERROR: Spring Boot fails the application's startup on any Logback ERROR status,
+            // and a missing or invalid option must never prevent the application from starting
+            addWarn(e.getMessage() + "; appender [" + getName() + "] not started, the SDK is off");
             return;
         } catch (RuntimeException | LinkageError e) {
-            addError("SeeStack: could not start appender [" + getName() + "]", e);
+            addWarn("SeeStack: could not start appender [" + getName() + "]", e);
             return;
         }
         super.start();

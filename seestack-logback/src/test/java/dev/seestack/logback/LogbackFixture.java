@@ -63,6 +63,13 @@ final class LogbackFixture implements AutoCloseable {
     }
 
     /** Messages of the ERROR statuses Logback recorded for this context. */
+    List<String> statusWarnings() {
+        return context.getStatusManager().getCopyOfStatusList().stream()
+                .filter(s -> s.getLevel() == Status.WARN)
+                .map(Status::getMessage)
+                .collect(Collectors.toList());
+    }
+
     List<String> statusErrors() {
         return context.getStatusManager().getCopyOfStatusList().stream()
                 .filter(s -> s.getLevel() == Status.ERROR)

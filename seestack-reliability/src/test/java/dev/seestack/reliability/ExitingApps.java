@@ -23,6 +23,23 @@ final class ExitingApps {
         }
     }
 
+    /**
+     * Logback through SLF4J, with an application shutdown hook that logs {@link #EVENTS} more events while the
+     * SDK's own hook is already draining (as a framework closing its context does).
+     */
+    static final class ThroughLogbackWithLateHook {
+        public static void main(String[] args) {
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("app.exiting");
+            log.info("started");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (int i = 0; i < EVENTS; i++) {
+                    log.info("late {}", i);
+                }
+            }, "app-shutdown"));
+            System.exit(0);
+        }
+    }
+
     /** Log4j2 through its own API ({@code -Dlog4j2.configurationFile}). */
     static final class ThroughLog4j2 {
         public static void main(String[] args) {

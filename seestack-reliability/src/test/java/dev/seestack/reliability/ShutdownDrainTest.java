@@ -74,4 +74,31 @@ class ShutdownDrainTest {
             Files.deleteIfExists(output);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void eventsLoggedByOtherShutdownHooksWhileTheDrainRunsAreDeliveredToo() throws Exception {
+        Path config = Paths.get(getClass().getResource("/reliability-logback-exit.xml").toURI());
+        Path output = Files.createTempFile("seestack-reliability-child-", ".log");
+        List<String> command = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dlogback.configurationFile=" + config,
+                "-D" + LoggingApp.HOST_PROPERTY + "=" + stub.host(), ExitingApps.ThroughLogbackWithLateHook.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(Map.of("SEESTACK_TEST_HOST", stub.host(),
+                "SEESTACK_TEST_API_KEY", IngestStub.API_KEY));
+        Process process = builder.start();
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child JVM ended");
+            String childOutput = Files.readString(output);
+            assertEquals(0, process.exitValue(), childOutput);
+
+            List<String> bodies = Served.awaitAccepted(stub, IngestStub.LOGS, ExitingApps.EVENTS + 1);
+            List<String> expected = new ArrayList<>(List.of("started"));
+            IntStream.range(0, ExitingApps.EVENTS).forEach(i -> expected.add("late " + i));
+            assertEquals(new HashSet<>(expected), new HashSet<>(Served.messages(bodies)), childOutput);
+            assertEquals(expected.size(), bodies.size(), "none twice");
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(output);
+        }
+    }
 }

@@ -26,6 +26,9 @@ public final class InboundExchange {
     private final long startNanos = System.nanoTime();
     private final String previousMdcTraceId;
     private final SeeStackContext.Scope scope;
+    private final InboundExchange enclosing;
+    private volatile String identifiedUserId;
+    private static final ThreadLocal<InboundExchange> CURRENT = new ThreadLocal<>();
 
     private InboundExchange(HttpMonitor monitor, Function<String, String> header) {
         this.monitor = monitor;
@@ -35,6 +38,20 @@ public final class InboundExchange {
         this.previousMdcTraceId = MdcBridge.get(TraceIds.MDC_KEY);
         MdcBridge.set(TraceIds.MDC_KEY, traceId);
         this.scope = SeeStackContext.with(traceId, null, null);
+        this.enclosing = CURRENT.get();
+        CURRENT.set(this);
+    }
+
+    /**
+     * Names the user of the request being served on this thread (e.g. from the authenticated principal); it is
+     * recorded on the request's HTTP item even if the application clears its MDC {@code userId} before the
+     * request ends. A no-op outside a recorded request.
+     */
+    public static void identifyUser(String userId) {
+        InboundExchange current = CURRENT.get();
+        if (current != null && userId != null && !userId.isBlank()) {
+            current.identifiedUserId = userId;
+        }
     }
 
     /**
@@ -69,7 +86,7 @@ public final class InboundExchange {
      */
     public void end(ServedRequest served, Throwable failure, Consumer<Runnable> onAsyncComplete) {
         try {
-            String userId = MdcBridge.get(USER_ID_MDC_KEY);
+            String userId = identifiedUserId != null ? identifiedUserId : MdcBridge.get(USER_ID_MDC_KEY);
             if (userId == null) {
                 userId = SeeStackContext.current().userId();
             }
@@ -128,6 +145,13 @@ public final class InboundExchange {
     }
 
     private void restore() {
+        if (CURRENT.get() == this) {
+            if (enclosing == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(enclosing);
+            }
+        }
         try {
             scope.close();
         } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ public final class AdapterOptions {
     private boolean captureUncaughtExceptions;
     private String spoolDir;
     private Long spoolMaxBytes;
+    private boolean shutdownHook = true;
     private String service;
     private Severity minimumLogLevel = Severity.INFO;
     private Severity minimumErrorLevel = Severity.ERROR;
@@ -103,6 +104,28 @@ public final class AdapterOptions {
         this.sslContext = sslContext;
     }
 
+    /** Whether the client this adapter starts drains itself in a JVM shutdown hook (default true). */
+    public void setShutdownHook(boolean shutdownHook) {
+        this.shutdownHook = shutdownHook;
+    }
+
+    /**
+     * Whether neither {@code apiKey} nor {@code host} is given, in the options or the environment: the adapter then
+     * joins a client started in code (the Spring Boot starter, {@code SeeStack.init}) instead of starting one.
+     */
+    public boolean namesNoBackend() {
+        return isUnset(apiKey) && isUnset(host) && isUnset(System.getenv("SEESTACK_API_KEY"))
+                && isUnset(System.getenv("SEESTACK_HOST"));
+    }
+
+    private static boolean isUnset(String value) {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        String v = value.strip();
+        return v.endsWith("_IS_UNDEFINED") || v.contains("${");
+    }
+
     /** Service name used when the context has none. */
     public void setService(String service) {
         this.service = blankToNull(service);
@@ -169,6 +192,7 @@ public final class AdapterOptions {
                 .environment(resolved("environment", environment))
                 .release(resolved("release", release))
                 .debug(debug)
+                .shutdownHook(shutdownHook)
                 .projectId(resolved("projectId", projectId))
                 .flagsToken(resolved("flagsToken", flagsToken))
                 .captureUncaughtExceptions(captureUncaughtExceptions)

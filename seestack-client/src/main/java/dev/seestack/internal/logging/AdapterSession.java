@@ -29,6 +29,15 @@ public final class AdapterSession {
         return new AdapterSession(lease, new LogEventRouter(options));
     }
 
+    /**
+     * Opens a session without a backend of its own: it sends through whichever client is installed in the
+     * process ({@code SeeStack.init}, the Spring Boot starter) and keeps events in {@link PendingEvents} until
+     * one is.
+     */
+    public static AdapterSession joinShared(AdapterOptions options) {
+        return new AdapterSession(null, new LogEventRouter(options).keepEventsUntilClient());
+    }
+
     public LogEventRouter router() {
         return router;
     }
@@ -43,7 +52,7 @@ public final class AdapterSession {
         boolean interrupted = Thread.interrupted();
         try {
             // flushing before a release that closes would wait twice (flush, then close's drain) during an outage
-            if (!lease.release()) {
+            if (lease == null || !lease.release()) {
                 SeeStackClient current = ClientRegistry.current();
                 if (current != null) {
                     current.flush(ClientCore.CLOSE_DEADLINE);

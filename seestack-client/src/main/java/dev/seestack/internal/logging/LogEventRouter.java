@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 public final class LogEventRouter {
     private final AdapterOptions options;
     private final Supplier<SeeStackClient> client;
+    private volatile boolean keepsEventsUntilClient;
 
     /** A router that sends through the process-wide client (the one the {@code SeeStack} facade uses). */
     public LogEventRouter(AdapterOptions options) {
@@ -30,6 +31,15 @@ public final class LogEventRouter {
     public LogEventRouter(AdapterOptions options, Supplier<SeeStackClient> client) {
         this.options = options;
         this.client = client;
+    }
+
+    /**
+     * Makes this router keep relevant events in {@link PendingEvents} while no client exists, instead of
+     * discarding them (adapters that wait for a client started in code).
+     */
+    public LogEventRouter keepEventsUntilClient() {
+        this.keepsEventsUntilClient = true;
+        return this;
     }
 
     /** Whether an event at this severity could produce anything (cheap pre-check before reading the event). */
@@ -46,6 +56,9 @@ public final class LogEventRouter {
         try {
             SeeStackClient c = client.get();
             if (c == null) {
+                if (keepsEventsUntilClient) {
+                    PendingEvents.keep(this, event);
+                }
                 return;
             }
             boolean asLog = event.severity.isAtLeast(options.minimumLogLevel());

@@ -1,0 +1,108 @@
+package dev.seestack.spring.boot.internal;
+
+import dev.seestack.SeeStackClient;
+import dev.seestack.spring.boot.SeeStackProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import dev.seestack.servlet.jakarta.SeeStackServletFilter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The starter's root: one {@link SeeStackClient} bean from the {@code seestack.*} properties, installed behind
+ * the {@code SeeStack} facade and every appender, flushed when the context stops and closed after its beans are
+ * destroyed. Nothing is created when {@code seestack.enabled=false} or the key or host is missing or invalid.
+ */
+@AutoConfiguration
+@Conditional(UsableConfigCondition.class)
+@EnableConfigurationProperties(SeeStackProperties.class)
+public class SeeStackAutoConfiguration {
+
+    @Bean
+    static OwnedClient seeStackClientOwner() {
+        return new OwnedClient();
+    }
+
+    /** The client; closed by {@link OwnedClient}, not by this bean's own destruction. */
+    @Bean(destroyMethod = "")
+    SeeStackClient seeStackClient(SeeStackProperties properties, Environment environment, OwnedClient owner) {
+        return owner.start(StarterConfig.build(properties, environment));
+    }
+
+    /** {@code @SeeStackMonitored} methods report their runs to cron monitors. */
+    @Bean
+    static MonitoredJobPostProcessor seeStackMonitoredJobs(ObjectProvider<SeeStackClient> client) {
+        return new MonitoredJobPostProcessor(client);
+    }
+
+    @Bean
+    FlushOnStop seeStackFlushOnStop(SeeStackClient client) {
+        return new FlushOnStop(client);
+    }
+
+    /** Inbound HTTP monitoring of servlet applications ({@code seestack.web.*}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = {"jakarta.servlet.Filter", "dev.seestack.servlet.jakarta.SeeStackServletFilter"})
+    @ConditionalOnProperty(prefix = "seestack.web", name = "enabled", matchIfMissing = true)
+    static class ServletConfiguration {
+        @Bean
+        OrderedServletFilter seeStackServletFilter(SeeStackClient client, SeeStackProperties properties) {
+            return new OrderedServletFilter(new SeeStackServletFilter(client), properties.getWeb().getFilterOrder());
+        }
+
+        @Bean
+        OrderedServletFilter seeStackPrincipalUserFilter() {
+            return new OrderedServletFilter(new PrincipalUserFilter(), PrincipalUserFilter.ORDER);
+        }
+
+        /** Unhandled controller exceptions, in Spring MVC applications. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.web.servlet.HandlerExceptionResolver")
+        @ConditionalOnProperty(prefix = "seestack.web", name = "capture-exceptions", matchIfMissing = true)
+        static class MvcConfiguration {
+            @Bean
+            UnhandledExceptionRecorder seeStackUnhandledExceptionRecorder(SeeStackClient client) {
+                return new UnhandledExceptionRecorder(client);
+            }
+        }
+    }
+
+    /** Outbound HTTP monitoring of {@code RestClient} builders and {@code RestTemplate} beans. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.client.RestClient")
+    @ConditionalOnProperty(prefix = "seestack.web", name = "outbound", matchIfMissing = true)
+    static class OutboundConfiguration {
+        @Bean
+        static OutboundClientPostProcessor seeStackOutboundClients(ObjectProvider<SeeStackClient> client) {
+            return new OutboundClientPostProcessor(client);
+        }
+    }
+
+    /** Micrometer meters from the client's stats, when Micrometer is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class MetricsConfiguration {
+        @Bean
+        StatsMeters seeStackMeters(SeeStackClient client) {
+            return new StatsMeters(client);
+        }
+    }
+
+    /** The root-logger appender, when Logback and the SeeStack appender are present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"ch.qos.logback.classic.LoggerContext", "dev.seestack.logback.SeeStackAppender"})
+    @ConditionalOnProperty(prefix = "seestack.logging", name = "enabled", matchIfMissing = true)
+    static class LogbackConfiguration {
+        @Bean
+        RootAppenderAttachment seeStackRootAppender(SeeStackProperties properties, SeeStackClient client) {
+            return new RootAppenderAttachment(properties);
+        }
+    }
+}
