@@ -143,7 +143,7 @@ class SeeStackConfigTest {
         assertEquals("/var/spool/app", fromEnv.spoolDir());
         assertTrue(fromEnv.toString().contains("spoolDir=/var/spool/app"), fromEnv.toString());
 
-        SeeStackConfig explicit = SeeStackConfig.builder(n -> "/from/env").apiKey("k").host("https://x.example.com")
+        SeeStackConfig explicit = SeeStackConfig.builder(n -> n.equals("SEESTACK_SPOOL_DIR") ? "/from/env" : null).apiKey("k").host("https://x.example.com")
                 .spoolDir("/from/code").spoolMaxBytes(1_000_000).build();
         assertEquals("/from/code", explicit.spoolDir());
         assertEquals(1_000_000, explicit.spoolMaxBytes());

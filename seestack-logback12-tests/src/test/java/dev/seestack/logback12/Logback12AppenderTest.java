@@ -92,7 +92,7 @@ class Logback12AppenderTest {
         assertEquals("error", error.get("level").asString());
         assertEquals(Json.tree("{\"id\":\"u-9\"}"), error.get("user"));
         assertTrue(error.get("stackTrace").get(0).asString()
-                .startsWith("at dev.seestack.logback12.Logback12AppenderTest."), error.toString());
+                .startsWith("dev.seestack.logback12.Logback12AppenderTest."), error.toString());
         JsonNode logEntry = onlyBody(IngestStub.LOGS);
         assertEquals("payment failed", logEntry.get("message").asString());
         assertEquals("java.lang.IllegalStateException", logEntry.at("/metadata/exceptionClass").asString());
