@@ -50,10 +50,7 @@ public final class IngestStub implements AutoCloseable, BeforeAllCallback, After
      * (see {@link TestCertificates}); {@link #host()} is then {@code https://localhost:PORT}.
      */
     public static IngestStub startHttps(java.nio.file.Path keyStore) {
-        IngestStub stub = new IngestStub(new WireMockServer(wireMockConfig().httpDisabled(true).httpsPort(0)
-                .bindAddress("127.0.0.1").keystorePath(keyStore.toString()).keystoreType("PKCS12")
-                .keystorePassword(TestCertificates.PASSWORD).keyManagerPassword(TestCertificates.PASSWORD)
-                .containerThreads(20).jettyAcceptors(1)), true);
+        IngestStub stub = perClassHttps(keyStore);
         stub.server.start();
         stub.acceptAll();
         return stub;
@@ -77,6 +74,14 @@ public final class IngestStub implements AutoCloseable, BeforeAllCallback, After
         stub.server.start();
         stub.acceptAll();
         return stub;
+    }
+
+    /** Like {@link #perClass()} but over https only with the certificate in {@code keyStore}. */
+    public static IngestStub perClassHttps(java.nio.file.Path keyStore) {
+        return new IngestStub(new WireMockServer(wireMockConfig().httpDisabled(true).httpsPort(0)
+                .bindAddress("127.0.0.1").keystorePath(keyStore.toString()).keystoreType("PKCS12")
+                .keystorePassword(TestCertificates.PASSWORD).keyManagerPassword(TestCertificates.PASSWORD)
+                .containerThreads(20).jettyAcceptors(1)), true);
     }
 
     /** A stub for {@code @RegisterExtension}: started before the class, reset and validated around each test. */

@@ -479,6 +479,11 @@ public final class DeliveryPipeline {
                         + new String(d.body, StandardCharsets.UTF_8));
             }
             TransportResponse response = transport.post(d.lane.feature.path(), d.body);
+            if (response.status() >= 300 && response.status() < 400) {
+                diagnostics.warnOnce("redirect", "SeeStack SDK: the backend answered " + response.status()
+                        + " redirecting to " + response.location() + "; redirects are not followed for POSTs (the"
+                        + " API key would travel to another address): set 'host' to the final URL. Dropped.");
+            }
             RetryDecision decision = retryPolicy.onStatus(d.lane.feature, response.status(), response.retryAfter(),
                     d.attempts, d.rateLimitRetries);
             if (response.status() == 429 && decision.kind() == RetryDecision.Kind.RETRY) {

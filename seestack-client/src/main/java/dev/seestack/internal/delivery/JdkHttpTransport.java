@@ -25,6 +25,9 @@ public final class JdkHttpTransport implements Transport {
     private final HttpStack ownStack;
     private final HttpChannel channel;
     private final Map<String, HttpRequest.Builder> templates = new ConcurrentHashMap<>();
+    /** Whether any request was answered, so that a kept-alive connection may be pooled. */
+    private volatile boolean answeredBefore;
+    private final java.util.concurrent.atomic.LongAdder resends = new java.util.concurrent.atomic.LongAdder();
     private final HttpResponse.BodyHandler<String> bodyHandler = BoundedBody.handler(MAX_BODY_BYTES_KEPT);
 
     /** A transport with its own HTTP client (JVM default proxy selector), closed with it. */
@@ -37,7 +40,8 @@ public final class JdkHttpTransport implements Transport {
         this(host, apiKey, stack, false);
     }
 
-    private JdkHttpTransport(String host, String apiKey, HttpStack stack, boolean owns) {
+    /** A transport over {@code stack}; {@code owns}: whether closing the transport closes the stack too. */
+    public JdkHttpTransport(String host, String apiKey, HttpStack stack, boolean owns) {
         this.host = host;
         this.apiKey = apiKey;
         this.ownStack = owns ? stack : null;
@@ -51,13 +55,49 @@ public final class JdkHttpTransport implements Transport {
                 .build();
         HttpResponse<String> response;
         try {
-            response = channel.send(request, bodyHandler, BACKSTOP);
+            response = sendResendingOnce(request);
         } catch (IOException e) {
             throw TlsFailure.classify(host, e);
         }
         return new TransportResponse(response.statusCode(),
                 response.headers().firstValue("Retry-After").orElse(null), response.body(),
                 response.headers().firstValue("Location").orElse(null));
+    }
+
+    /**
+     * A pooled connection the server closed just before our request (HTTP/1.0 servers, idle timeouts) fails
+     * with no byte of answer: that is resent once at once, without costing a retry attempt, and counted.
+     */
+    private HttpResponse<String> sendResendingOnce(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response;
+        try {
+            response = channel.send(request, bodyHandler, BACKSTOP);
+        } catch (IOException e) {
+            // before any answer there is no pooled connection to reuse: a fresh one failing is a plain failure
+            if (!answeredBefore || !closedBeforeAnswer(e)) {
+                throw e;
+            }
+            resends.increment();
+            response = channel.send(request, bodyHandler, BACKSTOP);
+        }
+        answeredBefore = true;
+        return response;
+    }
+
+    static boolean closedBeforeAnswer(IOException failure) {
+        for (Throwable c = failure; c != null && c.getCause() != c; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage());
+            // not a reset: that may come mid-answer, and is retried with backoff like any network failure
+            if (c instanceof java.io.EOFException || m.contains("received no bytes")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Requests resent at once after a connection closed before any answer. */
+    public long resends() {
+        return resends.sum();
     }
 
     private HttpRequest.Builder template(String path) {

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.seestack.SeeStackConfig;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.TestCertificates;
 import dev.seestack.testkit.PollUntil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +23,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,28 +32,39 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What every {@link Transport} must do, checked over the JDK transport. */
+/** What the transport must do, over plain http and over https (a test CA in a trust store). */
 @Timeout(60)
 class TransportContractTest {
     @RegisterExtension
-    static final IngestStub stub = IngestStub.perClass();
+    static final IngestStub plain = IngestStub.perClass();
+    @RegisterExtension
+    static final IngestStub tls = IngestStub.perClassHttps(TestCertificates.get().serverKeyStore());
+    /** The stub of the current test's scheme. */
+    private IngestStub stub;
 
     private static final byte[] BODY = "{\"level\":\"info\",\"message\":\"héllo\"}".getBytes(StandardCharsets.UTF_8);
 
     enum Kind {
-        JDK((host, key) -> new JdkHttpTransport(host, key));
+        HTTP, HTTPS;
 
-        final BiFunction<String, String, Transport> factory;
+        IngestStub stub() {
+            return this == HTTP ? plain : tls;
+        }
 
-        Kind(BiFunction<String, String, Transport> factory) {
-            this.factory = factory;
+        /** A transport to {@code hostSuffix} below this scheme's stub, trusting the test CA. */
+        Transport transport(TransportContractTest test, String hostSuffix, String key) {
+            SeeStackConfig config = SeeStackConfig.builder(n -> null).apiKey(key).host(test.stub.host() + hostSuffix)
+                    .trustStore(TestCertificates.get().trustStore().toString())
+                    .trustStorePassword(TestCertificates.PASSWORD).build();
+            return new JdkHttpTransport(config.host(), key, HttpStack.forConfig(config), true);
         }
     }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
     void postsTheBodyWithKeyAndContentTypeAndReadsTheStatus(Kind kind) throws Exception {
-        try (Transport t = kind.factory.apply(stub.host(), "key-1")) {
+        stub = kind.stub();
+        try (Transport t = kind.transport(this, "", "key-1")) {
             TransportResponse r = t.post(IngestStub.LOGS, BODY);
             assertEquals(202, r.status());
             assertTrue(r.body().contains("\"success\":true"), r.body());
@@ -66,9 +78,10 @@ class TransportContractTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void keepsAHostPathPrefixAndReadsRetryAfter(Kind kind) throws Exception {
+        stub = kind.stub();
         stub.stub(post(urlPathEqualTo("/proxy" + IngestStub.ERRORS)).willReturn(
                 aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("slow down")));
-        try (Transport t = kind.factory.apply(stub.host() + "/proxy", "k")) {
+        try (Transport t = kind.transport(this, "/proxy", "k")) {
             TransportResponse r = t.post(IngestStub.ERRORS, BODY);
             assertEquals(429, r.status());
             assertEquals("7", r.retryAfter());
@@ -78,9 +91,10 @@ class TransportContractTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void readsChunkedResponsesAndReusesTheConnection(Kind kind) throws Exception {
+        stub = kind.stub();
         stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).atPriority(1).willReturn(aResponse().withStatus(202)
                 .withBody("{\"ok\":true,\"padding\":\"" + "x".repeat(5000) + "\"}").withChunkedDribbleDelay(4, 20)));
-        try (Transport t = kind.factory.apply(stub.host(), "k")) {
+        try (Transport t = kind.transport(this, "", "k")) {
             for (int i = 0; i < 5; i++) {
                 assertEquals(202, t.post(IngestStub.LOGS, BODY).status());
             }
@@ -96,8 +110,9 @@ class TransportContractTest {
     @ParameterizedTest
     @MethodSource("faults")
     void reportsBrokenResponsesAsIOExceptions(Kind kind, Fault fault) {
+        stub = kind.stub();
         stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).atPriority(1).willReturn(aResponse().withFault(fault)));
-        try (Transport t = kind.factory.apply(stub.host(), "k")) {
+        try (Transport t = kind.transport(this, "", "k")) {
             assertThrows(IOException.class, () -> t.post(IngestStub.LOGS, BODY));
         }
     }
@@ -105,17 +120,19 @@ class TransportContractTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void failsFastWhenNothingListens(Kind kind) throws Exception {
+        stub = kind.stub();
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        try (Transport t = kind.factory.apply("http://127.0.0.1:" + port, "k")) {
+        try (Transport t = new JdkHttpTransport("http://127.0.0.1:" + port, "k")) {
             assertThrows(IOException.class, () -> t.post(IngestStub.LOGS, BODY));
         }
     }
 
     @Test
     void transportGivesUpOnASilentServerWithinTheRequestDeadline() throws Exception {
+        stub = plain;
         stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).atPriority(1)
                 .willReturn(aResponse().withStatus(202).withFixedDelay(20_000)));
         try (Transport t = new JdkHttpTransport(stub.host(), "k")) {

@@ -1,0 +1,156 @@
+package dev.seestack.network;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A raw HTTP/1.x server on a loopback socket whose answers a test writes byte for byte (interim responses,
+ * HTTP/1.0, closing after each response), for the edges a full server would smooth over.
+ */
+final class ScriptedHttpServer implements AutoCloseable {
+    /** One request as received: its head lines (request line first) and body. */
+    record Request(List<String> head, String body) {
+        String header(String name) {
+            for (String h : head.subList(1, head.size())) {
+                int colon = h.indexOf(':');
+                if (colon > 0 && h.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return h.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+    }
+
+    /** What to write back, and whether to close the connection after it. */
+    record Answer(String raw, boolean close) {
+        static Answer keepOpen(String raw) {
+            return new Answer(raw, false);
+        }
+
+        static Answer thenClose(String raw) {
+            return new Answer(raw, true);
+        }
+    }
+
+    private final ServerSocket server;
+    private final Function<Request, Answer> script;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+
+    ScriptedHttpServer(InetAddress address, Function<Request, Answer> script) {
+        try {
+            this.server = new ServerSocket(0, 50, address);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.script = script;
+        Thread t = new Thread(this::accept, "scripted-http-server");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static ScriptedHttpServer onLoopback(Function<Request, Answer> script) {
+        return new ScriptedHttpServer(InetAddress.getLoopbackAddress(), script);
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    List<Request> requests() {
+        return requests;
+    }
+
+    int connections() {
+        return connections.get();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                sockets.add(s);
+                connections.incrementAndGet();
+                Thread t = new Thread(() -> serve(s), "scripted-http-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        try (s) {
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            while (true) {
+                List<String> head = readHead(in);
+                if (head == null) {
+                    return;
+                }
+                Request partial = new Request(head, "");
+                String length = partial.header("Content-Length");
+                byte[] body = in.readNBytes(length == null ? 0 : Integer.parseInt(length));
+                Request request = new Request(head, new String(body, StandardCharsets.UTF_8));
+                requests.add(request);
+                Answer answer = script.apply(request);
+                out.write(answer.raw().getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                if (answer.close()) {
+                    return;
+                }
+            }
+        } catch (IOException ended) {
+            // the client closed
+        }
+    }
+
+    private static List<String> readHead(InputStream in) throws IOException {
+        List<String> lines = new ArrayList<>();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\n') {
+                String l = line.toString(StandardCharsets.ISO_8859_1).replaceAll("\r$", "");
+                line.reset();
+                if (l.isEmpty()) {
+                    return lines.isEmpty() ? null : lines;
+                }
+                lines.add(l);
+            } else {
+                line.write(b);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+        for (Socket s : sockets) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+    }
+}
