@@ -5,6 +5,7 @@ import dev.seestack.spring.boot.SeeStackProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import dev.seestack.servlet.jakarta.SeeStackServletFilter;
@@ -92,6 +93,27 @@ public class SeeStackAutoConfiguration {
         @Bean
         StatsMeters seeStackMeters(SeeStackClient client) {
             return new StatsMeters(client);
+        }
+    }
+
+    /** Actuator health on Boot 3. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnMissingClass("org.springframework.boot.health.contributor.HealthIndicator")
+    static class Boot3HealthConfiguration {
+        @Bean
+        Boot3HealthIndicator seeStackHealthIndicator(SeeStackClient client) {
+            return new Boot3HealthIndicator(client);
+        }
+    }
+
+    /** Actuator health on Boot 4. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class Boot4HealthConfiguration {
+        @Bean
+        Boot4HealthIndicator seeStackHealthIndicator(SeeStackClient client) {
+            return new Boot4HealthIndicator(client);
         }
     }
 
