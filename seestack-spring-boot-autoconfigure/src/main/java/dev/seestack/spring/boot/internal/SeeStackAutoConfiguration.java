@@ -86,6 +86,17 @@ public class SeeStackAutoConfiguration {
         }
     }
 
+    /** Outbound HTTP monitoring of {@code WebClient} builders, when WebFlux is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
+    @ConditionalOnProperty(prefix = "seestack.web", name = "outbound", matchIfMissing = true)
+    static class WebClientConfiguration {
+        @Bean
+        static WebClientPostProcessor seeStackWebClients(ObjectProvider<SeeStackClient> client) {
+            return new WebClientPostProcessor(client);
+        }
+    }
+
     /** Micrometer meters from the client's stats, when Micrometer is present. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
