@@ -48,7 +48,9 @@ public final class SeeStackAppender extends AbstractAppender {
     @Override
     public void start() {
         try {
-            AdapterSession opened = AdapterSession.open(options, StatusLoggerSink.INSTANCE);
+            AdapterSession opened = options.namesNoBackend() && ClientRegistry.current() == null
+                    ? AdapterSession.joinShared(options)
+                    : AdapterSession.open(options, StatusLoggerSink.INSTANCE);
             session = opened;
             router = opened.router();
         } catch (IllegalArgumentException e) {
@@ -201,7 +203,8 @@ public final class SeeStackAppender extends AbstractAppender {
             try {
                 AdapterOptions options = toOptions();
                 // The options only matter when they start the client; a running client is shared as it is.
-                if (ClientRegistry.current() == null) {
+                // naming no apiKey and no host joins a client started in code (the Spring Boot starter) later
+                if (ClientRegistry.current() == null && !options.namesNoBackend()) {
                     options.toConfig();
                 }
                 return new SeeStackAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),

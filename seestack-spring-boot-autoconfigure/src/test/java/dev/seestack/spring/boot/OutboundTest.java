@@ -22,8 +22,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
 
-/** Calls through Boot's {@code RestClient.Builder} and a {@code RestTemplate} bean are recorded, trace id propagated. */
+/** Calls through Boot's {@code RestClient.Builder} and {@code WebClient.Builder} and a {@code RestTemplate} bean are recorded. */
 @SpringBootTest(classes = {ShopApp.class, OutboundTest.Clients.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "seestack.project-id=5f0c6a5e-0000-4000-8000-0000000000aa")
@@ -51,6 +52,8 @@ class OutboundTest {
     @Autowired
     RestTemplate restTemplate;
     @Autowired
+    WebClient.Builder webClients;
+    @Autowired
     SeeStackClient client;
     @Value("${local.server.port}")
     int port;
@@ -71,6 +74,21 @@ class OutboundTest {
         assertEquals(200, outbound.get("statusCode").asInt());
         assertEquals(traceId, awaitItem("inbound", "/stock").get("traceId").asText(),
                 "the called application (itself here) continues the caller's trace");
+    }
+
+    @Test
+    void webClientCallIsAnOutboundItemCarryingTheCurrentTraceId() {
+        String traceId = "1bf7651916cd43dd8448eb211c80319d";
+        try (SeeStackContext.Scope scope = SeeStackContext.with(traceId, null, null)) {
+            assertEquals("ok", webClients.build().get().uri("http://127.0.0.1:" + port + "/checkout")
+                    .retrieve().bodyToMono(String.class).block(java.time.Duration.ofSeconds(10)));
+        }
+        client.flush();
+
+        JsonNode outbound = awaitItem("outbound", "/checkout");
+        assertEquals(traceId, outbound.get("traceId").asText());
+        assertEquals(200, outbound.get("statusCode").asInt());
+        assertEquals(traceId, awaitItem("inbound", "/checkout").get("traceId").asText());
     }
 
     @Test

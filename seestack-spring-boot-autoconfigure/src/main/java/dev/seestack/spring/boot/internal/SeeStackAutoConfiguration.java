@@ -5,6 +5,7 @@ import dev.seestack.spring.boot.SeeStackProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import dev.seestack.servlet.jakarta.SeeStackServletFilter;
@@ -85,6 +86,17 @@ public class SeeStackAutoConfiguration {
         }
     }
 
+    /** Outbound HTTP monitoring of {@code WebClient} builders, when WebFlux is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
+    @ConditionalOnProperty(prefix = "seestack.web", name = "outbound", matchIfMissing = true)
+    static class WebClientConfiguration {
+        @Bean
+        static WebClientPostProcessor seeStackWebClients(ObjectProvider<SeeStackClient> client) {
+            return new WebClientPostProcessor(client);
+        }
+    }
+
     /** Micrometer meters from the client's stats, when Micrometer is present. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
@@ -92,6 +104,27 @@ public class SeeStackAutoConfiguration {
         @Bean
         StatsMeters seeStackMeters(SeeStackClient client) {
             return new StatsMeters(client);
+        }
+    }
+
+    /** Actuator health on Boot 3. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnMissingClass("org.springframework.boot.health.contributor.HealthIndicator")
+    static class Boot3HealthConfiguration {
+        @Bean
+        Boot3HealthIndicator seeStackHealthIndicator(SeeStackClient client) {
+            return new Boot3HealthIndicator(client);
+        }
+    }
+
+    /** Actuator health on Boot 4. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class Boot4HealthConfiguration {
+        @Bean
+        Boot4HealthIndicator seeStackHealthIndicator(SeeStackClient client) {
+            return new Boot4HealthIndicator(client);
         }
     }
 
