@@ -1,75 +1,140 @@
 package dev.seestack.internal.buffer;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Consumer;
 
 /**
  * A bounded FIFO that never blocks its producers: when full, offering an item evicts the oldest one,
- * which is returned so that the caller can count the drop.
+ * which is handed back so that the caller can count the drop.
+ *
+ * <p>Issue 16: lock-free (a bounded multi-producer, multi-consumer array queue after D. Vyukov: each slot
+ * carries a sequence number saying whether it is free for the producer of a given position or filled for
+ * its consumer). The application's thread only claims a position with one compare-and-set and publishes
+ * the item with one ordered write; it never waits for a monitor that a sender thread, descheduled on a
+ * busy machine, might be holding. Nothing is allocated per item; each slot costs 4 bytes more than a plain
+ * array (its sequence, kept relative to the slot's index and compared modulo 2^32, so it needs no setup).
  */
 public final class RingBuffer<T> {
     private final Object[] items;
-    private int head;
-    private int size;
-    /** The size as of the last change, readable without the lock (producers check triggers with it). */
-    private volatile int publishedSize;
+    private final int capacity;
+    /**
+     * Per slot, minus the slot's index (so all start at 0): {@code position} when free for the producer of that
+     * position, {@code position + 1} once filled; truncated to int, differences taken modulo 2^32.
+     */
+    private final AtomicIntegerArray sequences;
+    private final AtomicLong tail = new AtomicLong();
+    private final AtomicLong head = new AtomicLong();
 
     public RingBuffer(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
-        this.items = new Object[capacity];
+        // the sequences tell a full slot from a free one only with two slots or more; one item is held in two
+        this.capacity = capacity;
+        this.items = new Object[Math.max(2, capacity)];
+        this.sequences = new AtomicIntegerArray(items.length);
     }
 
     /** Appends {@code item}; returns the evicted oldest item when the buffer was full, else null. */
-    @SuppressWarnings("unchecked")
-    public synchronized T offer(T item) {
-        int capacity = items.length;
-        if (size == capacity) {
-            T evicted = (T) items[head];
-            items[head] = item;
-            head = (head + 1) % capacity;
-            return evicted;
-        }
-        items[(head + size) % capacity] = item;
-        size++;
-        publishedSize = size;
-        return null;
+    public T offer(T item) {
+        Object[] first = new Object[1];
+        offer(item, evicted -> {
+            if (first[0] == null) {
+                first[0] = evicted;
+            }
+        });
+        @SuppressWarnings("unchecked")
+        T evicted = (T) first[0];
+        return evicted;
     }
 
-    /** Removes and returns the oldest item, or null when empty. */
-    @SuppressWarnings("unchecked")
-    public synchronized T poll() {
-        if (size == 0) {
-            return null;
+    /**
+     * Appends {@code item}, evicting the oldest items while the buffer is full; each evicted item is handed to
+     * {@code onEvicted} on this thread (more than one only when other producers refill the freed slot first).
+     */
+    public void offer(T item, Consumer<? super T> onEvicted) {
+        int spins = 0;
+        while (!tryAppend(item)) {
+            T evicted = poll();
+            if (evicted != null) {
+                onEvicted.accept(evicted);
+            } else if (++spins < 64) {
+                // full, but the oldest slot is being taken by a consumer right now: it frees in a moment
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
-        T item = (T) items[head];
-        items[head] = null;
-        head = (head + 1) % items.length;
-        size--;
-        publishedSize = size;
-        return item;
+    }
+
+    private boolean tryAppend(T item) {
+        int slots = items.length;
+        while (true) {
+            long position = tail.get();
+            if (slots != capacity && position - head.get() >= capacity) {
+                return false;
+            }
+            int slot = (int) (position % slots);
+            int diff = sequences.get(slot) - (int) (position - slot);
+            if (diff == 0) {
+                if (tail.compareAndSet(position, position + 1)) {
+                    items[slot] = item;
+                    sequences.lazySet(slot, (int) (position + 1 - slot)); // publishes the item (ordered after the write above)
+                    return true;
+                }
+            } else if (diff < 0) {
+                return false; // the slot still holds the item of the previous lap: full
+            }
+            // else another producer claimed this position first: retry with the new tail
+        }
+    }
+
+    /**
+     * Removes and returns the oldest item, or null when empty (also, momentarily, when the oldest position is
+     * claimed by a producer that has not published its item yet).
+     */
+    @SuppressWarnings("unchecked")
+    public T poll() {
+        int slots = items.length;
+        while (true) {
+            long position = head.get();
+            int slot = (int) (position % slots);
+            int diff = sequences.get(slot) - (int) (position + 1 - slot);
+            if (diff == 0) {
+                if (head.compareAndSet(position, position + 1)) {
+                    T item = (T) items[slot];
+                    items[slot] = null;
+                    sequences.lazySet(slot, (int) (position + slots - slot)); // frees the slot for the next lap
+                    return item;
+                }
+            } else if (diff < 0) {
+                return null;
+            }
+            // else another consumer took this position first: retry with the new head
+        }
     }
 
     /** Moves up to {@code max} oldest items into {@code sink}; returns how many were moved. */
-    @SuppressWarnings("unchecked")
-    public synchronized int drainTo(List<? super T> sink, int max) {
-        int n = Math.min(max, size);
-        for (int i = 0; i < n; i++) {
-            sink.add((T) items[head]);
-            items[head] = null;
-            head = (head + 1) % items.length;
+    public int drainTo(List<? super T> sink, int max) {
+        int n = 0;
+        T item;
+        while (n < max && (item = poll()) != null) {
+            sink.add(item);
+            n++;
         }
-        size -= n;
-        publishedSize = size;
         return n;
     }
 
-    /** The number of buffered items, as of the last change (no lock taken). */
+    /** The number of buffered items (a snapshot without a lock; exact when no offer or poll is under way). */
     public int size() {
-        return publishedSize;
+        long h = head.get();
+        long size = tail.get() - h;
+        return (int) Math.max(0, Math.min(capacity, size));
     }
 
     public int capacity() {
-        return items.length;
+        return capacity;
     }
 }

@@ -75,7 +75,9 @@ public final class DeliveryPipeline {
         this.batchAssemblers.putAll(batchAssemblers);
         this.onUnauthorized = onUnauthorized;
         for (Feature f : Feature.values()) {
-            lanes.put(f, new Lane(f, bufferSize));
+            Lane lane = new Lane(f, bufferSize);
+            lane.onEvicted = evicted -> onEvicted(lane, evicted); // one sink per lane: nothing allocated per item
+            lanes.put(f, lane);
         }
         // errors and heartbeats first: they are rare and sent immediately; logs last
         takeOrder = new Lane[] {lanes.get(Feature.ERRORS), lanes.get(Feature.HEARTBEATS),
@@ -101,23 +103,27 @@ public final class DeliveryPipeline {
             return false;
         }
         lane.counters.captured.increment();
-        Encodable evicted = lane.buffer.offer(item);
-        if (evicted != null && spoolEvicted(lane, evicted)) {
-            lane.counters.spooled.increment();
-        } else if (evicted != null) {
-            lane.counters.droppedBufferFull.increment();
-            if (diagnostics.isDebug()) {
-                diagnostics.alertOnce("WARN", "buffer-full-" + lane.feature, "SeeStack SDK: "
-                        + lane.feature.displayName() + " buffer full (capacity " + lane.buffer.capacity()
-                        + "); dropping the oldest items (counted in stats().droppedBufferFull)");
-            }
-        }
+        lane.buffer.offer(item, lane.onEvicted);
         if (lane.feature.isImmediate()) {
             signalWork();
         } else if (!lane.released && lane.buffer.size() >= lane.triggerSize) {
             release(lane);
         }
         return true;
+    }
+
+    /** Counts (or spools) an item the full buffer of {@code lane} evicted to make room; on the capturing thread. */
+    private void onEvicted(Lane lane, Encodable evicted) {
+        if (spoolEvicted(lane, evicted)) {
+            lane.counters.spooled.increment();
+            return;
+        }
+        lane.counters.droppedBufferFull.increment();
+        if (diagnostics.isDebug()) {
+            diagnostics.alertOnce("WARN", "buffer-full-" + lane.feature, "SeeStack SDK: "
+                    + lane.feature.displayName() + " buffer full (capacity " + lane.buffer.capacity()
+                    + "); dropping the oldest items (counted in stats().droppedBufferFull)");
+        }
     }
 
     /** Hands requests that would be dropped (retries spent, buffer full, stopping) to {@code sink} instead. */

@@ -4,6 +4,7 @@ import dev.seestack.internal.buffer.RingBuffer;
 import dev.seestack.internal.diag.ThinnedWarning;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
+import java.util.function.Consumer;
 
 /** One feature's buffer, counters and release state inside the pipeline. */
 final class Lane {
@@ -21,6 +22,8 @@ final class Lane {
      * making every burst refill the buffer to its trigger.
      */
     long lingerUntil;
+    /** Counts or spools what the full buffer evicts; set once by the pipeline before any item is offered. */
+    Consumer<Encodable> onEvicted;
     /** Items of this lane in requests being sent; guarded by the pipeline lock. */
     long inFlightItems;
 

@@ -22,15 +22,22 @@ final class EventMetadata implements MetadataSnapshot {
     private final Map<String, Object> keyValues;
     private final Object markers;
     private final Map<String, Object> extra;
-    private final String[] tail;
+    /** Keys of the entries appended last (a shared constant per kind of event), and their values (nulls skipped). */
+    private final String[] tailKeys;
+    private final String tail0;
+    private final String tail1;
+    private final String tail2;
 
     /**
      * @param keyValues already sanitized
      * @param extra already sanitized
-     * @param tail key/value pairs appended last (nulls skipped)
+     * @param tailKeys keys of up to three entries appended last, a shared constant (issue 16: nothing but this
+     *     object is allocated per event for the snapshot, as it stays buffered until sent)
+     * @param tail0 value of {@code tailKeys[0]} (null: skipped), and so on
      */
     EventMetadata(String logger, String thread, String userId, Map<String, String> mdc, String[] routedMdcKeys,
-            Map<String, Object> keyValues, Object markers, Map<String, Object> extra, String... tail) {
+            Map<String, Object> keyValues, Object markers, Map<String, Object> extra, String[] tailKeys,
+            String tail0, String tail1, String tail2) {
         this.logger = logger;
         this.thread = thread;
         this.userId = userId;
@@ -39,7 +46,10 @@ final class EventMetadata implements MetadataSnapshot {
         this.keyValues = keyValues;
         this.markers = markers;
         this.extra = extra;
-        this.tail = tail;
+        this.tailKeys = tailKeys;
+        this.tail0 = tail0;
+        this.tail1 = tail1;
+        this.tail2 = tail2;
     }
 
     @Override
@@ -64,8 +74,9 @@ final class EventMetadata implements MetadataSnapshot {
         if (extra != null) {
             meta.putAll(extra);
         }
-        for (int i = 0; i + 1 < tail.length; i += 2) {
-            putIfPresent(meta, tail[i], tail[i + 1]);
+        String[] tailValues = {tail0, tail1, tail2};
+        for (int i = 0; i < tailKeys.length; i++) {
+            putIfPresent(meta, tailKeys[i], tailValues[i]);
         }
         return meta;
     }

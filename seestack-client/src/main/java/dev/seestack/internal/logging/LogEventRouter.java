@@ -19,9 +19,13 @@ import java.util.function.Supplier;
  * {@link SeeStackContext}, then the configured service), what goes into metadata, and the recursion guard.
  */
 public final class LogEventRouter {
+    private static final String[] LOG_TAIL_KEYS = {"exceptionClass", "exceptionMessage"};
+    private static final String[] ERROR_TAIL_KEYS = {"message", "traceId", "service"};
     private final AdapterOptions options;
     private final Supplier<SeeStackClient> client;
     private volatile boolean keepsEventsUntilClient;
+    /** The MDC keys routed to fields, shared by every event's snapshot while the options name the same keys. */
+    private volatile String[] routedKeys = new String[3];
 
     /** A router that sends through the process-wide client (the one the {@code SeeStack} facade uses). */
     public LogEventRouter(AdapterOptions options) {
@@ -91,7 +95,7 @@ public final class LogEventRouter {
         String traceId = first(get(mdc, options.traceIdKey()), ctx.traceId(), null);
         String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
         String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
-        String[] routedKeys = {options.traceIdKey(), options.serviceKey(), options.userIdKey()};
+        String[] routedKeys = routedKeys();
         Map<String, Object> keyValues = EventMetadata.sanitizeInPlace(e.keyValues, true);
         Object markers = EventMetadata.sanitizedMarkers(e.markers);
         Map<String, Object> extra = EventMetadata.sanitizeInPlace(e.extra, false);
@@ -100,14 +104,26 @@ public final class LogEventRouter {
             String exceptionMessage = e.throwable == null ? null : MetadataSanitizer.safeMessage(e.throwable);
             core.captureLog(new LogEntry(e.severity, e.message, service, traceId, new EventMetadata(e.loggerName,
                     e.threadName, userId, mdc, routedKeys, keyValues, markers, extra,
-                    "exceptionClass", exceptionClass, "exceptionMessage", exceptionMessage),
+                    LOG_TAIL_KEYS, exceptionClass, exceptionMessage, null),
                     e.timestampMs > 0 ? e.timestampMs : System.currentTimeMillis()));
         }
         if (asError) {
             core.captureError(e.throwable, e.message, e.severity, userId == null ? null : User.ofId(userId),
                     new EventMetadata(e.loggerName, e.threadName, null, mdc, routedKeys, keyValues, markers, extra,
-                            "message", e.message, "traceId", traceId, "service", service));
+                            ERROR_TAIL_KEYS, e.message, traceId, service));
         }
+    }
+
+    private String[] routedKeys() {
+        String[] keys = routedKeys;
+        String traceIdKey = options.traceIdKey();
+        String serviceKey = options.serviceKey();
+        String userIdKey = options.userIdKey();
+        if (keys[0] != traceIdKey || keys[1] != serviceKey || keys[2] != userIdKey) {
+            keys = new String[] {traceIdKey, serviceKey, userIdKey};
+            routedKeys = keys;
+        }
+        return keys;
     }
 
     private static String get(Map<String, String> map, String key) {
