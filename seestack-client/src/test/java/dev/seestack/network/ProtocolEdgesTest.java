@@ -51,7 +51,7 @@ class ProtocolEdgesTest {
     }
 
     private SeeStackClient client(String host) {
-        client = SeeStackClient.create(SeeStackConfig.builder(n -> null).apiKey("k").host(host).environment("test")
+        client = dev.seestack.internal.ClientAccess.create(SeeStackConfig.builder(n -> null).apiKey("k").host(host).environment("test")
                 .build(), ClientComponents.defaults().scheduler(ManualScheduler::new)
                 .retryPolicy(new RetryPolicy(() -> 0, System::currentTimeMillis)).diagnosticSink(sink)
                 .shutdownHook(false));
