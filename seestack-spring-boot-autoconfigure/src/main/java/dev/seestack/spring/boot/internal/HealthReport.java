@@ -22,10 +22,10 @@ final class HealthReport {
     }
 
     private static String reason(SeeStackClient client) {
-        if (client.config().isInsecureProduction()) {
+        if (dev.seestack.internal.config.PlainHttpPolicy.refuses(client.config().environment(), client.config().host())) {
             return "plain-HTTP host refused in a production environment";
         }
-        if (client.core().isClosed()) {
+        if (dev.seestack.internal.ClientAccess.core(client).isClosed()) {
             return "client closed";
         }
         return "disabled by a 401 answer: invalid API key (or a wrong path in the host)";
