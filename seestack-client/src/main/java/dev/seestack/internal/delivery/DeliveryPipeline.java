@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,8 @@ import java.util.function.Function;
  * the {@link Scheduler}, not on a sender, so one failing request never stalls newer ones.
  */
 public final class DeliveryPipeline {
+    /** Requests one pipeline keeps in flight at most (its window's upper bound). */
+    public static final int MAX_IN_FLIGHT = InFlightWindow.MAX;
     /** Request bodies larger than this are re-encoded without metadata. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
     /** How long a released, emptied buffer stays released waiting for more items. */
@@ -49,6 +53,8 @@ public final class DeliveryPipeline {
     private final Queue<Delivery> retryWaiting = new ConcurrentLinkedQueue<>();
     /** Requests on the network; whoever removes one (its completion, or the stop) accounts for it. */
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
+    /** How many of them at most; guarded by the lock. */
+    private final InFlightWindow window = new InFlightWindow();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workAvailable = lock.newCondition();
@@ -334,8 +340,7 @@ public final class DeliveryPipeline {
             if (d == null) {
                 return;
             }
-            RetryDecision decision = attempt(d);
-            complete(d, decision);
+            dispatch(d);
         }
     }
 
@@ -345,6 +350,10 @@ public final class DeliveryPipeline {
             while (true) {
                 if (state == State.STOPPED || state == State.DISABLED) {
                     return null;
+                }
+                if (inFlight.size() >= window.size()) {
+                    workAvailable.await(); // a completion signals
+                    continue;
                 }
                 Delivery d = next();
                 if (d != null) {
@@ -425,7 +434,9 @@ public final class DeliveryPipeline {
         return new Delivery(lane, assembler.apply(items), items.size());
     }
 
-    private RetryDecision attempt(Delivery d) {
+    /** Encodes and sends {@code d} without waiting for its answer; {@link #complete} runs when it comes. */
+    private void dispatch(Delivery d) {
+        CompletableFuture<TransportResponse> answer;
         try {
             if (d.body == null) {
                 d.body = encode(d.payload);
@@ -435,7 +446,39 @@ public final class DeliveryPipeline {
                 diagnostics.debug(() -> "POST " + d.lane.feature.path() + " attempt " + d.attempts + " "
                         + new String(d.body, StandardCharsets.UTF_8));
             }
-            TransportResponse response = transport.post(d.lane.feature.path(), d.body);
+            answer = transport.postAsync(d.lane.feature.path(), d.body);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // encoding or transport bug: never loop on it, and never let it end this sender thread
+            diagnostics.debug(() -> "  -> dropped, could not send: " + e);
+            complete(d, RetryDecision.REJECTED);
+            return;
+        }
+        answer.whenComplete((response, failure) -> complete(d, decide(d, response, failure)));
+    }
+
+    /** The outcome of one answer (or failure) of {@code d}; runs on the transport's thread, never throws. */
+    private RetryDecision decide(Delivery d, TransportResponse response, Throwable failure) {
+        try {
+            if (failure != null) {
+                Throwable cause = failure;
+                while (cause instanceof CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                if (cause instanceof InterruptedException) {
+                    return RetryDecision.EXHAUSTED;
+                }
+                if (!(cause instanceof IOException)) {
+                    Throwable bug = cause;
+                    diagnostics.debug(() -> "  -> dropped, could not send: " + bug);
+                    return RetryDecision.REJECTED;
+                }
+                if (cause instanceof TlsFailure) {
+                    diagnostics.warnOnce("tls", cause.getMessage()); // one warning per client: its configuration
+                }
+                Throwable io = cause;
+                diagnostics.debug(() -> "  -> network failure " + io);
+                return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
+            }
             if (response.status() >= 300 && response.status() < 400) {
                 diagnostics.warnOnce("redirect", "SeeStack SDK: the backend answered " + response.status()
                         + " redirecting to " + response.location() + "; redirects are not followed for POSTs (the"
@@ -451,18 +494,7 @@ public final class DeliveryPipeline {
                         + (response.body() == null ? "" : " " + response.body()));
             }
             return decision;
-        } catch (IOException e) {
-            if (e instanceof TlsFailure) {
-                diagnostics.warnOnce("tls", e.getMessage()); // one warning per client: the cause is its configuration
-            }
-            diagnostics.debug(() -> "  -> network failure " + e);
-            return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return RetryDecision.EXHAUSTED;
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
-            // encoding or transport bug: never loop on it, and never let it end this sender thread
-            diagnostics.debug(() -> "  -> dropped, could not send: " + e);
             return RetryDecision.REJECTED;
         }
     }
@@ -528,6 +560,9 @@ public final class DeliveryPipeline {
             if (retry) {
                 scheduleRetry(d, decision.delayMs());
             }
+            boolean failed = retry && decision.delayMs() > 0 || decision.kind() == RetryDecision.Kind.EXHAUSTED;
+            window.onAnswer(failed, hasBacklog());
+            workAvailable.signal();
             progress.signalAll();
         } finally {
             lock.unlock();
@@ -539,6 +574,20 @@ public final class DeliveryPipeline {
 
     private static String describe(Delivery d) {
         return d.payload instanceof Describable ? " (" + ((Describable) d.payload).describe() + ")" : "";
+    }
+
+    /** Whether requests wait for a place in the window; called with the lock held. */
+    private boolean hasBacklog() {
+        if (!retryReady.isEmpty()) {
+            return true;
+        }
+        for (Lane lane : takeOrder) {
+            // a lane still filling towards its trigger counts too: its items are about to be released
+            if (lane.buffer.size() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Called with the lock held. */
