@@ -523,6 +523,11 @@ public final class DeliveryPipeline {
                 c.sent.add(d.itemCount);
                 break;
             case RETRY:
+                if (state == State.CLOSING) {
+                    // close() gave this request its one last attempt: no further retries back to back
+                    dropAfterRetries(d);
+                    break;
+                }
                 retry = true;
                 break;
             case EXHAUSTED:
@@ -531,12 +536,7 @@ public final class DeliveryPipeline {
                     c.droppedDisabled.add(d.itemCount);
                     break;
                 }
-                c.droppedAfterRetries.add(d.itemCount);
-                long n = d.lane.retryDrops.record();
-                if (n > 0) {
-                    diagnostics.warn("SeeStack SDK: could not deliver " + d.lane.feature.displayName()
-                            + " after retries; dropped (" + n + " so far)");
-                }
+                dropAfterRetries(d);
                 break;
             case DISABLE:
                 c.rejected.add(d.itemCount);
@@ -569,6 +569,15 @@ public final class DeliveryPipeline {
         }
         if (decision.kind() == RetryDecision.Kind.DISABLE) {
             onUnauthorized.run();
+        }
+    }
+
+    private void dropAfterRetries(Delivery d) {
+        d.lane.counters.droppedAfterRetries.add(d.itemCount);
+        long n = d.lane.retryDrops.record();
+        if (n > 0) {
+            diagnostics.warn("SeeStack SDK: could not deliver " + d.lane.feature.displayName()
+                    + " after retries; dropped (" + n + " so far)");
         }
     }
 
