@@ -480,9 +480,7 @@ public final class DeliveryPipeline {
                 return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
             }
             if (response.status() >= 300 && response.status() < 400) {
-                diagnostics.warnOnce("redirect", "SeeStack SDK: the backend answered " + response.status()
-                        + " redirecting to " + response.location() + "; redirects are not followed for POSTs (the"
-                        + " API key would travel to another address): set 'host' to the final URL. Dropped.");
+                diagnostics.warnOnce("redirect", StatusTable.REDIRECT.warning(response.status(), response.location()));
             }
             RetryDecision decision = retryPolicy.onStatus(d.lane.feature, response.status(), response.retryAfter(),
                     d.attempts, d.rateLimitRetries);
@@ -543,17 +541,16 @@ public final class DeliveryPipeline {
                 break;
             case FORBIDDEN:
                 c.rejected.add(d.itemCount);
-                diagnostics.warnOnce("403", "SeeStack SDK: the backend answered 403 Forbidden; check the API key's"
-                        + " permissions. Items answered 403 are dropped.");
+                diagnostics.warnOnce("403", StatusTable.FORBIDDEN.warning());
                 break;
             case NOT_FOUND:
                 c.rejected.add(d.itemCount);
-                diagnostics.warnOnce("404-" + d.lane.feature + "-" + describe(d), "SeeStack SDK: the backend answered"
-                        + " 404 for " + d.lane.feature.path() + describe(d) + "; dropped, not retried.");
+                diagnostics.warnOnce("404-" + d.lane.feature + "-" + describe(d),
+                        StatusTable.NOT_FOUND.warning(d.lane.feature.path() + describe(d)));
                 break;
             default:
                 c.rejected.add(d.itemCount);
-                diagnostics.debug(() -> "SeeStack SDK: malformed payload — dropping event");
+                diagnostics.debug(() -> StatusTable.MALFORMED.warning());
         }
         lock.lock();
         try {
@@ -576,8 +573,7 @@ public final class DeliveryPipeline {
         d.lane.counters.droppedAfterRetries.add(d.itemCount);
         long n = d.lane.retryDrops.record();
         if (n > 0) {
-            diagnostics.warn("SeeStack SDK: could not deliver " + d.lane.feature.displayName()
-                    + " after retries; dropped (" + n + " so far)");
+            diagnostics.warn(StatusTable.SERVER_ERROR.warning(d.lane.feature.displayName(), n));
         }
     }
 
