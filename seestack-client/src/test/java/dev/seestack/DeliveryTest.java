@@ -171,6 +171,20 @@ class DeliveryTest {
     }
 
     @Test
+    void closeGivesAWaitingRetryExactlyOneLastAttempt() {
+        stub.stub(post(urlPathEqualTo(IngestStub.ERRORS)).atPriority(1).willReturn(aResponse().withStatus(503)));
+        client = fixture.client(stub);
+        client.captureError(new RuntimeException("backend down"));
+        PollUntil.await("retry scheduled", () -> fixture.scheduler.requestedDelays().size() == 1);
+
+        client.close();
+
+        assertEquals(2, stub.count(IngestStub.ERRORS), "the first attempt and one last one at close, not attempts 2-5");
+        assertEquals(1, client.stats().errors().droppedAfterRetries(), client.stats().toString());
+        assertEquals(0, client.stats().errors().pending());
+    }
+
+    @Test
     void honoursRetryAfterOn429ForAtMostThreeMoreAttempts() {
         stub.stub(post(urlPathEqualTo(IngestStub.ERRORS)).atPriority(1)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));

@@ -90,14 +90,14 @@ class RuntimeWarningsTest {
                 .scheduler(() -> fixture.scheduler).diagnosticSink(fixture.sink).shutdownHook(false))) {
             client.captureError(new RuntimeException("first"));
             client.captureError(new RuntimeException("second"));
-            PollUntil.await("both attempted", () -> fixture.sink.containing("TLS connection").size() == 1
-                    && client.stats().errors().captured() == 2 && stderr.lines("TLS connection") == 1);
+            PollUntil.await("both attempted", () -> fixture.sink.containing("cannot connect securely").size() == 1
+                    && client.stats().errors().captured() == 2 && stderr.lines("cannot connect securely") == 1);
         } finally {
             untrusted.stop();
         }
-        assertEquals(1, fixture.sink.containing("SeeStack SDK: TLS connection to the SeeStack host failed").size(),
+        assertEquals(1, fixture.sink.containing("SeeStack SDK: cannot connect securely to 127.0.0.1 — untrusted certificate").size(),
                 fixture.sink.lines().toString());
-        assertEquals(1, stderr.lines("[seestack] WARN SeeStack SDK: TLS connection to the SeeStack host failed"));
+        assertEquals(1, stderr.lines("[seestack] WARN SeeStack SDK: cannot connect securely to 127.0.0.1 — untrusted certificate"));
     }
 
     @Test

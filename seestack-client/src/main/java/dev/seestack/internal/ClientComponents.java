@@ -16,8 +16,11 @@ import java.util.function.Supplier;
  * Production code uses {@link #defaults()}; tests and adapters override single parts.
  */
 public final class ClientComponents {
-    /** Sender threads per client: enough concurrent requests for keep-alive throughput, few enough to idle cheaply. */
-    public static final int DEFAULT_SENDER_THREADS = 8;
+    /**
+     * Sender threads per client. They only encode and hand requests to the asynchronous HTTP client (how many
+     * are in flight is the pipeline's window, up to 128), so two keep up with any latency.
+     */
+    public static final int DEFAULT_SENDER_THREADS = 2;
 
     /** Null: the default, a {@link JdkHttpTransport} over the client's shared {@link HttpStack}. */
     private Function<SeeStackConfig, Transport> transportFactory;

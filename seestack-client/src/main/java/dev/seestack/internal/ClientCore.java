@@ -17,6 +17,7 @@ import dev.seestack.internal.delivery.HttpStack;
 import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.delivery.Transport;
 import dev.seestack.internal.delivery.TransportResponse;
+import dev.seestack.internal.delivery.StatusTable;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.ErrorEntry;
@@ -71,8 +72,7 @@ public final class ClientCore {
     private HttpStack httpStack;
 
     /** The documented 401 text, plus the other cause the backend answers 401 for. */
-    static final String UNAUTHORIZED_WARNING = "SeeStack SDK: invalid API key — disabling SDK (a wrong path in the"
-            + " 'host' option, such as a trailing /api, is also answered 401)";
+    static final String UNAUTHORIZED_WARNING = StatusTable.UNAUTHORIZED.warning();
 
     public ClientCore(SeeStackConfig config, ClientComponents components) {
         this.config = config;

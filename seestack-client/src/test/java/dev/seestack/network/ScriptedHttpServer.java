@@ -95,7 +95,7 @@ final class ScriptedHttpServer implements AutoCloseable {
 
     private void serve(Socket s) {
         try (s) {
-            InputStream in = s.getInputStream();
+            InputStream in = new java.io.BufferedInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
             while (true) {
                 List<String> head = readHead(in);

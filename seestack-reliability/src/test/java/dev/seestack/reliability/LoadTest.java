@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seestack.FeatureStats;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
-import dev.seestack.internal.ClientComponents;
+import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.reliability.LoggingApp.Framework;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
@@ -32,9 +32,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(180)
 class LoadTest {
     private static final long LOAD_SECONDS = Long.getLong("reliability.loadSeconds", 2);
-    /** Items a feature may hold at once: its buffer, plus one request per sender thread in flight. */
-    private static final long PENDING_BOUND = SeeStackConfig.DEFAULT_BUFFER_SIZE
-            + ClientComponents.DEFAULT_SENDER_THREADS;
+    /** Items a feature may hold at once: its buffer, plus the requests its window keeps in flight. */
+    private static final long PENDING_BOUND = SeeStackConfig.DEFAULT_BUFFER_SIZE + DeliveryPipeline.MAX_IN_FLIGHT;
 
     @RegisterExtension
     static final IngestStub stub = IngestStub.perClass();

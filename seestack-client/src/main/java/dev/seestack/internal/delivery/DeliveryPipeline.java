@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,8 @@ import java.util.function.Function;
  * the {@link Scheduler}, not on a sender, so one failing request never stalls newer ones.
  */
 public final class DeliveryPipeline {
+    /** Requests one pipeline keeps in flight at most (its window's upper bound). */
+    public static final int MAX_IN_FLIGHT = InFlightWindow.MAX;
     /** Request bodies larger than this are re-encoded without metadata. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
     /** How long a released, emptied buffer stays released waiting for more items. */
@@ -49,6 +53,8 @@ public final class DeliveryPipeline {
     private final Queue<Delivery> retryWaiting = new ConcurrentLinkedQueue<>();
     /** Requests on the network; whoever removes one (its completion, or the stop) accounts for it. */
     private final Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
+    /** How many of them at most; guarded by the lock. */
+    private final InFlightWindow window = new InFlightWindow();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workAvailable = lock.newCondition();
@@ -382,8 +388,7 @@ public final class DeliveryPipeline {
             if (d == null) {
                 return;
             }
-            RetryDecision decision = attempt(d);
-            complete(d, decision);
+            dispatch(d);
         }
     }
 
@@ -393,6 +398,10 @@ public final class DeliveryPipeline {
             while (true) {
                 if (state == State.STOPPED || state == State.DISABLED) {
                     return null;
+                }
+                if (inFlight.size() >= window.size()) {
+                    workAvailable.await(); // a completion signals
+                    continue;
                 }
                 Delivery d = next();
                 if (d != null) {
@@ -474,7 +483,9 @@ public final class DeliveryPipeline {
         return new Delivery(lane, assembler.apply(items), items.size());
     }
 
-    private RetryDecision attempt(Delivery d) {
+    /** Encodes and sends {@code d} without waiting for its answer; {@link #complete} runs when it comes. */
+    private void dispatch(Delivery d) {
+        CompletableFuture<TransportResponse> answer;
         try {
             if (d.body == null) {
                 d.body = encode(d.payload);
@@ -484,11 +495,41 @@ public final class DeliveryPipeline {
                 diagnostics.debug(() -> "POST " + d.lane.feature.path() + " attempt " + d.attempts + " "
                         + new String(d.body, StandardCharsets.UTF_8));
             }
-            TransportResponse response = transport.post(d.lane.feature.path(), d.body);
+            answer = transport.postAsync(d.lane.feature.path(), d.body);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // encoding or transport bug: never loop on it, and never let it end this sender thread
+            diagnostics.debug(() -> "  -> dropped, could not send: " + e);
+            complete(d, RetryDecision.REJECTED);
+            return;
+        }
+        answer.whenComplete((response, failure) -> complete(d, decide(d, response, failure)));
+    }
+
+    /** The outcome of one answer (or failure) of {@code d}; runs on the transport's thread, never throws. */
+    private RetryDecision decide(Delivery d, TransportResponse response, Throwable failure) {
+        try {
+            if (failure != null) {
+                Throwable cause = failure;
+                while (cause instanceof CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                if (cause instanceof InterruptedException) {
+                    return RetryDecision.EXHAUSTED;
+                }
+                if (!(cause instanceof IOException)) {
+                    Throwable bug = cause;
+                    diagnostics.debug(() -> "  -> dropped, could not send: " + bug);
+                    return RetryDecision.REJECTED;
+                }
+                if (cause instanceof TlsFailure) {
+                    diagnostics.alertOnce("WARN", "tls", cause.getMessage()); // once per client, also on stderr: its configuration
+                }
+                Throwable io = cause;
+                diagnostics.debug(() -> "  -> network failure " + io);
+                return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
+            }
             if (response.status() >= 300 && response.status() < 400) {
-                diagnostics.warnOnce("redirect", "SeeStack SDK: the backend answered " + response.status()
-                        + " redirecting to " + response.location() + "; redirects are not followed for POSTs (the"
-                        + " API key would travel to another address): set 'host' to the final URL. Dropped.");
+                diagnostics.warnOnce("redirect", StatusTable.REDIRECT.warning(response.status(), response.location()));
             }
             RetryDecision decision = retryPolicy.onStatus(d.lane.feature, response.status(), response.retryAfter(),
                     d.attempts, d.rateLimitRetries);
@@ -500,34 +541,9 @@ public final class DeliveryPipeline {
                         + (response.body() == null ? "" : " " + response.body()));
             }
             return decision;
-        } catch (IOException e) {
-            if (e instanceof TlsFailure) {
-                diagnostics.warnOnce("tls", e.getMessage()); // one warning per client: the cause is its configuration
-            }
-            diagnostics.debug(() -> "  -> network failure " + e);
-            if (isTlsFailure(e)) {
-                diagnostics.alertOnce("WARN", "tls", "SeeStack SDK: TLS connection to the SeeStack host failed ("
-                        + e.getClass().getName() + "); events are retried, then dropped. Check the host's certificate"
-                        + " and the JVM's trust store.");
-            }
-            return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return RetryDecision.EXHAUSTED;
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
-            // encoding or transport bug: never loop on it, and never let it end this sender thread
-            diagnostics.debug(() -> "  -> dropped, could not send: " + e);
             return RetryDecision.REJECTED;
         }
-    }
-
-    private static boolean isTlsFailure(Throwable e) {
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private byte[] encode(Encodable payload) {
@@ -555,6 +571,15 @@ public final class DeliveryPipeline {
                 spool.onDelivered();
                 break;
             case RETRY:
+                if (state == State.CLOSING) {
+                    // close() gave this request its one last attempt: no further retries back to back
+                    if (spoolDelivery(d)) {
+                        c.spooled.add(d.itemCount);
+                    } else {
+                        dropAfterRetries(d);
+                    }
+                    break;
+                }
                 retry = true;
                 break;
             case EXHAUSTED:
@@ -567,29 +592,23 @@ public final class DeliveryPipeline {
                     c.spooled.add(d.itemCount);
                     break;
                 }
-                c.droppedAfterRetries.add(d.itemCount);
-                long n = d.lane.retryDrops.record();
-                if (n > 0) {
-                    diagnostics.warn("SeeStack SDK: could not deliver " + d.lane.feature.displayName()
-                            + " after retries; dropped (" + n + " so far)");
-                }
+                dropAfterRetries(d);
                 break;
             case DISABLE:
                 c.rejected.add(d.itemCount);
                 break;
             case FORBIDDEN:
                 c.rejected.add(d.itemCount);
-                diagnostics.warnOnce("403", "SeeStack SDK: the backend answered 403 Forbidden; check the API key's"
-                        + " permissions. Items answered 403 are dropped.");
+                diagnostics.warnOnce("403", StatusTable.FORBIDDEN.warning());
                 break;
             case NOT_FOUND:
                 c.rejected.add(d.itemCount);
-                diagnostics.warnOnce("404-" + d.lane.feature + "-" + describe(d), "SeeStack SDK: the backend answered"
-                        + " 404 for " + d.lane.feature.path() + describe(d) + "; dropped, not retried.");
+                diagnostics.warnOnce("404-" + d.lane.feature + "-" + describe(d),
+                        StatusTable.NOT_FOUND.warning(d.lane.feature.path() + describe(d)));
                 break;
             default:
                 c.rejected.add(d.itemCount);
-                diagnostics.debug(() -> "SeeStack SDK: malformed payload — dropping event");
+                diagnostics.debug(() -> StatusTable.MALFORMED.warning());
         }
         lock.lock();
         try {
@@ -597,6 +616,9 @@ public final class DeliveryPipeline {
             if (retry) {
                 scheduleRetry(d, decision.delayMs());
             }
+            boolean failed = retry && decision.delayMs() > 0 || decision.kind() == RetryDecision.Kind.EXHAUSTED;
+            window.onAnswer(failed, hasBacklog());
+            workAvailable.signal();
             progress.signalAll();
         } finally {
             lock.unlock();
@@ -606,8 +628,30 @@ public final class DeliveryPipeline {
         }
     }
 
+    private void dropAfterRetries(Delivery d) {
+        d.lane.counters.droppedAfterRetries.add(d.itemCount);
+        long n = d.lane.retryDrops.record();
+        if (n > 0) {
+            diagnostics.warn(StatusTable.SERVER_ERROR.warning(d.lane.feature.displayName(), n));
+        }
+    }
+
     private static String describe(Delivery d) {
         return d.payload instanceof Describable ? " (" + ((Describable) d.payload).describe() + ")" : "";
+    }
+
+    /** Whether requests wait for a place in the window; called with the lock held. */
+    private boolean hasBacklog() {
+        if (!retryReady.isEmpty()) {
+            return true;
+        }
+        for (Lane lane : takeOrder) {
+            // a lane still filling towards its trigger counts too: its items are about to be released
+            if (lane.buffer.size() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Called with the lock held. */

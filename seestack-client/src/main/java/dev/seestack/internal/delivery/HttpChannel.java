@@ -5,7 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HttpChannel implements AutoCloseable {
     private final HttpClient client;
-    private final Set<CompletableFuture<?>> waiting = ConcurrentHashMap.newKeySet();
+    /** Each waiting request's own future, with the client's exchange behind it (null until started). */
+    private final Map<CompletableFuture<?>, CompletableFuture<?>> waiting = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     HttpChannel(HttpClient client) {
@@ -33,13 +34,14 @@ public final class HttpChannel implements AutoCloseable {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration deadline)
             throws IOException, InterruptedException {
         CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
-        waiting.add(result); // before the closed check: close() either is seen here or sees this request
+        waiting.put(result, result); // before the closed check: close() either is seen here or sees this request
         CompletableFuture<HttpResponse<T>> exchange = null;
         try {
             if (closed) {
                 throw new IOException("SeeStack HTTP client is closed");
             }
             exchange = client.sendAsync(request, handler);
+            waiting.replace(result, exchange);
             exchange.whenComplete((response, failure) -> {
                 if (failure != null) {
                     result.completeExceptionally(failure);
@@ -65,6 +67,41 @@ public final class HttpChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code request} without waiting: the future completes on the client's threads (at the latest at the
+     * request's own timeout), and fails with an IOException when the channel is or gets closed.
+     */
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
+        waiting.put(result, result);
+        if (closed) {
+            result.completeExceptionally(new IOException("SeeStack HTTP client is closed"));
+            waiting.remove(result);
+            return result;
+        }
+        try {
+            CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, handler);
+            waiting.replace(result, exchange);
+            if (closed) {
+                exchange.cancel(true); // closed while starting: close() may have missed this exchange
+            }
+            exchange.whenComplete((response, failure) -> {
+                waiting.remove(result);
+                if (failure != null) {
+                    result.completeExceptionally(asIOException(failure));
+                } else {
+                    result.complete(response);
+                }
+            });
+            // no orTimeout backstop here: its JDK-wide timer thread would keep the context (and class loader) of
+            // the first caller forever; the request's own timeout, enforced by the client, and close() bound it
+        } catch (IllegalArgumentException | IllegalStateException | SecurityException e) {
+            waiting.remove(result);
+            result.completeExceptionally(new IOException(e.getMessage(), e));
+        }
+        return result;
+    }
+
     private static IOException asIOException(Throwable cause) {
         Throwable c = cause;
         while (c instanceof CompletionException && c.getCause() != null) {
@@ -77,8 +114,11 @@ public final class HttpChannel implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (CompletableFuture<?> f : waiting.toArray(new CompletableFuture<?>[0])) {
-            f.completeExceptionally(new IOException("SeeStack HTTP client closed"));
+        for (Map.Entry<CompletableFuture<?>, CompletableFuture<?>> e : waiting.entrySet()) {
+            e.getKey().completeExceptionally(new IOException("SeeStack HTTP client closed"));
+            // ends the exchange too: the client counts it as pending (and stays alive) until it ends
+            e.getValue().cancel(true);
         }
+        waiting.clear();
     }
 }

@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +23,9 @@ public final class HttpStack implements AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** How long {@link #close()} waits for the client's threads to end after stopping them. */
     static final Duration THREAD_STOP_WAIT = Duration.ofMillis(500);
+
+    /** Threads running the HTTP client's completions, whatever the number of requests in flight. */
+    public static final int EXECUTOR_THREADS = 4;
 
     private final HttpClient client;
     private final ExecutorService executor;
@@ -35,7 +39,12 @@ public final class HttpStack implements AutoCloseable {
 
     /** A stack over {@code builder} (proxy and TLS already set by the caller); timeouts and threads are set here. */
     public HttpStack(HttpClient.Builder builder) {
-        this.executor = Executors.newCachedThreadPool(new DaemonThreadFactory("http"));
+        // the client's tasks never block (bodies are consumed as they arrive), so a few threads serve any number
+        // of requests in flight; idle, they end after a minute
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(EXECUTOR_THREADS, EXECUTOR_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new DaemonThreadFactory("http"));
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
         this.client = builder.connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
@@ -99,10 +108,14 @@ public final class HttpStack implements AutoCloseable {
             channel.close();
         }
         shutdownClientNow();
-        executor.shutdownNow();
+        // the cancelled exchanges' last (short) tasks still run, so the client sees them end; then stop for good
+        executor.shutdown();
         try {
-            executor.awaitTermination(THREAD_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!executor.awaitTermination(THREAD_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

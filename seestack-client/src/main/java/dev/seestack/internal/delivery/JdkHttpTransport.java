@@ -2,10 +2,13 @@ package dev.seestack.internal.delivery;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,6 +67,48 @@ public final class JdkHttpTransport implements Transport {
                 response.headers().firstValue("Location").orElse(null));
     }
 
+    @Override
+    public CompletableFuture<TransportResponse> postAsync(String path, byte[] body) {
+        HttpRequest request = templates.computeIfAbsent(path, this::template).copy()
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        boolean mayResend = answeredBefore;
+        return channel.sendAsync(request, bodyHandler)
+                .handle((response, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(response);
+                    }
+                    IOException io = asIOException(failure);
+                    if (mayResend && closedBeforeAnswer(io)) {
+                        resends.increment();
+                        return channel.sendAsync(request, bodyHandler);
+                    }
+                    return CompletableFuture.<HttpResponse<String>>failedFuture(io);
+                })
+                .thenCompose(f -> f)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new CompletionException(TlsFailure.classify(host, asIOException(failure)));
+                    }
+                    answeredBefore = true;
+                    return toResponse(response);
+                });
+    }
+
+    private static IOException asIOException(Throwable failure) {
+        Throwable c = failure;
+        while (c instanceof CompletionException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c instanceof IOException ? (IOException) c : new IOException(String.valueOf(c), c);
+    }
+
+    private static TransportResponse toResponse(HttpResponse<String> response) {
+        return new TransportResponse(response.statusCode(),
+                response.headers().firstValue("Retry-After").orElse(null), response.body(),
+                response.headers().firstValue("Location").orElse(null));
+    }
+
     /**
      * A pooled connection the server closed just before our request (HTTP/1.0 servers, idle timeouts) fails
      * with no byte of answer: that is resent once at once, without costing a retry attempt, and counted.
@@ -101,7 +146,13 @@ public final class JdkHttpTransport implements Transport {
     }
 
     private HttpRequest.Builder template(String path) {
-        return HttpRequest.newBuilder(URI.create(host + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(host + path));
+        if (host.regionMatches(true, 0, "http://", 0, 7)) {
+            // plain http: no h2c upgrade attempt (an extra round trip, and requests queue behind it); over TLS,
+            // ALPN picks HTTP/2 when the server offers it
+            b.version(HttpClient.Version.HTTP_1_1);
+        }
+        return b
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("X-SeeStack-Key", apiKey);

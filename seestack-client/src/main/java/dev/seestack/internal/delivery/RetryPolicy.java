@@ -8,7 +8,7 @@ import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * The protocol's status table as pure decisions: 2xx delivered; 400/422 dropped; 401 disables the SDK;
+ * The retry side of the {@link StatusTable}, as pure decisions: 2xx delivered; 400/422 dropped; 401 disables the SDK;
  * 403 dropped; 404 dropped; 429 retried honouring {@code Retry-After} at most 3 more times; 5xx and
  * network failures retried with backoff 1/2/4/8 s plus 0–500 ms jitter, 5 attempts in all.
  */
@@ -40,29 +40,26 @@ public final class RetryPolicy {
      * @param rateLimitRetries retries already spent on 429 answers
      */
     public RetryDecision onStatus(Feature feature, int status, String retryAfter, int attempts, int rateLimitRetries) {
-        if (status >= 200 && status < 300) {
-            return RetryDecision.DELIVERED;
+        switch (StatusTable.of(status)) {
+            case DELIVERED:
+                return RetryDecision.DELIVERED;
+            case UNAUTHORIZED:
+                return RetryDecision.DISABLE;
+            case FORBIDDEN:
+                return RetryDecision.FORBIDDEN;
+            case NOT_FOUND:
+                return RetryDecision.NOT_FOUND;
+            case RATE_LIMITED:
+                if (rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
+                    return RetryDecision.EXHAUSTED;
+                }
+                long delay = parseRetryAfterMs(retryAfter);
+                return RetryDecision.retryAfter(delay >= 0 ? delay : backoff(rateLimitRetries + 1));
+            case SERVER_ERROR:
+                return onNetworkFailure(attempts - rateLimitRetries);
+            default:
+                return RetryDecision.REJECTED; // REDIRECT, MALFORMED
         }
-        if (status == 401) {
-            return RetryDecision.DISABLE;
-        }
-        if (status == 403) {
-            return RetryDecision.FORBIDDEN;
-        }
-        if (status == 404) {
-            return RetryDecision.NOT_FOUND;
-        }
-        if (status == 429) {
-            if (rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
-                return RetryDecision.EXHAUSTED;
-            }
-            long delay = parseRetryAfterMs(retryAfter);
-            return RetryDecision.retryAfter(delay >= 0 ? delay : backoff(rateLimitRetries + 1));
-        }
-        if (status >= 500 || status == 408) {
-            return onNetworkFailure(attempts - rateLimitRetries);
-        }
-        return RetryDecision.REJECTED;
     }
 
     /** Decides after a timeout, refused/reset connection or unreachable host. */

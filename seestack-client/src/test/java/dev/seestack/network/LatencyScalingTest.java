@@ -1,0 +1,67 @@
+package dev.seestack.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seestack.FeatureStats;
+import dev.seestack.RecordingSink;
+import dev.seestack.SeeStackClient;
+import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.ClientComponents;
+import dev.seestack.testkit.DelayProxy;
+import dev.seestack.testkit.IngestStub;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Requests in flight grow with the backlog, so a distant backend costs no logs (counts asserted, not time).
+ * It needs the machine's CPU to itself (128 connections through the delay proxy's threads): run it on a quiet
+ * machine with {@code -Dseestack.latencyTests=true}.
+ */
+@Timeout(120)
+@EnabledIfSystemProperty(named = "seestack.latencyTests", matches = "true")
+class LatencyScalingTest {
+    @Test
+    void aThousandLogsPerSecondAcross50msOfRoundTripAreAllDeliveredWithoutDrops() {
+        int perSecond = 1000;
+        int seconds = 3;
+        RecordingSink sink = new RecordingSink();
+        // a lean backend (WireMock's journal and matching would cost more CPU than the client under test)
+        try (ScriptedHttpServer backend = ScriptedHttpServer.onLoopback(
+                    r -> ScriptedHttpServer.Answer.keepOpen("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n"));
+                DelayProxy far = DelayProxy.to("127.0.0.1", backend.port(), 50)) {
+            SeeStackClient client = dev.seestack.internal.ClientAccess.create(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY)
+                    .host("http://127.0.0.1:" + far.port()).environment("test")
+                    // one second of logs: eight fixed senders at 50 ms (160 logs/s) would drop most of them
+                    .bufferSize(perSecond).build(),
+                    ClientComponents.defaults().diagnosticSink(sink).shutdownHook(false));
+            try {
+                // offered at a steady rate, as a busy service logs (load generation, not a wait for a condition)
+                long start = System.nanoTime();
+                long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+                for (int i = 0; i < perSecond * seconds; i++) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    client.captureLog("info", "far " + i, null);
+                }
+                assertTrue(client.flush(Duration.ofSeconds(60)), client.stats().toString());
+                FeatureStats logs = client.stats().logs();
+                assertEquals(perSecond * seconds, logs.captured());
+                assertEquals(0, logs.droppedBufferFull(), logs.toString());
+                assertEquals(perSecond * seconds, logs.sent(), logs.toString());
+                assertEquals(perSecond * seconds, backend.requests().size());
+                System.out.println("LATENCY 50ms RTT: " + logs + ", connections through the delay proxy: "
+                        + far.connections());
+            } finally {
+                client.close();
+            }
+        }
+    }
+}
