@@ -85,8 +85,9 @@ class RuntimeWarningsTest {
         WireMockServer untrusted = new WireMockServer(WireMockConfiguration.wireMockConfig().httpDisabled(true)
                 .dynamicHttpsPort().bindAddress("127.0.0.1"));
         untrusted.start();
+        String host = "https://127.0.0.1:" + untrusted.httpsPort();
         try (SeeStackClient client = dev.seestack.internal.ClientAccess.create(TestClients.config(stub)
-                .host("https://127.0.0.1:" + untrusted.httpsPort()).build(), ClientComponents.defaults()
+                .host(host).build(), ClientComponents.defaults()
                 .scheduler(() -> fixture.scheduler).diagnosticSink(fixture.sink).shutdownHook(false))) {
             client.captureError(new RuntimeException("first"));
             client.captureError(new RuntimeException("second"));
@@ -95,9 +96,9 @@ class RuntimeWarningsTest {
         } finally {
             untrusted.stop();
         }
-        assertEquals(1, fixture.sink.containing("SeeStack SDK: cannot connect securely to 127.0.0.1 — untrusted certificate").size(),
+        assertEquals(1, fixture.sink.containing("SeeStack SDK: cannot connect securely to " + host + " — untrusted certificate").size(),
                 fixture.sink.lines().toString());
-        assertEquals(1, stderr.lines("[seestack] WARN SeeStack SDK: cannot connect securely to 127.0.0.1 — untrusted certificate"));
+        assertEquals(1, stderr.lines("[seestack] WARN SeeStack SDK: cannot connect securely to " + host + " — untrusted certificate"));
     }
 
     @Test
