@@ -182,6 +182,7 @@ public final class DeliveryPipeline {
                     return totalPending() == 0;
                 }
                 if (totalPending() == 0) {
+                    unreleaseDrainedLanes();
                     return true;
                 }
                 for (Lane lane : takeOrder) {
@@ -229,6 +230,31 @@ public final class DeliveryPipeline {
         signalAllWork();
         scheduler.shutdown();
         transport.close();
+    }
+
+    /**
+     * Issue 16: once a flush has delivered everything, the buffers it released wait for their trigger or the timer
+     * again instead of lingering released: otherwise items captured within the linger after a flush keep every
+     * sender busy (the lane stays released while items keep coming), competing with the capturing threads for
+     * the CPU. Called with the lock held.
+     */
+    private void unreleaseDrainedLanes() {
+        for (Lane lane : takeOrder) {
+            if (!lane.feature.isImmediate() && lane.buffer.size() == 0) {
+                lane.released = false;
+                lane.lingerUntil = 0;
+            }
+        }
+    }
+
+    /** Whether senders may take from the buffer of {@code feature} now; for tests of when senders are woken. */
+    boolean isReleased(Feature feature) {
+        lock.lock();
+        try {
+            return lanes.get(feature).released;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void flushUntilClosed(long end) {
