@@ -105,6 +105,9 @@ class SpoolOutageTest {
         try (ChildJvm restarted = ChildJvm.start(SpoolingApp.class, host, spoolDir.toString(), "resend", "0")) {
             restarted.awaitLine("STARTED", Duration.ofSeconds(30));
             Served.awaitAccepted(stub, IngestStub.LOGS, onDisk.size());
+            // the stub has the last request before the child has its answer: wait for the answer to delete the segment
+            dev.seestack.testkit.PollUntil.await(Duration.ofSeconds(20), "every segment answered and deleted",
+                    () -> noSegments(spoolDir));
             restarted.tell("exit");
             assertEquals(0, restarted.awaitExit(Duration.ofSeconds(30)), restarted.output());
             String output = restarted.output();
@@ -182,6 +185,14 @@ class SpoolOutageTest {
             return SpoolFiles.pendingBodies(spoolDir).size();
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    private static boolean noSegments(Path dir) {
+        try {
+            return SpoolFiles.segments(dir).isEmpty();
+        } catch (IOException e) {
+            return false;
         }
     }
 
