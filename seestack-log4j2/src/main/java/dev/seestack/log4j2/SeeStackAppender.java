@@ -53,16 +53,17 @@ public final class SeeStackAppender extends AbstractAppender {
 
     @Override
     public void start() {
-        for (String warning : options.warnings()) {
-            LOGGER.warn("SeeStack appender '{}': {}", getName(), warning);
-        }
         try {
             AdapterSession opened = AdapterSession.open(options, StatusLoggerSink.INSTANCE);
             session = opened;
             router = opened.router();
+            for (String warning : options.warnings()) {
+                LOGGER.warn("SeeStack appender '{}': {}", getName(), warning);
+            }
         } catch (IllegalArgumentException e) {
-            // inert, not refused: a missing or invalid option never fails the configuration or the application
-            LOGGER.warn("SeeStack appender '{}' ships nothing: {}", getName(), e.getMessage());
+            // inert, not refused, and one warning: a config problem never fails the configuration or the application
+            LOGGER.warn("SeeStack appender '{}' ships nothing: {}", getName(),
+                    AdapterOptions.joined(options.warnings(), e.getMessage()));
         }
         super.start();
     }

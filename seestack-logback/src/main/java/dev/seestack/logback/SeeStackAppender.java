@@ -168,9 +168,6 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             return;
         }
         DiagnosticSink sink = this::report;
-        for (String warning : options.warnings()) {
-            addWarn(warning + " (appender [" + getName() + "])");
-        }
         try {
             AdapterSession opened;
             if (options.namesNoBackend() && ClientRegistry.current() == null) {
@@ -182,10 +179,14 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             }
             session = opened;
             router = opened.router();
+            for (String warning : options.warnings()) {
+                addWarn(warning + " (appender [" + getName() + "])");
+            }
         } catch (IllegalArgumentException e) {
-            // a WARN, not an ERROR: Spring Boot fails the application's startup on any Logback ERROR status,
+            // one WARN, not an ERROR: Spring Boot fails the application's startup on any Logback ERROR status,
             // and a missing or invalid option must never prevent the application from starting
-            addWarn(e.getMessage() + "; appender [" + getName() + "] not started, the SDK is off");
+            addWarn(AdapterOptions.joined(options.warnings(), e.getMessage()) + "; appender [" + getName()
+                    + "] not started, the SDK is off");
             return;
         } catch (RuntimeException | LinkageError e) {
             addWarn("SeeStack: could not start appender [" + getName() + "]", e);

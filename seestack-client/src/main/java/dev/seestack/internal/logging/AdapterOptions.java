@@ -5,6 +5,7 @@ import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.event.Severity;
 import dev.seestack.internal.options.Option;
 import dev.seestack.internal.options.OptionValues;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -78,6 +79,13 @@ public final class AdapterOptions {
     /** The unusable values found so far, one sentence each, for the adapter to report once. */
     public List<String> warnings() {
         return values.warnings();
+    }
+
+    /** The warnings and then {@code failure} as one message: an adapter that cannot start warns once. */
+    public static String joined(List<String> warnings, String failure) {
+        List<String> all = new ArrayList<>(warnings);
+        all.add(failure);
+        return String.join("; ", all);
     }
 
     /**
