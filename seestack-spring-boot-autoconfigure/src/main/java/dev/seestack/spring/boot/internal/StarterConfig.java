@@ -29,11 +29,7 @@ final class StarterConfig {
      * and leave the default.
      */
     static SeeStackConfig build(Environment environment) {
-        OptionValues values = new OptionValues();
-        Binder binder = Binder.get(environment);
-        for (Option option : Option.of(Option.Scope.CLIENT)) {
-            values.putText(option, property(binder, option.springProperty()));
-        }
+        OptionValues values = clientOptions(environment);
         values.put(Option.SHUTDOWN_HOOK, false);
         for (String warning : values.warnings()) {
             StarterWarnings.once(inPropertyTerms(warning));
@@ -43,6 +39,16 @@ final class StarterConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(inPropertyTerms(e.getMessage()), e);
         }
+    }
+
+    /** The client options of the option table, each read from its {@code seestack.<kebab-case>} property. */
+    static OptionValues clientOptions(Environment environment) {
+        OptionValues values = new OptionValues();
+        Binder binder = Binder.get(environment);
+        for (Option option : Option.of(Option.Scope.CLIENT)) {
+            values.putText(option, property(binder, option.springProperty()));
+        }
+        return values;
     }
 
     /**
