@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.PollUntil;
 import dev.seestack.testkit.SdkThreads;
 import java.util.List;
 import java.util.Set;
@@ -88,6 +89,7 @@ class InvalidConfigurationTest {
 
     @Test
     void warnsAboutUnknownLevelNameAndKeepsTheDefaultThreshold() {
+        Set<Thread> earlier = SdkThreads.live();
         LoggerContext ctx = log4j.start("log4j2-seestack-unknown-level.xml");
 
         assertTrue(statusWarnings.stream().anyMatch(m -> m.contains("'minimumLogLevel' is not a level")
@@ -99,6 +101,9 @@ class InvalidConfigurationTest {
         Log4jFixture.flush();
 
         assertEquals("at the default threshold", Log4jFixture.single(stub, IngestStub.LOGS).get("message"));
+        // this test starts a client: later tests count SDK threads, so wait until its threads are gone
+        log4j.shutdown();
+        PollUntil.await("the client's threads end", () -> SdkThreads.startedSince(earlier).isEmpty());
     }
 
     private void assertNotStartedAndLoggingContinues(String resource, String expectedProblem) {
