@@ -3,11 +3,10 @@ package dev.seestack;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.config.ProxyAddress;
 import dev.seestack.internal.config.TrustStores;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.seestack.internal.options.ConfigChecks;
+import dev.seestack.internal.options.Option;
+import dev.seestack.internal.options.OptionValues;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
@@ -20,58 +19,38 @@ import javax.net.ssl.SSLContext;
  */
 public final class SeeStackConfig {
     /** Default interval between timed flushes of buffered logs and HTTP items. */
-    public static final long DEFAULT_FLUSH_INTERVAL_MS = 5000;
+    public static final long DEFAULT_FLUSH_INTERVAL_MS = (Long) Option.FLUSH_INTERVAL_MS.defaultValue();
     /** Default capacity of each feature's buffer (errors, logs, HTTP items, heartbeats). */
-    public static final int DEFAULT_BUFFER_SIZE = 500;
+    public static final int DEFAULT_BUFFER_SIZE = (Integer) Option.BUFFER_SIZE.defaultValue();
     /** Default time-to-live of cached feature-flag results. */
-    public static final long DEFAULT_FLAG_CACHE_TTL_MS = 60_000;
+    public static final long DEFAULT_FLAG_CACHE_TTL_MS = (Long) Option.FLAG_CACHE_TTL_MS.defaultValue();
     /** Default cap of the disk spool of one process: 50 MB. */
-    public static final long DEFAULT_SPOOL_MAX_BYTES = 50L * 1024 * 1024;
+    public static final long DEFAULT_SPOOL_MAX_BYTES = (Long) Option.SPOOL_MAX_BYTES.defaultValue();
     /** Smallest accepted {@code spoolMaxBytes}: 64 KiB. */
     public static final long MIN_SPOOL_MAX_BYTES = 64 * 1024;
 
     static {
-        ClientAccess.install((ClientAccess.ConfigBridge) config -> config.warnings);
+        ClientAccess.install(new ClientAccess.ConfigBridge() {
+            @Override
+            public List<String> warnings(SeeStackConfig config) {
+                return config.warnings;
+            }
+
+            @Override
+            public SeeStackConfig build(OptionValues options, SSLContext tls, UnaryOperator<String> env) {
+                return new Builder(env).copy(options, tls).build();
+            }
+        });
     }
 
-    private final String apiKey;
-    private final String host;
-    private final String environment;
-    private final String release;
-    private final long flushIntervalMs;
-    private final int bufferSize;
-    private final boolean debug;
-    private final String projectId;
-    private final String flagsToken;
-    private final long flagCacheTtlMs;
-    private final boolean captureUncaughtExceptions;
-    private final String spoolDir;
-    private final long spoolMaxBytes;
-    private final boolean shutdownHook;
+    private final OptionValues values;
     private final List<String> warnings;
-    private final String proxy;
-    private final String trustStore;
     private final SSLContext sslContext;
 
-    private SeeStackConfig(Builder b, String apiKey, String host, List<String> warnings) {
-        this.apiKey = apiKey;
-        this.host = host;
-        this.environment = b.environment;
-        this.release = b.release;
-        this.flushIntervalMs = b.flushIntervalMs;
-        this.bufferSize = b.bufferSize;
-        this.debug = b.debug;
-        this.projectId = b.projectId;
-        this.flagsToken = b.flagsToken;
-        this.flagCacheTtlMs = b.flagCacheTtlMs;
-        this.captureUncaughtExceptions = b.captureUncaughtExceptions;
-        this.spoolDir = b.spoolDir;
-        this.spoolMaxBytes = b.spoolMaxBytes;
-        this.shutdownHook = b.shutdownHook;
-        this.warnings = Collections.unmodifiableList(warnings);
-        this.proxy = b.proxy;
-        this.trustStore = b.trustStore;
-        this.sslContext = b.sslContext != null ? b.sslContext : b.loadedSslContext;
+    private SeeStackConfig(OptionValues values, SSLContext sslContext) {
+        this.values = values;
+        this.warnings = values.warnings();
+        this.sslContext = sslContext;
     }
 
     /** A new builder reading unset options from the process environment. */
@@ -86,67 +65,67 @@ public final class SeeStackConfig {
 
     /** Ingest API key, sent as {@code X-SeeStack-Key}; never printed. */
     public String apiKey() {
-        return apiKey;
+        return values.string(Option.API_KEY);
     }
 
     /** Base URL of the SeeStack instance, without trailing slash. */
     public String host() {
-        return host;
+        return values.string(Option.HOST);
     }
 
     /** Environment name attached to errors; null (and then absent from payloads) unless configured. */
     public String environment() {
-        return environment;
+        return values.string(Option.ENVIRONMENT);
     }
 
     /** Release/version attached to errors; may be null. */
     public String release() {
-        return release;
+        return values.string(Option.RELEASE);
     }
 
     /** Interval of timed flushes in milliseconds (default 5000). */
     public long flushIntervalMs() {
-        return flushIntervalMs;
+        return values.longValue(Option.FLUSH_INTERVAL_MS);
     }
 
     /** Capacity of each feature's buffer (default 500); the oldest item is dropped when full. */
     public int bufferSize() {
-        return bufferSize;
+        return values.intValue(Option.BUFFER_SIZE);
     }
 
     /** Whether SDK diagnostics and payloads (key redacted) are printed to stderr. */
     public boolean debug() {
-        return debug;
+        return values.bool(Option.DEBUG);
     }
 
     /** Project UUID; required for HTTP monitoring and feature flags, may be null. */
     public String projectId() {
-        return projectId;
+        return values.string(Option.PROJECT_ID);
     }
 
     /** Management token for feature flags ({@code Authorization: Bearer}); may be null; never printed. */
     public String flagsToken() {
-        return flagsToken;
+        return values.string(Option.FLAGS_TOKEN);
     }
 
     /** How long a feature-flag result is cached, in milliseconds (default 60000). */
     public long flagCacheTtlMs() {
-        return flagCacheTtlMs;
+        return values.longValue(Option.FLAG_CACHE_TTL_MS);
     }
 
     /** Whether a default uncaught-exception handler sends uncaught exceptions as fatal errors (default false). */
     public boolean captureUncaughtExceptions() {
-        return captureUncaughtExceptions;
+        return values.bool(Option.CAPTURE_UNCAUGHT_EXCEPTIONS);
     }
 
     /** Explicit forward proxy {@code http://[user:password@]host:port}, or null to use the JVM's proxy settings. */
     public String proxy() {
-        return proxy;
+        return values.string(Option.PROXY);
     }
 
     /** Path of the trust store given with {@code trustStore}, or null. */
     public String trustStore() {
-        return trustStore;
+        return values.string(Option.TRUST_STORE);
     }
 
     /**
@@ -154,7 +133,7 @@ public final class SeeStackConfig {
      * themselves at the right moment of their own shutdown (the Spring Boot starter) turn it off.
      */
     public boolean shutdownHook() {
-        return shutdownHook;
+        return values.bool(Option.SHUTDOWN_HOOK);
     }
 
     /**
@@ -170,114 +149,83 @@ public final class SeeStackConfig {
      * kept there and resent once the backend accepts again or at the next start.
      */
     public String spoolDir() {
-        return spoolDir;
+        return values.string(Option.SPOOL_DIR);
     }
 
     /** Cap of this process's spool segments in bytes (default 50 MB); when full the oldest segment is dropped. */
     public long spoolMaxBytes() {
-        return spoolMaxBytes;
+        return values.longValue(Option.SPOOL_MAX_BYTES);
     }
 
     @Override
     public String toString() {
-        return "SeeStackConfig{host=" + host + ", environment=" + environment + ", release=" + release
-                + ", flushIntervalMs=" + flushIntervalMs + ", bufferSize=" + bufferSize + ", debug=" + debug
-                + ", projectId=" + projectId + ", apiKey=[REDACTED]"
-                + (flagsToken == null ? "" : ", flagsToken=[REDACTED]")
-                + (spoolDir == null ? "" : ", spoolDir=" + spoolDir + ", spoolMaxBytes=" + spoolMaxBytes)
-                + (proxy == null ? "" : ", proxy=" + ProxyAddress.redacted(proxy))
-                + (trustStore == null ? "" : ", trustStore=" + trustStore) + "}";
+        return "SeeStackConfig{host=" + host() + ", environment=" + environment() + ", release=" + release()
+                + ", flushIntervalMs=" + flushIntervalMs() + ", bufferSize=" + bufferSize() + ", debug=" + debug()
+                + ", projectId=" + projectId() + ", apiKey=[REDACTED]"
+                + (flagsToken() == null ? "" : ", flagsToken=[REDACTED]")
+                + (spoolDir() == null ? "" : ", spoolDir=" + spoolDir() + ", spoolMaxBytes=" + spoolMaxBytes())
+                + (proxy() == null ? "" : ", proxy=" + ProxyAddress.redacted(proxy()))
+                + (trustStore() == null ? "" : ", trustStore=" + trustStore()) + "}";
     }
 
     /** Builder of {@link SeeStackConfig}; every setter accepts null to mean "unset". */
     public static final class Builder {
         private final UnaryOperator<String> env;
-        private String apiKey;
-        private String host;
-        private String environment;
-        private String release;
-        private long flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS;
-        private int bufferSize = DEFAULT_BUFFER_SIZE;
-        private boolean debug;
-        private String projectId;
-        private String flagsToken;
-        private long flagCacheTtlMs = DEFAULT_FLAG_CACHE_TTL_MS;
-        private boolean captureUncaughtExceptions;
-        private String spoolDir;
-        private long spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
-        private boolean shutdownHook = true;
-        private final List<String> warnings = new ArrayList<>();
-        private String proxy;
-        private String trustStore;
-        private String trustStorePassword;
+        private final OptionValues values = new OptionValues();
         private SSLContext sslContext;
-        private SSLContext loadedSslContext;
 
         private Builder(UnaryOperator<String> env) {
             this.env = Objects.requireNonNull(env, "env");
         }
 
+        private Builder set(Option option, Object value) {
+            values.put(option, value);
+            return this;
+        }
+
         /** Ingest API key (required; env {@code SEESTACK_API_KEY}). */
         public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return this;
+            return set(Option.API_KEY, apiKey);
         }
 
         /** Base URL such as {@code https://seestack.example.com} (required; env {@code SEESTACK_HOST}). */
         public Builder host(String host) {
-            this.host = host;
-            return this;
+            return set(Option.HOST, host);
         }
 
         /** Environment name (default: not set, and then absent from payloads; env {@code SEESTACK_ENVIRONMENT}). */
         public Builder environment(String environment) {
-            this.environment = environment;
-            return this;
+            return set(Option.ENVIRONMENT, environment);
         }
 
         /** Release/version string (env {@code SEESTACK_RELEASE}). */
         public Builder release(String release) {
-            this.release = release;
-            return this;
+            return set(Option.RELEASE, release);
         }
 
         /** Timed flush interval in ms (default 5000); values below 1 fall back to the default with a warning. */
         public Builder flushIntervalMs(long flushIntervalMs) {
-            if (flushIntervalMs < 1) {
-                warnings.add("flushIntervalMs must be positive, was " + flushIntervalMs + "; using "
-                        + DEFAULT_FLUSH_INTERVAL_MS);
-                flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS;
-            }
-            this.flushIntervalMs = flushIntervalMs;
-            return this;
+            return set(Option.FLUSH_INTERVAL_MS, flushIntervalMs);
         }
 
         /** Per-feature buffer capacity (default 500); values below 1 fall back to the default with a warning. */
         public Builder bufferSize(int bufferSize) {
-            if (bufferSize < 1) {
-                warnings.add("bufferSize must be positive, was " + bufferSize + "; using " + DEFAULT_BUFFER_SIZE);
-                bufferSize = DEFAULT_BUFFER_SIZE;
-            }
-            this.bufferSize = bufferSize;
-            return this;
+            return set(Option.BUFFER_SIZE, bufferSize);
         }
 
         /** Print diagnostics and payloads (key redacted) to stderr (default false). */
         public Builder debug(boolean debug) {
-            this.debug = debug;
-            return this;
+            return set(Option.DEBUG, debug);
         }
 
         /** Project UUID for HTTP monitoring and flags (env {@code SEESTACK_PROJECT_ID}). */
         public Builder projectId(String projectId) {
-            this.projectId = projectId;
-            return this;
+            return set(Option.PROJECT_ID, projectId);
         }
 
         /** Management token for feature flags (env {@code SEESTACK_FLAGS_TOKEN}). */
         public Builder flagsToken(String flagsToken) {
-            this.flagsToken = flagsToken;
-            return this;
+            return set(Option.FLAGS_TOKEN, flagsToken);
         }
 
         /**
@@ -285,20 +233,17 @@ public final class SeeStackConfig {
          * unset, the JVM's proxy settings apply ({@code -Dhttps.proxyHost}, {@code ProxySelector.getDefault()}).
          */
         public Builder proxy(String proxy) {
-            this.proxy = proxy;
-            return this;
+            return set(Option.PROXY, proxy);
         }
 
         /** PKCS12 or JKS file of the CA certificates to trust for an https host (env {@code SEESTACK_TRUST_STORE}). */
         public Builder trustStore(String path) {
-            this.trustStore = path;
-            return this;
+            return set(Option.TRUST_STORE, path);
         }
 
         /** Password of {@link #trustStore} (env {@code SEESTACK_TRUST_STORE_PASSWORD}). */
         public Builder trustStorePassword(String password) {
-            this.trustStorePassword = password;
-            return this;
+            return set(Option.TRUST_STORE_PASSWORD, password);
         }
 
         /** TLS context for https hosts (a private CA, client certificates); takes precedence over {@code trustStore}. */
@@ -309,13 +254,7 @@ public final class SeeStackConfig {
 
         /** Feature-flag cache TTL in ms (default 60000); negative values fall back to the default. */
         public Builder flagCacheTtlMs(long flagCacheTtlMs) {
-            if (flagCacheTtlMs < 0) {
-                warnings.add("flagCacheTtlMs must not be negative, was " + flagCacheTtlMs + "; using "
-                        + DEFAULT_FLAG_CACHE_TTL_MS);
-                flagCacheTtlMs = DEFAULT_FLAG_CACHE_TTL_MS;
-            }
-            this.flagCacheTtlMs = flagCacheTtlMs;
-            return this;
+            return set(Option.FLAG_CACHE_TTL_MS, flagCacheTtlMs);
         }
 
         /**
@@ -324,8 +263,7 @@ public final class SeeStackConfig {
          * hands it to the handler that was installed before (or prints it as the JVM does).
          */
         public Builder captureUncaughtExceptions(boolean captureUncaughtExceptions) {
-            this.captureUncaughtExceptions = captureUncaughtExceptions;
-            return this;
+            return set(Option.CAPTURE_UNCAUGHT_EXCEPTIONS, captureUncaughtExceptions);
         }
 
         /**
@@ -333,19 +271,12 @@ public final class SeeStackConfig {
          * readable by its owner only; each process writes its own lock-protected segments.
          */
         public Builder spoolDir(String spoolDir) {
-            this.spoolDir = spoolDir;
-            return this;
+            return set(Option.SPOOL_DIR, spoolDir);
         }
 
         /** Cap of the spool in bytes (default 50 MB); values below 64 KiB fall back to the default with a warning. */
         public Builder spoolMaxBytes(long spoolMaxBytes) {
-            if (spoolMaxBytes < MIN_SPOOL_MAX_BYTES) {
-                warnings.add("spoolMaxBytes must be at least " + MIN_SPOOL_MAX_BYTES + ", was " + spoolMaxBytes
-                        + "; using " + DEFAULT_SPOOL_MAX_BYTES);
-                spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
-            }
-            this.spoolMaxBytes = spoolMaxBytes;
-            return this;
+            return set(Option.SPOOL_MAX_BYTES, spoolMaxBytes);
         }
 
         /**
@@ -353,8 +284,7 @@ public final class SeeStackConfig {
          * else closes the client during shutdown.
          */
         public Builder shutdownHook(boolean shutdownHook) {
-            this.shutdownHook = shutdownHook;
-            return this;
+            return set(Option.SHUTDOWN_HOOK, shutdownHook);
         }
 
         /**
@@ -365,91 +295,22 @@ public final class SeeStackConfig {
          *     not an http(s) URL
          */
         public SeeStackConfig build() {
-            String key = orEnv(apiKey, "SEESTACK_API_KEY");
-            if (key == null) {
-                throw new IllegalArgumentException("SeeStack: option 'apiKey' is required (or set SEESTACK_API_KEY)");
-            }
-            requireHeaderSafe("apiKey", key);
-            String url = orEnv(host, "SEESTACK_HOST");
-            if (url == null) {
-                throw new IllegalArgumentException("SeeStack: option 'host' is required (or set SEESTACK_HOST)");
-            }
-            url = normaliseHost(url);
-            environment = orEnv(environment, "SEESTACK_ENVIRONMENT");
-            release = orEnv(release, "SEESTACK_RELEASE");
-            projectId = orEnv(projectId, "SEESTACK_PROJECT_ID");
-            flagsToken = orEnv(flagsToken, "SEESTACK_FLAGS_TOKEN");
-            spoolDir = orEnv(spoolDir, "SEESTACK_SPOOL_DIR");
-            if (flagsToken != null) {
-                requireHeaderSafe("flagsToken", flagsToken);
-            }
-            proxy = orEnv(proxy, "SEESTACK_PROXY");
-            if (proxy != null) {
-                ProxyAddress.parse(proxy);
-            }
-            trustStore = orEnv(trustStore, "SEESTACK_TRUST_STORE");
+            OptionValues resolved = ConfigChecks.resolve(values, env);
+            SSLContext tls = sslContext;
+            String trustStore = resolved.string(Option.TRUST_STORE);
             if (trustStore != null) {
-                if (sslContext != null) {
-                    warnings.add("both sslContext and trustStore are set; using sslContext, ignoring " + trustStore);
+                if (tls != null) {
+                    resolved.warn("both sslContext and trustStore are set; using sslContext, ignoring " + trustStore);
                 } else {
-                    loadedSslContext = TrustStores.load(trustStore,
-                            orEnv(trustStorePassword, "SEESTACK_TRUST_STORE_PASSWORD"));
+                    tls = TrustStores.load(trustStore, resolved.string(Option.TRUST_STORE_PASSWORD));
                 }
             }
-            return new SeeStackConfig(this, key, url, new ArrayList<>(warnings));
+            return new SeeStackConfig(resolved, tls);
         }
 
-        private String orEnv(String value, String variable) {
-            String v = trimToNull(value);
-            return v != null ? v : trimToNull(env.apply(variable));
-        }
-
-        /** Secrets go into a request header: a CR/LF there would start a new header, so it is refused. */
-        private static void requireHeaderSafe(String option, String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c < 0x20 || c == 0x7f) {
-                    // the value is a secret: name the position and the character, never the value
-                    throw new IllegalArgumentException("SeeStack: option '" + option + "' contains a control character"
-                            + String.format(" (U+%04X) at position %d; a line break often comes from a secret", (int) c, i)
-                            + " file or variable with an extra line: remove it");
-                }
-            }
-        }
-
-        private static String orDefault(String value, String fallback) {
-            return value != null ? value : fallback;
-        }
-
-        private static String trimToNull(String s) {
-            if (s == null) {
-                return null;
-            }
-            String t = s.strip();
-            return t.isEmpty() ? null : t;
-        }
-
-        private static String normaliseHost(String raw) {
-            String url = raw;
-            while (url.endsWith("/")) {
-                url = url.substring(0, url.length() - 1);
-            }
-            URI uri;
-            try {
-                uri = new URI(url);
-            } catch (Exception e) {
-                throw new IllegalArgumentException("SeeStack: option 'host' is not a URL: " + raw);
-            }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new IllegalArgumentException(
-                        "SeeStack: option 'host' must be an http(s) URL such as https://seestack.example.com, was: "
-                                + raw);
-            }
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new IllegalArgumentException("SeeStack: option 'host' must not carry a query or fragment: " + raw);
-            }
-            return url;
+        private Builder copy(OptionValues from, SSLContext tls) {
+            values.copyClientOptions(from);
+            return sslContext(tls);
         }
     }
 }

@@ -2,7 +2,10 @@ package dev.seestack.internal;
 
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.options.OptionValues;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * The SDK's own way into a client and a configuration, kept out of the public API: a client's core (for the
@@ -21,6 +24,8 @@ public final class ClientAccess {
     /** Implemented by {@code SeeStackConfig}. */
     public interface ConfigBridge {
         List<String> warnings(SeeStackConfig config);
+
+        SeeStackConfig build(OptionValues options, SSLContext tls, UnaryOperator<String> env);
     }
 
     private static volatile ClientBridge clients;
@@ -55,12 +60,24 @@ public final class ClientAccess {
 
     /** Problems found while building {@code config} (values replaced by defaults); reported once by the client. */
     public static List<String> warnings(SeeStackConfig config) {
+        return configs().warnings(config);
+    }
+
+    /**
+     * Builds a configuration from the client options of an integration's {@link OptionValues} (env fallbacks
+     * from {@code env}); throws {@link IllegalArgumentException} naming a missing or invalid option.
+     */
+    public static SeeStackConfig buildConfig(OptionValues options, SSLContext tls, UnaryOperator<String> env) {
+        return configs().build(options, tls, env);
+    }
+
+    private static ConfigBridge configs() {
         ConfigBridge b = configs;
         if (b == null) {
             initialise(SeeStackConfig.class);
             b = configs;
         }
-        return b.warnings(config);
+        return b;
     }
 
     private static ClientBridge clients() {

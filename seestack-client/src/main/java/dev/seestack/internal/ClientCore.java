@@ -11,8 +11,6 @@ import dev.seestack.internal.config.PlainHttpPolicy;
 import dev.seestack.internal.config.ProxyTunnelAuth;
 import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.delivery.FeatureCounters;
-import dev.seestack.internal.delivery.RetryDecision;
-import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.delivery.HttpStack;
 import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.delivery.Transport;
@@ -33,10 +31,7 @@ import dev.seestack.internal.http.HttpMonitor;
 import dev.seestack.internal.json.MetadataSanitizer;
 import dev.seestack.internal.mask.SensitiveDataMasker;
 import dev.seestack.internal.spool.DiskSpool;
-import dev.seestack.internal.spool.ResendChannel;
 import dev.seestack.internal.spool.SpoolCounters;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -101,7 +96,8 @@ public final class ClientCore {
                 components.senderThreads(), transport, components.retryPolicy(),
                 scheduler, diagnostics, new SensitiveDataMasker(), batchAssemblers(config),
                 this::onUnauthorized);
-        this.spool = startSpool(config, scheduler, resendChannel(transport, components.retryPolicy()));
+        this.spool = SpoolWiring.start(config, scheduler, diagnostics, transport, components.retryPolicy(),
+                this::onUnauthorized);
         if (spool != null) {
             pipeline.spoolTo(spool);
         }
@@ -113,33 +109,6 @@ public final class ClientCore {
         this.uncaughtReporter = config.captureUncaughtExceptions()
                 ? UncaughtExceptionReporter.install(this, CLOSE_DEADLINE) : null;
         diagnostics.debug(() -> "SeeStack SDK initialised: " + config);
-    }
-
-    /** Issue 15: the disk spool when {@code spoolDir} is set; a path the OS rejects turns it off with a warning. */
-    private DiskSpool startSpool(SeeStackConfig config, Scheduler scheduler, ResendChannel channel) {
-        if (config.spoolDir() == null) {
-            return null;
-        }
-        try {
-            return DiskSpool.start(Paths.get(config.spoolDir()), config.spoolMaxBytes(), scheduler, diagnostics,
-                    channel);
-        } catch (InvalidPathException e) {
-            diagnostics.alertOnce("WARN", "spool-open", "SeeStack SDK: cannot use spoolDir " + config.spoolDir()
-                    + " (" + e.getMessage() + "); continuing without a disk spool");
-            return null;
-        }
-    }
-
-    /** Issue 15: one resend of a spooled body over the pipeline's transport, judged by the same status table. */
-    private ResendChannel resendChannel(Transport transport, RetryPolicy retryPolicy) {
-        return (feature, body) -> {
-            TransportResponse response = transport.post(feature.path(), body);
-            RetryDecision decision = retryPolicy.onStatus(feature, response.status(), response.retryAfter(), 1, 0);
-            if (decision.kind() == RetryDecision.Kind.DISABLE) {
-                onUnauthorized();
-            }
-            return decision;
-        };
     }
 
     private Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers(SeeStackConfig config) {
@@ -477,23 +446,11 @@ public final class ClientCore {
     }
 
     private void printStatsWhenChanged() {
-        String current = stats().toString() + spoolBacklog();
+        String current = stats().toString() + SpoolWiring.backlog(spool);
         if (!current.equals(lastPrintedStats)) {
             lastPrintedStats = current;
             diagnostics.debug(() -> "SeeStack SDK stats: " + current);
         }
-    }
-
-    /** Issue 15: items on disk not answered yet, for the debug stats line. */
-    private String spoolBacklog() {
-        if (spool == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(" spoolBacklog={");
-        for (Feature f : Feature.values()) {
-            b.append(f == Feature.ERRORS ? "" : ", ").append(f.displayName()).append('=').append(spool.backlog(f));
-        }
-        return b.append('}').toString();
     }
 
     private void onUnauthorized() {

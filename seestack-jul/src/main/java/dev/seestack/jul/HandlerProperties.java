@@ -1,9 +1,9 @@
 package dev.seestack.jul;
 
 import dev.seestack.internal.logging.AdapterOptions;
+import dev.seestack.internal.options.Option;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.logging.Filter;
 import java.util.logging.Level;
@@ -33,45 +33,19 @@ final class HandlerProperties {
                 PlaceholderResolver.fromEnvironment());
     }
 
-    /** Copies the client options (apiKey, host, environment, ...) that are set. */
-    void applyClientOptions(AdapterOptions options) {
-        options.setApiKey(string("apiKey"));
-        options.setHost(string("host"));
-        options.setEnvironment(string("environment"));
-        options.setRelease(string("release"));
-        options.setProjectId(string("projectId"));
-        options.setFlagsToken(string("flagsToken"));
-        options.setProxy(string("proxy"));
-        options.setTrustStore(string("trustStore"));
-        options.setTrustStorePassword(string("trustStorePassword"));
-        options.setFlushIntervalMs(longValue("flushIntervalMs"));
-        Long bufferSize = longValue("bufferSize");
-        if (bufferSize != null) {
-            options.setBufferSize((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, bufferSize)));
+    /**
+     * Sets every option of the table that has a {@code <handler>.<option>} entry; {@code clientOptions} false
+     * skips the client options (the handler was given a {@code SeeStackConfig}).
+     */
+    void applyTo(AdapterOptions options, boolean clientOptions) {
+        for (Option option : Option.values()) {
+            if (clientOptions || option.scope() != Option.Scope.CLIENT) {
+                String value = string(option.optionName());
+                if (value != null) {
+                    options.set(option, value);
+                }
+            }
         }
-        options.setSpoolDir(string("spoolDir"));
-        options.setSpoolMaxBytes(longValue("spoolMaxBytes"));
-        String debug = string("debug");
-        if (debug != null) {
-            options.setDebug(parseBoolean("debug", debug));
-        }
-        String uncaught = string("captureUncaughtExceptions");
-        if (uncaught != null) {
-            options.setCaptureUncaughtExceptions(parseBoolean("captureUncaughtExceptions", uncaught));
-        }
-
-        String shutdownHook = string("shutdownHook");
-        if (shutdownHook != null) {
-            options.setShutdownHook(parseBoolean("shutdownHook", shutdownHook));
-        }
-    }
-
-    /** Copies the mapping options (service, MDC key names). */
-    void applyMappingOptions(AdapterOptions options) {
-        options.setService(string("service"));
-        options.setTraceIdKey(string("traceIdKey"));
-        options.setServiceKey(string("serviceKey"));
-        options.setUserIdKey(string("userIdKey"));
     }
 
     /** A JUL level name or number ({@code SEVERE}, {@code 1000}), or {@code fallback} when unset or invalid. */
@@ -120,7 +94,7 @@ final class HandlerProperties {
         return problems;
     }
 
-    private String string(String option) {
+    String string(String option) {
         String raw = source.apply(prefix + "." + option);
         if (raw == null) {
             return null;
@@ -134,33 +108,12 @@ final class HandlerProperties {
         return resolved.isBlank() ? null : resolved.strip();
     }
 
-    private Long longValue(String option) {
-        String value = string(option);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            problems.add(describe(option, value) + " is not a whole number; using the default");
-            return null;
-        }
-    }
-
-    private boolean parseBoolean(String option, String value) {
-        String v = value.toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            problems.add(describe(option, value) + " is not true or false; using false");
-        }
-        return v.equals("true");
-    }
-
     private String describe(String option, String value) {
         return "SeeStack: " + prefix + "." + option + " = " + (isSecret(option) ? "[REDACTED]" : value);
     }
 
     private static boolean isSecret(String option) {
-        return option.equals("apiKey") || option.equals("flagsToken") || option.equals("proxy")
-                || option.equals("trustStorePassword");
+        Option o = Option.named(option);
+        return o != null && o.isSecret();
     }
 }

@@ -10,6 +10,7 @@ import dev.seestack.internal.logging.AdapterOptions;
 import dev.seestack.internal.logging.AdapterSession;
 import dev.seestack.internal.logging.LogEventRouter;
 import dev.seestack.internal.logging.RecursionGuard;
+import dev.seestack.internal.options.Option;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.ErrorManager;
@@ -38,7 +39,8 @@ public class SeeStackHandler extends Handler {
 
     private enum State { NEW, STARTING, RUNNING, FAILED, CLOSED }
 
-    private final AdapterOptions options = new AdapterOptions();
+    private final AdapterOptions options = new AdapterOptions(SeeStackHandler::severityOfName,
+            "a java.util.logging level name or number, e.g. SEVERE, WARNING, INFO, FINE, 900");
     private final Object lifecycle = new Object();
     private final HandlerProperties properties;
     private volatile State state = State.NEW;
@@ -47,41 +49,38 @@ public class SeeStackHandler extends Handler {
     /** Reads every option from the {@link LogManager} properties {@code <class name>.<option>}. */
     public SeeStackHandler() {
         this.properties = HandlerProperties.of(getClass());
-        properties.applyClientOptions(options);
-        configureHandlerOptions();
+        configure(true);
     }
 
     /**
-     * Takes the client options (apiKey, host, environment, release, flushIntervalMs, bufferSize, debug,
-     * projectId, flagsToken) from {@code config}; level, filter, service, minimumErrorLevel and the MDC key names
-     * still come from the {@link LogManager} properties or the setters.
+     * Takes the client options (apiKey, host, ... every option of {@code SeeStackConfig}) from {@code config};
+     * level, filter, service, minimumErrorLevel and the MDC key names still come from the {@link LogManager}
+     * properties or the setters.
      */
     public SeeStackHandler(SeeStackConfig config) {
         this.properties = HandlerProperties.of(getClass());
-        options.setApiKey(config.apiKey());
-        options.setHost(config.host());
-        options.setEnvironment(config.environment());
-        options.setRelease(config.release());
-        options.setFlushIntervalMs(config.flushIntervalMs());
-        options.setBufferSize(config.bufferSize());
-        options.setDebug(config.debug());
-        options.setCaptureUncaughtExceptions(config.captureUncaughtExceptions());
-        options.setShutdownHook(config.shutdownHook());
-        options.setProjectId(config.projectId());
-        options.setFlagsToken(config.flagsToken());
-        options.setSpoolDir(config.spoolDir());
-        options.setSpoolMaxBytes(config.spoolMaxBytes());
-        options.setProxy(config.proxy());
-        options.setSslContext(config.sslContext());
-        configureHandlerOptions();
+        options.copyFrom(config);
+        configure(false);
     }
 
-    private void configureHandlerOptions() {
-        properties.applyMappingOptions(options);
-        setLevel(properties.level("level", DEFAULT_LEVEL));
-        options.setMinimumErrorLevel(RecordMapper.severityOf(
-                properties.level("minimumErrorLevel", DEFAULT_MINIMUM_ERROR_LEVEL)));
+    private void configure(boolean clientOptions) {
+        properties.applyTo(options, clientOptions);
+        Level level = properties.level("level", DEFAULT_LEVEL);
+        String minimumLogLevel = properties.string(Option.MINIMUM_LOG_LEVEL.optionName());
+        if (minimumLogLevel != null && severityOfName(minimumLogLevel) != null) {
+            level = Level.parse(minimumLogLevel.strip());
+        }
+        setLevel(level);
         setFilter(properties.filter("filter"));
+    }
+
+    // JUL names its levels in upper case (SEVERE) or by number (1000); an unknown name is null
+    private static Severity severityOfName(String name) {
+        try {
+            return RecordMapper.severityOf(Level.parse(name.strip()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Ships {@code record} when it is loggable here; never throws and never blocks on the network. */
@@ -147,154 +146,134 @@ public class SeeStackHandler extends Handler {
     @Override
     public synchronized void setLevel(Level level) {
         super.setLevel(level);
-        options.setMinimumLogLevel(RecordMapper.severityOf(level));
+        options.setTyped(Option.MINIMUM_LOG_LEVEL, level == null ? null : RecordMapper.severityOf(level));
     }
 
     /** Ingest API key (required unless {@code SEESTACK_API_KEY} is set); read when the handler starts. */
     public void setApiKey(String apiKey) {
-        synchronized (lifecycle) {
-            options.setApiKey(apiKey);
-        }
+        set(Option.API_KEY, apiKey);
     }
 
     /** Base URL such as {@code https://seestack.example.com} (required unless {@code SEESTACK_HOST} is set). */
     public void setHost(String host) {
-        synchronized (lifecycle) {
-            options.setHost(host);
-        }
+        set(Option.HOST, host);
     }
 
-    /** Environment attached to errors (default {@code production}). */
+    /** Environment attached to errors (default none). */
     public void setEnvironment(String environment) {
-        synchronized (lifecycle) {
-            options.setEnvironment(environment);
-        }
+        set(Option.ENVIRONMENT, environment);
     }
 
     /** Release/version attached to errors (default none). */
     public void setRelease(String release) {
-        synchronized (lifecycle) {
-            options.setRelease(release);
-        }
+        set(Option.RELEASE, release);
     }
 
     /** Interval of timed flushes of buffered logs, in milliseconds (default 5000). */
     public void setFlushIntervalMs(long flushIntervalMs) {
-        synchronized (lifecycle) {
-            options.setFlushIntervalMs(flushIntervalMs);
-        }
+        setTyped(Option.FLUSH_INTERVAL_MS, flushIntervalMs);
     }
 
     /** Capacity of each buffer, in events (default 500); the oldest is dropped when full. */
     public void setBufferSize(int bufferSize) {
-        synchronized (lifecycle) {
-            options.setBufferSize(bufferSize);
-        }
+        setTyped(Option.BUFFER_SIZE, bufferSize);
     }
 
     /** Directory of the opt-in disk spool (env {@code SEESTACK_SPOOL_DIR}; default off). */
     public void setSpoolDir(String spoolDir) {
-        synchronized (lifecycle) {
-            options.setSpoolDir(spoolDir);
-        }
+        set(Option.SPOOL_DIR, spoolDir);
     }
 
     /** Cap of the disk spool in bytes (default 50 MB). */
     public void setSpoolMaxBytes(long spoolMaxBytes) {
-        synchronized (lifecycle) {
-            options.setSpoolMaxBytes(spoolMaxBytes);
-        }
+        setTyped(Option.SPOOL_MAX_BYTES, spoolMaxBytes);
     }
 
     /** Whether the client this handler starts drains itself in a JVM shutdown hook (default true). */
     public void setShutdownHook(boolean shutdownHook) {
-        synchronized (lifecycle) {
-            options.setShutdownHook(shutdownHook);
-        }
+        setTyped(Option.SHUTDOWN_HOOK, shutdownHook);
     }
 
     /** Prints SDK diagnostics to stderr (default false). */
     public void setDebug(boolean debug) {
-        synchronized (lifecycle) {
-            options.setDebug(debug);
-        }
+        setTyped(Option.DEBUG, debug);
     }
 
     /** Send uncaught exceptions as fatal errors through a chaining default handler (default false). */
     public void setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
-        synchronized (lifecycle) {
-            options.setCaptureUncaughtExceptions(captureUncaughtExceptions);
-        }
+        setTyped(Option.CAPTURE_UNCAUGHT_EXCEPTIONS, captureUncaughtExceptions);
     }
 
     /** Project UUID for HTTP monitoring and feature flags (default none). */
     public void setProjectId(String projectId) {
-        synchronized (lifecycle) {
-            options.setProjectId(projectId);
-        }
+        set(Option.PROJECT_ID, projectId);
     }
 
     /** Management token for feature flags (default none). */
     public void setFlagsToken(String flagsToken) {
-        synchronized (lifecycle) {
-            options.setFlagsToken(flagsToken);
-        }
+        set(Option.FLAGS_TOKEN, flagsToken);
+    }
+
+    /** How long a feature-flag result is cached, in milliseconds (default 60000). */
+    public void setFlagCacheTtlMs(long flagCacheTtlMs) {
+        setTyped(Option.FLAG_CACHE_TTL_MS, flagCacheTtlMs);
     }
 
     /** Forward proxy {@code http://[user:password@]host:port} (default: the JVM's proxy settings). */
     public void setProxy(String proxy) {
-        synchronized (lifecycle) {
-            options.setProxy(proxy);
-        }
+        set(Option.PROXY, proxy);
     }
 
     /** PKCS12/JKS file of CA certificates to trust for an https host (default: the JVM's trust store). */
     public void setTrustStore(String trustStore) {
-        synchronized (lifecycle) {
-            options.setTrustStore(trustStore);
-        }
+        set(Option.TRUST_STORE, trustStore);
     }
 
     /** Password of the trust store. */
     public void setTrustStorePassword(String trustStorePassword) {
-        synchronized (lifecycle) {
-            options.setTrustStorePassword(trustStorePassword);
-        }
+        set(Option.TRUST_STORE_PASSWORD, trustStorePassword);
     }
 
     /** Service name sent with logs when neither the MDC nor {@link SeeStackContext} has one (default none). */
     public void setService(String service) {
-        synchronized (lifecycle) {
-            options.setService(service);
-        }
+        set(Option.SERVICE, service);
+    }
+
+    /** SLF4J MDC key read as the trace id (default {@code traceId}). */
+    public void setTraceIdKey(String traceIdKey) {
+        set(Option.TRACE_ID_KEY, traceIdKey);
+    }
+
+    /** SLF4J MDC key read as the service (default {@code service}). */
+    public void setServiceKey(String serviceKey) {
+        set(Option.SERVICE_KEY, serviceKey);
+    }
+
+    /** SLF4J MDC key read as the user id (default {@code userId}). */
+    public void setUserIdKey(String userIdKey) {
+        set(Option.USER_ID_KEY, userIdKey);
     }
 
     /** Lowest level at which a record's throwable is also sent as an error (default {@code SEVERE}). */
     public void setMinimumErrorLevel(Level level) {
+        setTyped(Option.MINIMUM_ERROR_LEVEL, level == null ? null : RecordMapper.severityOf(level));
+    }
+
+    private void set(Option option, String text) {
         synchronized (lifecycle) {
-            options.setMinimumErrorLevel(level == null ? null : RecordMapper.severityOf(level));
+            options.set(option, text);
         }
     }
 
-    /** SLF4J MDC key read as the trace id (default {@code traceId}). */
-    public void setTraceIdKey(String key) {
+    private void setTyped(Option option, Object value) {
         synchronized (lifecycle) {
-            options.setTraceIdKey(key);
+            options.setTyped(option, value);
         }
     }
 
-    /** SLF4J MDC key read as the service (default {@code service}). */
-    public void setServiceKey(String key) {
-        synchronized (lifecycle) {
-            options.setServiceKey(key);
-        }
-    }
-
-    /** SLF4J MDC key read as the user id (default {@code userId}). */
-    public void setUserIdKey(String key) {
-        synchronized (lifecycle) {
-            options.setUserIdKey(key);
-        }
+    /** The options as set, for tests proving every row of the table is settable from logging.properties. */
+    AdapterOptions options() {
+        return options;
     }
 
     // Connecting on the first record (not in the constructor) lets code set options and an ErrorManager
@@ -317,6 +296,7 @@ public class SeeStackHandler extends Handler {
     private void start() {
         state = State.STARTING;
         List<String> problems = new ArrayList<>(properties.problems());
+        problems.addAll(options.warnings());
         try {
             session = AdapterSession.open(options, this::reportDiagnostic);
             state = State.RUNNING;

@@ -68,7 +68,8 @@ class SeeStackHandlerMisconfigurationTest {
 
         assertEquals(List.of(ErrorManager.GENERIC_FAILURE), errors.codes);
         String message = errors.messages.get(0);
-        assertTrue(message.contains(".level = LOUD") && message.contains(".flushIntervalMs = soon"), message);
+        assertTrue(message.contains(".level = LOUD")
+                && message.contains("'flushIntervalMs' is not a whole number: soon"), message);
         assertEquals(2, stub.count(IngestStub.LOGS), "shipped at the default level INFO");
         handler.close();
         stub.assertAllBodiesValid();

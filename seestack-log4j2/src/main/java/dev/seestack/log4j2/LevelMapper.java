@@ -31,18 +31,13 @@ final class LevelMapper {
 
     /**
      * The severity of a Log4j2 level name (any case, custom levels included once defined); null when the name
-     * is blank.
-     *
-     * @throws IllegalArgumentException naming {@code option} when the name is not a Log4j2 level
+     * is blank or not a Log4j2 level.
      */
-    static Severity severityOfName(String option, String name) {
+    static Severity severityOfName(String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
         Level level = Level.getLevel(name.strip().toUpperCase(Locale.ROOT));
-        if (level == null) {
-            throw new IllegalArgumentException("SeeStack: option '" + option + "' is not a Log4j2 level: " + name);
-        }
-        return severity(level);
+        return level == null ? null : severity(level);
     }
 }

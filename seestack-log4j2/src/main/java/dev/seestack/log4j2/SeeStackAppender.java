@@ -1,11 +1,12 @@
 package dev.seestack.log4j2;
 
-import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.diag.ThinnedWarning;
 import dev.seestack.internal.event.Severity;
+import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.logging.AdapterOptions;
 import dev.seestack.internal.logging.AdapterSession;
 import dev.seestack.internal.logging.LogEventRouter;
+import dev.seestack.internal.options.Option;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
@@ -29,6 +30,12 @@ public final class SeeStackAppender extends AbstractAppender {
     public static final String PLUGIN_NAME = "SeeStack";
 
     private final AdapterOptions options;
+
+    /** The options as set, for tests proving every row of the table is settable from log4j2.xml. */
+    AdapterOptions options() {
+        return options;
+    }
+
     private final ThinnedWarning readFailures = new ThinnedWarning();
     private volatile AdapterSession session;
     private volatile LogEventRouter router;
@@ -53,9 +60,13 @@ public final class SeeStackAppender extends AbstractAppender {
                     : AdapterSession.open(options, StatusLoggerSink.INSTANCE);
             session = opened;
             router = opened.router();
+            for (String warning : options.warnings()) {
+                LOGGER.warn("SeeStack appender '{}': {}", getName(), warning);
+            }
         } catch (IllegalArgumentException e) {
-            LOGGER.error("SeeStack appender '{}' not started: {}", getName(), e.getMessage());
-            return;
+            // inert, not refused, and one warning: a config problem never fails the configuration or the application
+            LOGGER.warn("SeeStack appender '{}' ships nothing: {}", getName(),
+                    AdapterOptions.joined(options.warnings(), e.getMessage()));
         }
         super.start();
     }
@@ -100,258 +111,130 @@ public final class SeeStackAppender extends AbstractAppender {
     }
 
     /**
-     * Options of the {@code <SeeStack>} element. Unset client options fall back to the {@code SEESTACK_*}
-     * environment variables, as in {@code SeeStackConfig}.
+     * Options of the {@code <SeeStack>} element: one text attribute per row of the SDK's option table, named as
+     * the option and parsed and validated by the table (an unusable value is a status warning, the default is
+     * kept). Unset client options fall back to the {@code SEESTACK_*} environment variables.
      */
     public static class Builder<B extends Builder<B>> extends AbstractAppender.Builder<B>
             implements org.apache.logging.log4j.core.util.Builder<SeeStackAppender> {
+        // code sets the attributes by option name, setOption("apiKey", ...), not through one setter each
+        private static final String SET_BY_NAME = "log4j.public.setter";
 
         /** Ingest API key (required unless {@code SEESTACK_API_KEY} is set). */
-        @PluginBuilderAttribute(sensitive = true)
+        @PluginBuilderAttribute(sensitive = true) @SuppressWarnings(SET_BY_NAME)
         private String apiKey;
 
         /** Base URL of the SeeStack backend, e.g. {@code https://seestack.example.com} (required). */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String host;
 
-        /** Environment name (default {@code production}). */
-        @PluginBuilderAttribute
+        /** Environment name sent with errors. */
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String environment;
 
         /** Release or version string sent with errors. */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String release;
 
         /** How often buffered logs are sent, in milliseconds (default 5000). */
-        @PluginBuilderAttribute
-        private Long flushIntervalMs;
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String flushIntervalMs;
 
         /** Events buffered per kind before the oldest are dropped (default 500). */
-        @PluginBuilderAttribute
-        private Integer bufferSize;
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String bufferSize;
 
         /** Directory of the opt-in disk spool (env {@code SEESTACK_SPOOL_DIR}; default off). */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String spoolDir;
 
         /** Cap of the disk spool in bytes (default 50 MB). */
-        @PluginBuilderAttribute
-        private Long spoolMaxBytes;
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String spoolMaxBytes;
 
         /** Prints the SDK's debug lines to stderr (default false). */
-        @PluginBuilderAttribute
-        private boolean debug;
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String debug;
 
         /** Send uncaught exceptions as fatal errors through a chaining default handler (default false). */
-        @PluginBuilderAttribute
-        private boolean captureUncaughtExceptions;
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String captureUncaughtExceptions;
 
         /** Project UUID, for HTTP monitoring and feature flags. */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String projectId;
 
-        /** Whether the client drains itself in a JVM shutdown hook (default true). */
-        @PluginBuilderAttribute
-        private boolean shutdownHook = true;
-
         /** Management token for feature flags. */
-        @PluginBuilderAttribute(sensitive = true)
+        @PluginBuilderAttribute(sensitive = true) @SuppressWarnings(SET_BY_NAME)
         private String flagsToken;
 
+        /** How long a feature-flag result is cached, in milliseconds (default 60000). */
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String flagCacheTtlMs;
+
         /** Forward proxy {@code http://[user:password@]host:port} (default: the JVM's proxy settings). */
-        @PluginBuilderAttribute(sensitive = true)
+        @PluginBuilderAttribute(sensitive = true) @SuppressWarnings(SET_BY_NAME)
         private String proxy;
 
         /** PKCS12/JKS file of CA certificates to trust for an https host. */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String trustStore;
 
         /** Password of the trust store. */
-        @PluginBuilderAttribute(sensitive = true)
+        @PluginBuilderAttribute(sensitive = true) @SuppressWarnings(SET_BY_NAME)
         private String trustStorePassword;
 
+        /** Whether the client drains itself in a JVM shutdown hook (default true). */
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String shutdownHook;
+
         /** Service name sent when the ThreadContext carries none. */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String service;
 
         /** Lowest Log4j2 level shipped as a log (default INFO). */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String minimumLogLevel;
 
         /** Lowest Log4j2 level at which an event's throwable is shipped as an error (default ERROR). */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String minimumErrorLevel;
 
         /** ThreadContext key holding the trace id (default {@code traceId}). */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String traceIdKey;
 
         /** ThreadContext key holding the service name (default {@code service}). */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String serviceKey;
 
         /** ThreadContext key holding the user id (default {@code userId}). */
-        @PluginBuilderAttribute
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String userIdKey;
 
-        /**
-         * Creates the appender, or reports the problem through Log4j2's status logger and returns null when the
-         * options are invalid (the configuration then runs without this appender).
-         */
+        /** Creates the appender; invalid options are reported when it starts, never by refusing it. */
         @Override
         public SeeStackAppender build() {
-            try {
-                AdapterOptions options = toOptions();
-                // The options only matter when they start the client; a running client is shared as it is.
-                // naming no apiKey and no host joins a client started in code (the Spring Boot starter) later
-                if (ClientRegistry.current() == null && !options.namesNoBackend()) {
-                    options.toConfig();
-                }
-                return new SeeStackAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),
-                        options);
-            } catch (IllegalArgumentException e) {
-                LOGGER.error("SeeStack appender '{}' not created: {}", getName(), e.getMessage());
-                return null;
+            AdapterOptions options = new AdapterOptions(LevelMapper::severityOfName,
+                    "TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF or a custom level");
+            for (Option option : Option.values()) {
+                options.set(option, attribute(option.optionName()));
             }
+            return new SeeStackAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(), options);
         }
 
-        private AdapterOptions toOptions() {
-            AdapterOptions o = new AdapterOptions();
-            o.setApiKey(apiKey);
-            o.setHost(host);
-            o.setEnvironment(environment);
-            o.setRelease(release);
-            o.setFlushIntervalMs(flushIntervalMs);
-            o.setBufferSize(bufferSize);
-            o.setSpoolDir(spoolDir);
-            o.setSpoolMaxBytes(spoolMaxBytes);
-            o.setDebug(debug);
-            o.setCaptureUncaughtExceptions(captureUncaughtExceptions);
-            o.setShutdownHook(shutdownHook);
-            o.setProjectId(projectId);
-            o.setFlagsToken(flagsToken);
-            o.setProxy(proxy);
-            o.setTrustStore(trustStore);
-            o.setTrustStorePassword(trustStorePassword);
-            o.setService(service);
-            o.setMinimumLogLevel(LevelMapper.severityOfName("minimumLogLevel", minimumLogLevel));
-            o.setMinimumErrorLevel(LevelMapper.severityOfName("minimumErrorLevel", minimumErrorLevel));
-            o.setTraceIdKey(traceIdKey);
-            o.setServiceKey(serviceKey);
-            o.setUserIdKey(userIdKey);
-            return o;
-        }
-
-        public B setApiKey(String apiKey) {
-            this.apiKey = apiKey;
+        /** Sets the option {@code name} (an attribute of the element, e.g. {@code apiKey}) in code. */
+        public B setOption(String name, String value) {
+            field(name).set(this, value);
             return asBuilder();
         }
 
-        public B setHost(String host) {
-            this.host = host;
-            return asBuilder();
+        private String attribute(String name) {
+            return field(name).get(this);
         }
 
-        public B setEnvironment(String environment) {
-            this.environment = environment;
-            return asBuilder();
-        }
-
-        public B setRelease(String release) {
-            this.release = release;
-            return asBuilder();
-        }
-
-        public B setFlushIntervalMs(Long flushIntervalMs) {
-            this.flushIntervalMs = flushIntervalMs;
-            return asBuilder();
-        }
-
-        public B setBufferSize(Integer bufferSize) {
-            this.bufferSize = bufferSize;
-            return asBuilder();
-        }
-
-        public B setSpoolDir(String spoolDir) {
-            this.spoolDir = spoolDir;
-            return asBuilder();
-        }
-
-        public B setSpoolMaxBytes(Long spoolMaxBytes) {
-            this.spoolMaxBytes = spoolMaxBytes;
-            return asBuilder();
-        }
-
-        public B setDebug(boolean debug) {
-            this.debug = debug;
-            return asBuilder();
-        }
-
-        public B setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
-            this.captureUncaughtExceptions = captureUncaughtExceptions;
-            return asBuilder();
-        }
-
-        public B setShutdownHook(boolean shutdownHook) {
-            this.shutdownHook = shutdownHook;
-            return asBuilder();
-        }
-
-        public B setProjectId(String projectId) {
-            this.projectId = projectId;
-            return asBuilder();
-        }
-
-        public B setFlagsToken(String flagsToken) {
-            this.flagsToken = flagsToken;
-            return asBuilder();
-        }
-
-        public B setProxy(String proxy) {
-            this.proxy = proxy;
-            return asBuilder();
-        }
-
-        public B setTrustStore(String trustStore) {
-            this.trustStore = trustStore;
-            return asBuilder();
-        }
-
-        public B setTrustStorePassword(String trustStorePassword) {
-            this.trustStorePassword = trustStorePassword;
-            return asBuilder();
-        }
-
-        public B setService(String service) {
-            this.service = service;
-            return asBuilder();
-        }
-
-        /** A Log4j2 level name, e.g. {@code INFO}. */
-        public B setMinimumLogLevel(String minimumLogLevel) {
-            this.minimumLogLevel = minimumLogLevel;
-            return asBuilder();
-        }
-
-        /** A Log4j2 level name, e.g. {@code ERROR}. */
-        public B setMinimumErrorLevel(String minimumErrorLevel) {
-            this.minimumErrorLevel = minimumErrorLevel;
-            return asBuilder();
-        }
-
-        public B setTraceIdKey(String traceIdKey) {
-            this.traceIdKey = traceIdKey;
-            return asBuilder();
-        }
-
-        public B setServiceKey(String serviceKey) {
-            this.serviceKey = serviceKey;
-            return asBuilder();
-        }
-
-        public B setUserIdKey(String userIdKey) {
-            this.userIdKey = userIdKey;
-            return asBuilder();
+        private BuilderField field(String name) {
+            return new BuilderField(name);
         }
     }
 }

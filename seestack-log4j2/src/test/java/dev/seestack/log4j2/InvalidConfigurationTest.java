@@ -2,12 +2,14 @@ package dev.seestack.log4j2;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.PollUntil;
 import dev.seestack.testkit.SdkThreads;
 import java.util.List;
 import java.util.Set;
@@ -25,23 +27,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Invalid {@code <SeeStack>} elements are reported on Log4j2's status logger; the application logs on. */
+/**
+ * Invalid {@code <SeeStack>} options are WARN statuses on Log4j2's status logger, as in every adapter: an unusable
+ * value keeps its default, a missing or invalid apiKey/host leaves the appender inert; the application logs on.
+ */
 @Timeout(60)
 class InvalidConfigurationTest {
     @RegisterExtension
     static final IngestStub stub = IngestStub.perClass();
+    private final List<String> statusWarnings = new CopyOnWriteArrayList<>();
     private final List<String> statusErrors = new CopyOnWriteArrayList<>();
     private final StatusListener listener = new StatusListener() {
         @Override
         public void log(StatusData data) {
+            String message = data.getMessage().getFormattedMessage();
             if (data.getLevel().isMoreSpecificThan(Level.ERROR)) {
-                statusErrors.add(data.getMessage().getFormattedMessage());
+                statusErrors.add(message);
+            } else if (data.getLevel().isMoreSpecificThan(Level.WARN)) {
+                statusWarnings.add(message);
             }
         }
 
         @Override
         public Level getStatusLevel() {
-            return Level.ERROR;
+            return Level.WARN;
         }
 
         @Override
@@ -79,9 +88,22 @@ class InvalidConfigurationTest {
     }
 
     @Test
-    void reportsUnknownLevelNameAndKeepsLogging() {
-        assertNotStartedAndLoggingContinues("log4j2-seestack-unknown-level.xml",
-                "'minimumLogLevel' is not a Log4j2 level: LOUD");
+    void warnsAboutUnknownLevelNameAndKeepsTheDefaultThreshold() {
+        Set<Thread> earlier = SdkThreads.live();
+        LoggerContext ctx = log4j.start("log4j2-seestack-unknown-level.xml");
+
+        assertTrue(statusWarnings.stream().anyMatch(m -> m.contains("'minimumLogLevel' is not a level")
+                && m.contains("LOUD")), statusWarnings.toString());
+        assertEquals(List.of(), statusErrors);
+        Logger logger = ctx.getLogger("com.acme.Invalid");
+        logger.debug("below the default INFO threshold");
+        logger.info("at the default threshold");
+        Log4jFixture.flush();
+
+        assertEquals("at the default threshold", Log4jFixture.single(stub, IngestStub.LOGS).get("message"));
+        // this test starts a client: later tests count SDK threads, so wait until its threads are gone
+        log4j.shutdown();
+        PollUntil.await("the client's threads end", () -> SdkThreads.startedSince(earlier).isEmpty());
     }
 
     private void assertNotStartedAndLoggingContinues(String resource, String expectedProblem) {
@@ -90,9 +112,11 @@ class InvalidConfigurationTest {
         LoggerContext ctx = log4j.start(resource);
 
         assertEquals(LifeCycle.State.STARTED, ctx.getState());
-        assertNull(ctx.getConfiguration().getAppender("SeeStack"), "appender must not exist");
-        assertTrue(statusErrors.stream().anyMatch(m -> m.contains("SeeStack appender 'SeeStack' not created")
-                && m.contains(expectedProblem)), statusErrors.toString());
+        assertNotNull(ctx.getConfiguration().getAppender("SeeStack"), "the appender exists, inert");
+        assertTrue(statusWarnings.stream().anyMatch(m -> m.contains("SeeStack appender 'SeeStack' ships nothing")
+                && m.contains(expectedProblem)), statusWarnings.toString());
+        // an ERROR status would fail a configuration checked strictly; a config problem never does
+        assertEquals(List.of(), statusErrors);
 
         Logger logger = ctx.getLogger("com.acme.Invalid");
         assertDoesNotThrow(() -> {

@@ -8,6 +8,7 @@ import dev.seestack.internal.event.Severity;
 import dev.seestack.internal.logging.AdapterOptions;
 import dev.seestack.internal.logging.AdapterSession;
 import dev.seestack.internal.logging.LogEventRouter;
+import dev.seestack.internal.options.Option;
 
 /**
  * Logback appender that ships events at or above {@code minimumLogLevel} as SeeStack logs and events carrying a
@@ -23,127 +24,142 @@ import dev.seestack.internal.logging.LogEventRouter;
  * }</pre>
  */
 public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
-    private final AdapterOptions options = new AdapterOptions();
+    private final AdapterOptions options = new AdapterOptions(LogbackLevels::parseThreshold,
+            "TRACE, DEBUG, INFO, WARN, ERROR, OFF");
     private volatile AdapterSession session;
     private volatile LogEventRouter router;
 
+    /** The options as set, for tests proving every row of the table is settable from logback.xml. */
+    AdapterOptions options() {
+        return options;
+    }
+
+    // One line per row of the option table (dev.seestack.internal.options.Option): Joran needs a real setter per
+    // element; parsing, defaults and validation live in the table. Invalid values are WARN statuses.
+
     /** Ingest API key (required unless the SDK is already initialised; env {@code SEESTACK_API_KEY}). */
-    public void setApiKey(String apiKey) {
-        options.setApiKey(apiKey);
+    public void setApiKey(String value) {
+        options.set(Option.API_KEY, value);
     }
 
     /** Base URL of the backend, e.g. {@code https://seestack.example.com} (required; env {@code SEESTACK_HOST}). */
-    public void setHost(String host) {
-        options.setHost(host);
+    public void setHost(String value) {
+        options.set(Option.HOST, value);
     }
 
-    /** Environment name sent with errors (default {@code production}; env {@code SEESTACK_ENVIRONMENT}). */
-    public void setEnvironment(String environment) {
-        options.setEnvironment(environment);
+    /** Environment name sent with errors (env {@code SEESTACK_ENVIRONMENT}). */
+    public void setEnvironment(String value) {
+        options.set(Option.ENVIRONMENT, value);
     }
 
     /** Release/version sent with errors (env {@code SEESTACK_RELEASE}). */
-    public void setRelease(String release) {
-        options.setRelease(release);
+    public void setRelease(String value) {
+        options.set(Option.RELEASE, value);
     }
 
     /** How often buffered logs are sent, in milliseconds (default 5000). */
-    public void setFlushIntervalMs(long flushIntervalMs) {
-        options.setFlushIntervalMs(flushIntervalMs);
+    public void setFlushIntervalMs(String value) {
+        options.set(Option.FLUSH_INTERVAL_MS, value);
     }
 
     /** Capacity of each in-memory buffer, in events; the oldest are dropped when full (default 500). */
-    public void setBufferSize(int bufferSize) {
-        options.setBufferSize(bufferSize);
+    public void setBufferSize(String value) {
+        options.set(Option.BUFFER_SIZE, value);
     }
 
     /** Directory of the opt-in disk spool for undeliverable requests (env {@code SEESTACK_SPOOL_DIR}; default off). */
-    public void setSpoolDir(String spoolDir) {
-        options.setSpoolDir(spoolDir);
+    public void setSpoolDir(String value) {
+        options.set(Option.SPOOL_DIR, value);
     }
 
     /** Cap of the disk spool in bytes (default 50 MB); the oldest segment is dropped when full. */
-    public void setSpoolMaxBytes(long spoolMaxBytes) {
-        options.setSpoolMaxBytes(spoolMaxBytes);
+    public void setSpoolMaxBytes(String value) {
+        options.set(Option.SPOOL_MAX_BYTES, value);
     }
 
     /** Print the SDK's debug diagnostics to stderr (default false). */
-    public void setDebug(boolean debug) {
-        options.setDebug(debug);
+    public void setDebug(String value) {
+        options.set(Option.DEBUG, value);
     }
 
     /** Send uncaught exceptions as fatal errors through a chaining default handler (default false). */
-    public void setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
-        options.setCaptureUncaughtExceptions(captureUncaughtExceptions);
+    public void setCaptureUncaughtExceptions(String value) {
+        options.set(Option.CAPTURE_UNCAUGHT_EXCEPTIONS, value);
     }
 
     /** Project UUID, used by HTTP monitoring and feature flags (env {@code SEESTACK_PROJECT_ID}). */
-    public void setProjectId(String projectId) {
-        options.setProjectId(projectId);
+    public void setProjectId(String value) {
+        options.set(Option.PROJECT_ID, value);
     }
 
     /** Management token for feature flags (env {@code SEESTACK_FLAGS_TOKEN}). */
-    public void setFlagsToken(String flagsToken) {
-        options.setFlagsToken(flagsToken);
+    public void setFlagsToken(String value) {
+        options.set(Option.FLAGS_TOKEN, value);
+    }
+
+    /** How long a feature-flag result is cached, in milliseconds (default 60000). */
+    public void setFlagCacheTtlMs(String value) {
+        options.set(Option.FLAG_CACHE_TTL_MS, value);
     }
 
     /** Forward proxy {@code http://[user:password@]host:port} (env {@code SEESTACK_PROXY}; default: JVM proxy settings). */
-    public void setProxy(String proxy) {
-        options.setProxy(proxy);
+    public void setProxy(String value) {
+        options.set(Option.PROXY, value);
     }
 
     /** PKCS12/JKS file of CA certificates to trust for an https host (env {@code SEESTACK_TRUST_STORE}). */
-    public void setTrustStore(String trustStore) {
-        options.setTrustStore(trustStore);
+    public void setTrustStore(String value) {
+        options.set(Option.TRUST_STORE, value);
     }
 
     /** Password of the trust store (env {@code SEESTACK_TRUST_STORE_PASSWORD}). */
-    public void setTrustStorePassword(String trustStorePassword) {
-        options.setTrustStorePassword(trustStorePassword);
+    public void setTrustStorePassword(String value) {
+        options.set(Option.TRUST_STORE_PASSWORD, value);
     }
 
-    /**
-     * Whether the client this appender starts drains itself in a JVM shutdown hook (default true); turn it off
-     * when the application closes the client itself (the Spring Boot starter does).
-     */
-    public void setShutdownHook(boolean shutdownHook) {
-        options.setShutdownHook(shutdownHook);
+    /** Whether the client this appender starts drains itself in a JVM shutdown hook (default true). */
+    public void setShutdownHook(String value) {
+        options.set(Option.SHUTDOWN_HOOK, value);
     }
 
     /** Service name sent with logs when neither the MDC nor {@code SeeStackContext} names one (default none). */
-    public void setService(String service) {
-        options.setService(service);
+    public void setService(String value) {
+        options.set(Option.SERVICE, value);
     }
 
     /** Lowest Logback level (TRACE, DEBUG, INFO, WARN, ERROR, OFF) shipped as a log (default INFO). */
-    public void setMinimumLogLevel(String level) {
-        Severity severity = parseLevel("minimumLogLevel", level);
-        if (severity != null) {
-            options.setMinimumLogLevel(severity);
-        }
+    public void setMinimumLogLevel(String value) {
+        options.set(Option.MINIMUM_LOG_LEVEL, value);
     }
 
     /** Lowest Logback level at which an event with a throwable is also shipped as an error (default ERROR). */
-    public void setMinimumErrorLevel(String level) {
-        Severity severity = parseLevel("minimumErrorLevel", level);
-        if (severity != null) {
-            options.setMinimumErrorLevel(severity);
-        }
+    public void setMinimumErrorLevel(String value) {
+        options.set(Option.MINIMUM_ERROR_LEVEL, value);
     }
 
     /** MDC key holding the trace id (default {@code traceId}). */
-    public void setTraceIdKey(String key) {
-        options.setTraceIdKey(key);
+    public void setTraceIdKey(String value) {
+        options.set(Option.TRACE_ID_KEY, value);
     }
 
     /** MDC key holding the service name (default {@code service}). */
-    public void setServiceKey(String key) {
-        options.setServiceKey(key);
+    public void setServiceKey(String value) {
+        options.set(Option.SERVICE_KEY, value);
     }
 
     /** MDC key holding the user id (default {@code userId}). */
-    public void setUserIdKey(String key) {
-        options.setUserIdKey(key);
+    public void setUserIdKey(String value) {
+        options.set(Option.USER_ID_KEY, value);
+    }
+
+    /**
+     * Sets an option by its name ({@code "minimumLogLevel"}), as the element of that name would; for code that
+     * configures the appender from its own property source (the Spring Boot starter). Unknown names are a warning.
+     */
+    public void setOption(String name, String value) {
+        if (!options.set(name, value)) {
+            addWarn("SeeStack: appender [" + getName() + "] has no option '" + name + "'");
+        }
     }
 
     @Override
@@ -163,10 +179,14 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             }
             session = opened;
             router = opened.router();
+            for (String warning : options.warnings()) {
+                addWarn(warning + " (appender [" + getName() + "])");
+            }
         } catch (IllegalArgumentException e) {
-            // a WARN, not an ERROR: Spring Boot fails the application's startup on any Logback ERROR status,
+            // one WARN, not an ERROR: Spring Boot fails the application's startup on any Logback ERROR status,
             // and a missing or invalid option must never prevent the application from starting
-            addWarn(e.getMessage() + "; appender [" + getName() + "] not started, the SDK is off");
+            addWarn(AdapterOptions.joined(options.warnings(), e.getMessage()) + "; appender [" + getName()
+                    + "] not started, the SDK is off");
             return;
         } catch (RuntimeException | LinkageError e) {
             addWarn("SeeStack: could not start appender [" + getName() + "]", e);
@@ -209,15 +229,6 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
             }
         }
         super.stop();
-    }
-
-    private Severity parseLevel(String option, String name) {
-        Severity severity = LogbackLevels.parseThreshold(name);
-        if (severity == null) {
-            addWarn("SeeStack: option '" + option + "' is not a Logback level (TRACE, DEBUG, INFO, WARN, ERROR,"
-                    + " OFF): " + name + "; keeping the default");
-        }
-        return severity;
     }
 
     private void report(String level, String message) {

@@ -31,7 +31,7 @@ class SeeStackAppenderConfigurationTest {
 
         List<String> warnings = fixture.context().getStatusManager().getCopyOfStatusList().stream()
                 .filter(s -> s.getLevel() == Status.WARN).map(Status::getMessage).collect(Collectors.toList());
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("'minimumLogLevel' is not a Logback level")
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("'minimumLogLevel' is not a level (TRACE, DEBUG, INFO, WARN, ERROR, OFF)")
                 && w.contains("LOUD")), warnings.toString());
         assertTrue(fixture.seeStackAppender().isStarted());
 

@@ -1,102 +1,43 @@
 package dev.seestack.internal.logging;
 
 import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.event.Severity;
+import dev.seestack.internal.options.Option;
+import dev.seestack.internal.options.OptionValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 
 /**
- * The options every logging adapter accepts (all of {@link SeeStackConfig} plus the mapping options), kept
- * once here; each adapter exposes them in its framework's idiom (JavaBean setters, plugin attributes,
- * LogManager properties).
+ * A logging adapter's options: every row of the {@link Option} table, set by name from the framework's
+ * configuration (Logback setters, Log4j2 attributes, JUL properties) and validated once, the same way for
+ * every adapter. Unusable values are collected in {@link #warnings()} for the adapter's status channel.
  */
 public final class AdapterOptions {
-    public static final String DEFAULT_TRACE_ID_KEY = "traceId";
-    public static final String DEFAULT_SERVICE_KEY = "service";
-    public static final String DEFAULT_USER_ID_KEY = "userId";
-
-    private String apiKey;
-    private String host;
-    private String environment;
-    private String release;
-    private Long flushIntervalMs;
-    private Integer bufferSize;
-    private boolean debug;
-    private String projectId;
-    private String flagsToken;
-    private boolean captureUncaughtExceptions;
-    private String spoolDir;
-    private Long spoolMaxBytes;
-    private boolean shutdownHook = true;
-    private String service;
-    private Severity minimumLogLevel = Severity.INFO;
-    private Severity minimumErrorLevel = Severity.ERROR;
-    private String traceIdKey = DEFAULT_TRACE_ID_KEY;
-    private String serviceKey = DEFAULT_SERVICE_KEY;
-    private String userIdKey = DEFAULT_USER_ID_KEY;
-    private String proxy;
-    private String trustStore;
-    private String trustStorePassword;
+    private final OptionValues values;
     private SSLContext sslContext;
 
-    public void setApiKey(String apiKey) {
-        this.apiKey = apiKey;
+    /** Options whose level names are parsed by {@code levels} (null for an unknown name), e.g. Logback's. */
+    public AdapterOptions(Function<String, Severity> levels, String levelNames) {
+        this.values = new OptionValues(levels, levelNames);
     }
 
-    public void setHost(String host) {
-        this.host = host;
+    /** Sets the option {@code name} from its text (null or blank: unset); false when there is no such option. */
+    public boolean set(String name, String text) {
+        return values.putText(name, text);
     }
 
-    public void setEnvironment(String environment) {
-        this.environment = environment;
+    /** Sets an option from its text (null or blank: unset). */
+    public void set(Option option, String text) {
+        values.putText(option, text);
     }
 
-    public void setRelease(String release) {
-        this.release = release;
-    }
-
-    public void setFlushIntervalMs(Long flushIntervalMs) {
-        this.flushIntervalMs = flushIntervalMs;
-    }
-
-    public void setBufferSize(Integer bufferSize) {
-        this.bufferSize = bufferSize;
-    }
-
-    public void setDebug(boolean debug) {
-        this.debug = debug;
-    }
-
-    public void setProjectId(String projectId) {
-        this.projectId = projectId;
-    }
-
-    public void setFlagsToken(String flagsToken) {
-        this.flagsToken = flagsToken;
-    }
-
-    /** See {@link SeeStackConfig.Builder#captureUncaughtExceptions}. */
-    public void setCaptureUncaughtExceptions(boolean captureUncaughtExceptions) {
-        this.captureUncaughtExceptions = captureUncaughtExceptions;
-    }
-
-    public void setSpoolDir(String spoolDir) {
-        this.spoolDir = spoolDir;
-    }
-
-    public void setSpoolMaxBytes(Long spoolMaxBytes) {
-        this.spoolMaxBytes = spoolMaxBytes;
-    }
-
-    public void setProxy(String proxy) {
-        this.proxy = proxy;
-    }
-
-    public void setTrustStore(String trustStore) {
-        this.trustStore = trustStore;
-    }
-
-    public void setTrustStorePassword(String trustStorePassword) {
-        this.trustStorePassword = trustStorePassword;
+    /** Sets an option from a typed value (null: unset), for setters taking numbers or booleans. */
+    public void setTyped(Option option, Object value) {
+        values.put(option, value);
     }
 
     /** A TLS context handed over in code (JUL's config constructor); null for none. */
@@ -104,9 +45,47 @@ public final class AdapterOptions {
         this.sslContext = sslContext;
     }
 
-    /** Whether the client this adapter starts drains itself in a JVM shutdown hook (default true). */
-    public void setShutdownHook(boolean shutdownHook) {
-        this.shutdownHook = shutdownHook;
+    /** Copies every client option of {@code config} (the JUL handler's config constructor). */
+    public void copyFrom(SeeStackConfig config) {
+        values.put(Option.API_KEY, config.apiKey());
+        values.put(Option.HOST, config.host());
+        values.put(Option.ENVIRONMENT, config.environment());
+        values.put(Option.RELEASE, config.release());
+        values.put(Option.FLUSH_INTERVAL_MS, config.flushIntervalMs());
+        values.put(Option.BUFFER_SIZE, config.bufferSize());
+        values.put(Option.DEBUG, config.debug());
+        values.put(Option.PROJECT_ID, config.projectId());
+        values.put(Option.FLAGS_TOKEN, config.flagsToken());
+        values.put(Option.FLAG_CACHE_TTL_MS, config.flagCacheTtlMs());
+        values.put(Option.CAPTURE_UNCAUGHT_EXCEPTIONS, config.captureUncaughtExceptions());
+        values.put(Option.SPOOL_DIR, config.spoolDir());
+        values.put(Option.SPOOL_MAX_BYTES, config.spoolMaxBytes());
+        values.put(Option.PROXY, config.proxy());
+        values.put(Option.TRUST_STORE, config.trustStore());
+        values.put(Option.SHUTDOWN_HOOK, config.shutdownHook());
+        this.sslContext = config.sslContext();
+    }
+
+    /** The value of {@code option} (given or default), for tests and diagnostics. */
+    public Object get(Option option) {
+        return values.get(option);
+    }
+
+    /** Whether {@code option} was given a usable value. */
+    public boolean isSet(Option option) {
+        return values.isSet(option);
+    }
+
+    /** The unusable values found so far, one sentence each, for the adapter to report once. */
+    public List<String> warnings() {
+        return values.warnings();
+    }
+
+    /** The warnings and then {@code failure} as one message: an adapter that cannot start warns once. */
+    public static String joined(List<String> warnings, String failure) {
+        List<String> all = new ArrayList<>(warnings);
+        all.add(failure);
+        return String.join("; ", all);
     }
 
     /**
@@ -114,123 +93,44 @@ public final class AdapterOptions {
      * joins a client started in code (the Spring Boot starter, {@code SeeStack.init}) instead of starting one.
      */
     public boolean namesNoBackend() {
-        return isUnset(apiKey) && isUnset(host) && isUnset(System.getenv("SEESTACK_API_KEY"))
+        return !values.isSet(Option.API_KEY) && !values.isSet(Option.HOST) && isUnset(System.getenv("SEESTACK_API_KEY"))
                 && isUnset(System.getenv("SEESTACK_HOST"));
     }
 
     private static boolean isUnset(String value) {
-        if (value == null || value.isBlank()) {
-            return true;
-        }
-        String v = value.strip();
-        return v.endsWith("_IS_UNDEFINED") || v.contains("${");
-    }
-
-    /** Service name used when the context has none. */
-    public void setService(String service) {
-        this.service = blankToNull(service);
-    }
-
-    public void setMinimumLogLevel(Severity level) {
-        if (level != null) {
-            this.minimumLogLevel = level;
-        }
-    }
-
-    public void setMinimumErrorLevel(Severity level) {
-        if (level != null) {
-            this.minimumErrorLevel = level;
-        }
-    }
-
-    public void setTraceIdKey(String key) {
-        this.traceIdKey = keyOrDefault(key, DEFAULT_TRACE_ID_KEY);
-    }
-
-    public void setServiceKey(String key) {
-        this.serviceKey = keyOrDefault(key, DEFAULT_SERVICE_KEY);
-    }
-
-    public void setUserIdKey(String key) {
-        this.userIdKey = keyOrDefault(key, DEFAULT_USER_ID_KEY);
+        return value == null || value.isBlank() || OptionValues.isUnresolved(value.strip());
     }
 
     public String service() {
-        return service;
+        return values.string(Option.SERVICE);
     }
 
     public Severity minimumLogLevel() {
-        return minimumLogLevel;
+        return values.level(Option.MINIMUM_LOG_LEVEL);
     }
 
     public Severity minimumErrorLevel() {
-        return minimumErrorLevel;
+        return values.level(Option.MINIMUM_ERROR_LEVEL);
     }
 
     public String traceIdKey() {
-        return traceIdKey;
+        return values.string(Option.TRACE_ID_KEY);
     }
 
     public String serviceKey() {
-        return serviceKey;
+        return values.string(Option.SERVICE_KEY);
     }
 
     public String userIdKey() {
-        return userIdKey;
+        return values.string(Option.USER_ID_KEY);
     }
 
     /**
      * Builds the client configuration, with environment-variable fallbacks for unset options.
      *
-     * @throws IllegalArgumentException naming the option that is missing or invalid, including values left
-     *     unresolved by the framework ({@code ${VAR}}, Logback's {@code VAR_IS_UNDEFINED})
+     * @throws IllegalArgumentException naming the option that is missing or invalid
      */
     public SeeStackConfig toConfig() {
-        SeeStackConfig.Builder b = SeeStackConfig.builder()
-                .apiKey(resolved("apiKey", apiKey))
-                .host(resolved("host", host))
-                .environment(resolved("environment", environment))
-                .release(resolved("release", release))
-                .debug(debug)
-                .shutdownHook(shutdownHook)
-                .projectId(resolved("projectId", projectId))
-                .flagsToken(resolved("flagsToken", flagsToken))
-                .captureUncaughtExceptions(captureUncaughtExceptions)
-                .spoolDir(resolved("spoolDir", spoolDir))
-                .proxy(resolved("proxy", proxy))
-                .trustStore(resolved("trustStore", trustStore))
-                .trustStorePassword(resolved("trustStorePassword", trustStorePassword))
-                .sslContext(sslContext);
-        if (flushIntervalMs != null) {
-            b.flushIntervalMs(flushIntervalMs);
-        }
-        if (bufferSize != null) {
-            b.bufferSize(bufferSize);
-        }
-        if (spoolMaxBytes != null) {
-            b.spoolMaxBytes(spoolMaxBytes);
-        }
-        return b.build();
-    }
-
-    private static String resolved(String option, String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.endsWith("_IS_UNDEFINED") || v.contains("${")) {
-            throw new IllegalArgumentException("SeeStack: option '" + option
-                    + "' refers to an undefined variable (" + v + ")");
-        }
-        return v.isEmpty() ? null : v;
-    }
-
-    private static String keyOrDefault(String key, String fallback) {
-        String k = blankToNull(key);
-        return k == null ? fallback : k;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return ClientAccess.buildConfig(values, sslContext, System::getenv);
     }
 }

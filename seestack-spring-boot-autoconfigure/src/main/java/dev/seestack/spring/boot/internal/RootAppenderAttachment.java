@@ -6,26 +6,28 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import dev.seestack.logback.SeeStackAppender;
-import dev.seestack.spring.boot.SeeStackProperties;
+import dev.seestack.internal.options.Option;
 import java.util.Iterator;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
 
 /**
  * Attaches a SeeStack appender to Logback's root logger when the logging configuration has none, so that
- * {@code application.properties} alone is enough; removes it again when the context closes.
+ * {@code application.properties} alone is enough; removes it again when the context closes. Its mapping options
+ * (service, levels, MDC keys) are {@code seestack.logging.<option>} or {@code seestack.<option>} properties.
  */
 final class RootAppenderAttachment implements DisposableBean {
     static final String APPENDER_NAME = "SEESTACK";
 
     private final SeeStackAppender attached;
 
-    RootAppenderAttachment(SeeStackProperties properties) {
-        this.attached = attach(properties);
+    RootAppenderAttachment(Environment environment) {
+        this.attached = attach(environment);
     }
 
-    private static SeeStackAppender attach(SeeStackProperties properties) {
+    private static SeeStackAppender attach(Environment environment) {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (!(factory instanceof LoggerContext)) {
             return null;
@@ -39,9 +41,9 @@ final class RootAppenderAttachment implements DisposableBean {
         SeeStackAppender appender = new SeeStackAppender();
         appender.setContext(context);
         appender.setName(APPENDER_NAME);
-        appender.setService(properties.getService());
-        appender.setMinimumLogLevel(properties.getLogging().getMinimumLogLevel());
-        appender.setMinimumErrorLevel(properties.getLogging().getMinimumErrorLevel());
+        for (Option option : Option.of(Option.Scope.MAPPING)) {
+            appender.setOption(option.optionName(), StarterConfig.mappingOption(environment, option));
+        }
         appender.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
         return appender;

@@ -33,7 +33,7 @@ public class SeeStackAutoConfiguration {
     /** The client; closed by {@link OwnedClient}, not by this bean's own destruction. */
     @Bean(destroyMethod = "")
     SeeStackClient seeStackClient(SeeStackProperties properties, Environment environment, OwnedClient owner) {
-        return owner.start(StarterConfig.build(properties, environment));
+        return owner.start(StarterConfig.build(environment));
     }
 
     /** {@code @SeeStackMonitored} methods report their runs to cron monitors. */
@@ -134,8 +134,8 @@ public class SeeStackAutoConfiguration {
     @ConditionalOnProperty(prefix = "seestack.logging", name = "enabled", matchIfMissing = true)
     static class LogbackConfiguration {
         @Bean
-        RootAppenderAttachment seeStackRootAppender(SeeStackProperties properties, SeeStackClient client) {
-            return new RootAppenderAttachment(properties);
+        RootAppenderAttachment seeStackRootAppender(Environment environment, SeeStackClient client) {
+            return new RootAppenderAttachment(environment);
         }
     }
 }

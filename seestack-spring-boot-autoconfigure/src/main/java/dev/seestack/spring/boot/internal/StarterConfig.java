@@ -1,19 +1,20 @@
 package dev.seestack.spring.boot.internal;
 
 import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.ClientAccess;
+import dev.seestack.internal.options.Option;
+import dev.seestack.internal.options.OptionValues;
 import dev.seestack.spring.boot.SeeStackProperties;
-import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Turns the {@code seestack.*} properties into the SDK's configuration. Unset options fall back to
+ * Turns the {@code seestack.*} properties into the SDK's configuration: one property per row of the SDK's option
+ * table, named {@code seestack.} plus the option in kebab case ({@code seestack.flush-interval-ms}). Unset options fall back to
  * {@code SEESTACK_*} names looked up in Spring's {@code Environment} (environment variables, or properties of
  * those names). The starter closes the client itself, so the SDK's own JVM shutdown hook is off.
  */
 final class StarterConfig {
-    private static final Map<String, String> PROPERTY_OF_OPTION = Map.of("'apiKey'", "seestack.api-key",
-            "'host'", "seestack.host");
 
     private StarterConfig() {
     }
@@ -24,32 +25,50 @@ final class StarterConfig {
 
     /**
      * The configuration, or an {@link IllegalArgumentException} whose message names the {@code seestack.*}
-     * property that is missing or invalid.
+     * property that is missing or invalid. Unusable values (not a number, out of range) are warned about once
+     * and leave the default.
      */
-    static SeeStackConfig build(SeeStackProperties p, Environment environment) {
+    static SeeStackConfig build(Environment environment) {
+        OptionValues values = clientOptions(environment);
+        values.put(Option.SHUTDOWN_HOOK, false);
+        for (String warning : values.warnings()) {
+            StarterWarnings.once(inPropertyTerms(warning));
+        }
         try {
-            return SeeStackConfig.builder(environment::getProperty)
-                    .apiKey(p.getApiKey())
-                    .host(p.getHost())
-                    .environment(p.getEnvironment())
-                    .release(p.getRelease())
-                    .projectId(p.getProjectId())
-                    .flagsToken(p.getFlagsToken())
-                    .flushIntervalMs(p.getFlushIntervalMs())
-                    .bufferSize(p.getBufferSize())
-                    .debug(p.isDebug())
-                    .flagCacheTtlMs(p.getFlagCacheTtlMs())
-                    .shutdownHook(false)
-                    .build();
+            return ClientAccess.buildConfig(values, null, environment::getProperty);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(inPropertyTerms(e.getMessage()), e);
         }
     }
 
+    /** The client options of the option table, each read from its {@code seestack.<kebab-case>} property. */
+    static OptionValues clientOptions(Environment environment) {
+        OptionValues values = new OptionValues();
+        Binder binder = Binder.get(environment);
+        for (Option option : Option.of(Option.Scope.CLIENT)) {
+            values.putText(option, property(binder, option.springProperty()));
+        }
+        return values;
+    }
+
+    /**
+     * The value of a logging adapter option: {@code seestack.logging.<option>} (it configures the appender the
+     * starter attaches), else {@code seestack.<option>}.
+     */
+    static String mappingOption(Environment environment, Option option) {
+        Binder binder = Binder.get(environment);
+        String nested = property(binder, option.springProperty().replaceFirst("^seestack\\.", "seestack.logging."));
+        return nested != null ? nested : property(binder, option.springProperty());
+    }
+
+    private static String property(Binder binder, String name) {
+        return binder.bind(name, String.class).orElse(null);
+    }
+
     private static String inPropertyTerms(String message) {
         String m = message == null ? "SeeStack: invalid configuration" : message;
-        for (Map.Entry<String, String> e : PROPERTY_OF_OPTION.entrySet()) {
-            m = m.replace("option " + e.getKey(), "property '" + e.getValue() + "'");
+        for (Option option : Option.values()) {
+            m = m.replace("option '" + option.optionName() + "'", "property '" + option.springProperty() + "'");
         }
         return m;
     }

@@ -29,7 +29,7 @@ public final class UsableConfigCondition extends SpringBootCondition {
             return ConditionOutcome.noMatch("seestack.enabled is false");
         }
         try {
-            StarterConfig.build(properties, environment);
+            StarterConfig.build(environment);
             return ConditionOutcome.match("SeeStack configuration is usable");
         } catch (IllegalArgumentException e) {
             warnOnce(environment, e.getMessage() + "; the SDK is off, the application runs without it");
