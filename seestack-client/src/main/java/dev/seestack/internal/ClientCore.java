@@ -101,6 +101,7 @@ public final class ClientCore {
                 components.senderThreads(), transport, components.retryPolicy(),
                 scheduler, diagnostics, new SensitiveDataMasker(), batchAssemblers(config),
                 this::onUnauthorized);
+        pipeline.start();
         this.spool = startSpool(config, scheduler, resendChannel(transport, components.retryPolicy()));
         if (spool != null) {
             pipeline.spoolTo(spool);

@@ -33,8 +33,11 @@ class PipelineCloseTest {
 
     private static DeliveryPipeline pipeline(Transport transport) {
         // buffer of 1: its trigger is 1 item, so every log is released at once
-        return new DeliveryPipeline(1, 1_000, 2, transport, RetryPolicy.standard(), new ManualScheduler(),
-                new Diagnostics(false, new RecordingSink()), new SensitiveDataMasker(), Map.of(), () -> { });
+        DeliveryPipeline pipeline = new DeliveryPipeline(1, 1_000, 2, transport, RetryPolicy.standard(),
+                new ManualScheduler(), new Diagnostics(false, new RecordingSink()), new SensitiveDataMasker(), Map.of(),
+                () -> { });
+        pipeline.start();
+        return pipeline;
     }
 
     private static LogEntry log(String message) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,6 +39,11 @@ class PipelineWakeUpTest {
         }
     }, RetryPolicy.standard(), scheduler, new Diagnostics(false, new RecordingSink()), new SensitiveDataMasker(),
             Map.of(), () -> { });
+
+    @BeforeEach
+    void start() {
+        pipeline.start();
+    }
 
     @AfterEach
     void close() {
