@@ -20,9 +20,9 @@ import java.util.function.Function;
  * encoding, masking, I/O and retries all happen on {@code seestack-sender-*} threads. Retries wait on
  * the {@link Scheduler}, not on a sender, so one failing request never stalls newer ones.
  *
- * <p>This class is the lifecycle (running, closing, stopped, disabled) over its stages: {@link Lanes} (buffers and
- * release triggers), {@link SenderLoop} (threads and the in-flight window), {@link PayloadEncoder},
- * {@link RetryQueue}, {@link StopAccounting} and {@link SpoolHooks}, all sharing one {@link PipelineControl} lock.
+ * <p>This class is the lifecycle (running, closing, stopped, disabled) over its stages: {@code Lanes} (buffers and
+ * release triggers), {@code SenderLoop} (threads and the in-flight window), {@code PayloadEncoder},
+ * {@code RetryQueue}, {@code StopAccounting} and {@code SpoolHooks}, all sharing one {@code PipelineControl} lock.
  */
 public final class DeliveryPipeline {
     /** Requests one pipeline keeps in flight at most (its window's upper bound). */
