@@ -96,6 +96,7 @@ public final class ClientCore {
                 components.senderThreads(), transport, components.retryPolicy(),
                 scheduler, diagnostics, new SensitiveDataMasker(), batchAssemblers(config),
                 this::onUnauthorized);
+        pipeline.start();
         this.spool = SpoolWiring.start(config, scheduler, diagnostics, transport, components.retryPolicy(),
                 this::onUnauthorized);
         if (spool != null) {

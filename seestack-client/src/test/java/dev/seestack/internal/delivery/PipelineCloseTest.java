@@ -33,6 +33,12 @@ class PipelineCloseTest {
 
     private static DeliveryPipeline pipeline(Transport transport) {
         // buffer of 1: its trigger is 1 item, so every log is released at once
+        DeliveryPipeline pipeline = unstarted(transport);
+        pipeline.start();
+        return pipeline;
+    }
+
+    private static DeliveryPipeline unstarted(Transport transport) {
         return new DeliveryPipeline(1, 1_000, 2, transport, RetryPolicy.standard(), new ManualScheduler(),
                 new Diagnostics(false, new RecordingSink()), new SensitiveDataMasker(), Map.of(), () -> { });
     }
@@ -52,6 +58,29 @@ class PipelineCloseTest {
     private List<String> sdkThreads() {
         return sdkThreadSet().stream().filter(t -> !before.contains(t)).map(Thread::getName)
                 .collect(Collectors.toList());
+    }
+
+    @Test
+    void theSenderThreadsStartOnlyWhenThePipelineIsStarted() {
+        DeliveryPipeline p = unstarted(new Transport() {
+            @Override
+            public TransportResponse post(String path, byte[] body) {
+                return new TransportResponse(202, null, null);
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        assertEquals(List.of(), sdkThreads(), "constructing the pipeline starts no thread");
+
+        p.start();
+        p.start(); // a second start starts nothing more
+
+        assertEquals(List.of("seestack-sender-1", "seestack-sender-2"), sdkThreads().stream().sorted()
+                .collect(Collectors.toList()));
+        p.close(Duration.ofSeconds(5));
+        PollUntil.await("the senders ended", () -> sdkThreads().isEmpty());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,6 +39,11 @@ class PipelineWakeUpTest {
         }
     }, RetryPolicy.standard(), scheduler, new Diagnostics(false, new RecordingSink()), new SensitiveDataMasker(),
             Map.of(), () -> { });
+
+    @BeforeEach
+    void start() {
+        pipeline.start();
+    }
 
     @AfterEach
     void close() {
@@ -62,7 +68,10 @@ class PipelineWakeUpTest {
         assertEquals(1, pipeline.pending(Feature.LOGS));
 
         scheduler.advance(FLUSH_INTERVAL_MS);
-        PollUntil.await("the timer sends the log captured after the flush", () -> posted.get() == 2);
+        // the answer is counted after the post returns: wait for the count, not for the post
+        PollUntil.await("the timer sends the log captured after the flush",
+                () -> pipeline.counters(Feature.LOGS).sent() == 2);
+        assertEquals(2, posted.get());
         assertEquals(0, pipeline.pending(Feature.LOGS));
     }
 
@@ -71,7 +80,8 @@ class PipelineWakeUpTest {
         for (int i = 0; i < 80; i++) {
             pipeline.enqueue(log("log " + i));
         }
-        PollUntil.await("the trigger sends all 80 logs", () -> posted.get() == 80);
+        PollUntil.await("the trigger sends all 80 logs", () -> pipeline.counters(Feature.LOGS).sent() == 80);
+        assertEquals(80, posted.get());
         assertEquals(0, pipeline.pending(Feature.LOGS));
     }
 }

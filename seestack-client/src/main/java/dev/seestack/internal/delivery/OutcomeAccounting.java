@@ -1,0 +1,77 @@
+package dev.seestack.internal.delivery;
+
+import dev.seestack.internal.diag.Diagnostics;
+
+/** Counts the fate of one answered request in its lane's counters, and warns where the answer calls for it. */
+final class OutcomeAccounting {
+    private final PipelineControl control;
+    private final SpoolHooks spool;
+    private final StopAccounting stop;
+    private final Diagnostics diagnostics;
+
+    OutcomeAccounting(PipelineControl control, SpoolHooks spool, StopAccounting stop, Diagnostics diagnostics) {
+        this.control = control;
+        this.spool = spool;
+        this.stop = stop;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Counts {@code d} by {@code decision}; returns true when it is to be retried instead (counted later). */
+    boolean count(Delivery d, RetryDecision decision) {
+        FeatureCounters c = d.lane.counters;
+        switch (decision.kind()) {
+            case DELIVERED:
+                c.sent.add(d.itemCount);
+                spool.onDelivered();
+                return false;
+            case RETRY:
+                if (control.isClosing()) {
+                    // close() gave this request its one last attempt: no further retries back to back
+                    spoolOrDropAfterRetries(d);
+                    return false;
+                }
+                return true;
+            case EXHAUSTED:
+                if (control.isStopped()) {
+                    // the stop interrupted this request or closed its transport: dropped by the stop, not the retries
+                    stop.countStopDrop(d);
+                    return false;
+                }
+                spoolOrDropAfterRetries(d);
+                return false;
+            case DISABLE:
+                c.rejected.add(d.itemCount);
+                return false;
+            case FORBIDDEN:
+                c.rejected.add(d.itemCount);
+                diagnostics.warnOnce("403", StatusTable.FORBIDDEN.warning());
+                return false;
+            case NOT_FOUND:
+                c.rejected.add(d.itemCount);
+                diagnostics.warnOnce("404-" + d.lane.feature + "-" + describe(d),
+                        StatusTable.NOT_FOUND.warning(d.lane.feature.path() + describe(d)));
+                return false;
+            default:
+                c.rejected.add(d.itemCount);
+                diagnostics.debug(() -> StatusTable.MALFORMED.warning());
+                return false;
+        }
+    }
+
+    private void spoolOrDropAfterRetries(Delivery d) {
+        if (spool.spoolDelivery(d)) {
+            d.lane.counters.spooled.add(d.itemCount);
+            return;
+        }
+        d.lane.counters.droppedAfterRetries.add(d.itemCount);
+        long n = d.lane.retryDrops.record();
+        if (n > 0) {
+            diagnostics.warn(StatusTable.SERVER_ERROR.warning(d.lane.feature.displayName(), n));
+        }
+    }
+
+    private static String describe(Delivery d) {
+        return d.payload instanceof DeliveryPipeline.Describable
+                ? " (" + ((DeliveryPipeline.Describable) d.payload).describe() + ")" : "";
+    }
+}

@@ -1,0 +1,178 @@
+package dev.seestack.internal.delivery;
+
+import dev.seestack.internal.diag.Diagnostics;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code seestack-sender-*} threads: each takes the next request (a ready retry first, then the released
+ * lanes in order) while the AIMD {@link InFlightWindow} has room, encodes and posts it without waiting for the
+ * answer, and accounts for the answer when it comes.
+ */
+final class SenderLoop {
+    private final PipelineControl control;
+    private final Lanes lanes;
+    private final RetryQueue retries;
+    private final Transport transport;
+    private final PayloadEncoder encoder;
+    private final AnswerJudge judge;
+    private final OutcomeAccounting outcomes;
+    private final Diagnostics diagnostics;
+    private final Runnable onUnauthorized;
+    /** Requests on the network; whoever removes one (its completion, or the stop) accounts for it. */
+    private final Set<Delivery> inFlight;
+    /** How many of them at most; guarded by the lock. */
+    private final InFlightWindow window = new InFlightWindow();
+    private final List<Thread> workers = new ArrayList<>();
+
+    SenderLoop(PipelineControl control, Lanes lanes, RetryQueue retries, Set<Delivery> inFlight, Transport transport,
+            PayloadEncoder encoder, AnswerJudge judge, OutcomeAccounting outcomes, Diagnostics diagnostics,
+            Runnable onUnauthorized) {
+        this.control = control;
+        this.lanes = lanes;
+        this.retries = retries;
+        this.inFlight = inFlight;
+        this.transport = transport;
+        this.encoder = encoder;
+        this.judge = judge;
+        this.outcomes = outcomes;
+        this.diagnostics = diagnostics;
+        this.onUnauthorized = onUnauthorized;
+    }
+
+    /** Starts {@code count} sender threads. */
+    void start(int count) {
+        DaemonThreadFactory threads = new DaemonThreadFactory("sender");
+        for (int i = 0; i < count; i++) {
+            Thread t = threads.newThread(this::run);
+            workers.add(t);
+            t.start();
+        }
+    }
+
+    /** Waits for the stopped senders to end by {@code end} (nanoTime), interrupting a straggler. */
+    void join(long end) {
+        for (Thread t : workers) {
+            if (t == Thread.currentThread()) {
+                continue;
+            }
+            try {
+                long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()));
+                t.join(Math.min(remainingMs, 250));
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(250);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+    }
+
+    private void run() {
+        while (true) {
+            Delivery d;
+            try {
+                d = take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (d == null) {
+                return;
+            }
+            dispatch(d);
+        }
+    }
+
+    private Delivery take() throws InterruptedException {
+        control.lock.lock();
+        try {
+            while (true) {
+                if (control.isStopped()) {
+                    return null;
+                }
+                if (inFlight.size() >= window.size()) {
+                    control.workAvailable.await(); // a completion signals
+                    continue;
+                }
+                Delivery d = next();
+                if (d != null) {
+                    inFlight.add(d);
+                    d.lane.inFlightItems += d.itemCount;
+                    control.workAvailable.signal(); // pass the baton: more work may remain for another sender
+                    return d;
+                }
+                long linger = lanes.lingerRemainingNanos();
+                if (linger > 0) {
+                    control.workAvailable.awaitNanos(linger);
+                } else {
+                    control.workAvailable.await();
+                }
+            }
+        } finally {
+            control.lock.unlock();
+        }
+    }
+
+    /** The next request to send, or null; called with the lock held. */
+    private Delivery next() {
+        Delivery retry = retries.pollReady();
+        return retry != null ? retry : lanes.takeReleased();
+    }
+
+    /** Encodes and sends {@code d} without waiting for its answer; {@link #complete} runs when it comes. */
+    private void dispatch(Delivery d) {
+        CompletableFuture<TransportResponse> answer;
+        try {
+            if (d.body == null) {
+                d.body = encoder.encode(d.payload);
+            }
+            d.attempts++;
+            if (diagnostics.isDebug()) {
+                diagnostics.debug(() -> "POST " + d.lane.feature.path() + " attempt " + d.attempts + " "
+                        + new String(d.body, StandardCharsets.UTF_8));
+            }
+            answer = transport.postAsync(d.lane.feature.path(), d.body);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // encoding or transport bug: never loop on it, and never let it end this sender thread
+            diagnostics.debug(() -> "  -> dropped, could not send: " + e);
+            complete(d, RetryDecision.REJECTED);
+            return;
+        }
+        answer.whenComplete((response, failure) -> complete(d, judge.decide(d, response, failure)));
+    }
+
+    private void complete(Delivery d, RetryDecision decision) {
+        if (!inFlight.remove(d)) {
+            return; // answered after the stop had counted it: ignored
+        }
+        boolean retry = outcomes.count(d, decision);
+        control.lock.lock();
+        try {
+            d.lane.inFlightItems -= d.itemCount;
+            if (retry) {
+                retries.schedule(d, decision.delayMs());
+            }
+            boolean failed = retry && decision.delayMs() > 0 || decision.kind() == RetryDecision.Kind.EXHAUSTED;
+            window.onAnswer(failed, hasBacklog());
+            control.workAvailable.signal();
+            control.progress.signalAll();
+        } finally {
+            control.lock.unlock();
+        }
+        if (decision.kind() == RetryDecision.Kind.DISABLE) {
+            onUnauthorized.run();
+        }
+    }
+
+    /** Whether requests wait for a place in the window; called with the lock held. */
+    private boolean hasBacklog() {
+        // a lane still filling towards its trigger counts too: its items are about to be released
+        return retries.hasReady() || lanes.hasBufferedItems();
+    }
+}
