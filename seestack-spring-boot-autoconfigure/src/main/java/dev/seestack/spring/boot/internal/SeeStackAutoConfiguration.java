@@ -75,6 +75,33 @@ public class SeeStackAutoConfiguration {
         }
     }
 
+    /** Inbound HTTP monitoring of WebFlux applications ({@code seestack.web.*}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(name = "org.springframework.web.server.WebFilter")
+    @ConditionalOnProperty(prefix = "seestack.web", name = "enabled", matchIfMissing = true)
+    static class ReactiveConfiguration {
+        @Bean
+        ReactiveInboundFilter seeStackWebFilter(SeeStackClient client, SeeStackProperties properties) {
+            return new ReactiveInboundFilter(client, properties.getWeb().getFilterOrder(),
+                    properties.getWeb().isCaptureExceptions());
+        }
+
+        @Bean
+        ReactivePrincipalUserFilter seeStackPrincipalUserWebFilter() {
+            return new ReactivePrincipalUserFilter();
+        }
+
+        /** The request's trace id and user in the MDC, where the application propagates the Reactor context. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "io.micrometer.context.ContextRegistry")
+        static class ContextPropagationConfiguration {
+            ContextPropagationConfiguration() {
+                ReactorMdcAccessors.register();
+            }
+        }
+    }
+
     /** Outbound HTTP monitoring of {@code RestClient} builders and {@code RestTemplate} beans. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.web.client.RestClient")
