@@ -165,4 +165,16 @@ public class SeeStackAutoConfiguration {
             return new RootAppenderAttachment(properties);
         }
     }
+
+    /** The root-logger appender, when the application logs through Log4j2 and the SeeStack appender is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.logging.log4j.core.LoggerContext", "dev.seestack.log4j2.SeeStackAppender",
+            "org.slf4j.LoggerFactory"})
+    @ConditionalOnProperty(prefix = "seestack.logging", name = "enabled", matchIfMissing = true)
+    static class Log4j2Configuration {
+        @Bean
+        Log4j2RootAppenderAttachment seeStackLog4j2RootAppender(SeeStackProperties properties, SeeStackClient client) {
+            return new Log4j2RootAppenderAttachment(properties);
+        }
+    }
 }
