@@ -75,6 +75,33 @@ public class SeeStackAutoConfiguration {
         }
     }
 
+    /** Inbound HTTP monitoring of WebFlux applications ({@code seestack.web.*}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(name = "org.springframework.web.server.WebFilter")
+    @ConditionalOnProperty(prefix = "seestack.web", name = "enabled", matchIfMissing = true)
+    static class ReactiveConfiguration {
+        @Bean
+        ReactiveInboundFilter seeStackWebFilter(SeeStackClient client, SeeStackProperties properties) {
+            return new ReactiveInboundFilter(client, properties.getWeb().getFilterOrder(),
+                    properties.getWeb().isCaptureExceptions());
+        }
+
+        @Bean
+        ReactivePrincipalUserFilter seeStackPrincipalUserWebFilter() {
+            return new ReactivePrincipalUserFilter();
+        }
+
+        /** The request's trace id and user in the MDC, where the application propagates the Reactor context. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "io.micrometer.context.ContextRegistry")
+        static class ContextPropagationConfiguration {
+            ContextPropagationConfiguration() {
+                ReactorMdcAccessors.register();
+            }
+        }
+    }
+
     /** Outbound HTTP monitoring of {@code RestClient} builders and {@code RestTemplate} beans. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.web.client.RestClient")
@@ -136,6 +163,18 @@ public class SeeStackAutoConfiguration {
         @Bean
         RootAppenderAttachment seeStackRootAppender(Environment environment, SeeStackClient client) {
             return new RootAppenderAttachment(environment);
+        }
+    }
+
+    /** The root-logger appender, when the application logs through Log4j2 and the SeeStack appender is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.logging.log4j.core.LoggerContext", "dev.seestack.log4j2.SeeStackAppender",
+            "org.slf4j.LoggerFactory"})
+    @ConditionalOnProperty(prefix = "seestack.logging", name = "enabled", matchIfMissing = true)
+    static class Log4j2Configuration {
+        @Bean
+        Log4j2RootAppenderAttachment seeStackLog4j2RootAppender(SeeStackProperties properties, SeeStackClient client) {
+            return new Log4j2RootAppenderAttachment(properties);
         }
     }
 }
