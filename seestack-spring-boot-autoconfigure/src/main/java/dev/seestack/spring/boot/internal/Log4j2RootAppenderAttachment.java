@@ -1,7 +1,8 @@
 package dev.seestack.spring.boot.internal;
 
 import dev.seestack.log4j2.SeeStackAppender;
-import dev.seestack.spring.boot.SeeStackProperties;
+import dev.seestack.internal.options.Option;
+import org.springframework.core.env.Environment;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -21,9 +22,9 @@ final class Log4j2RootAppenderAttachment implements DisposableBean {
     private final LoggerContext context;
     private final SeeStackAppender attached;
 
-    Log4j2RootAppenderAttachment(SeeStackProperties properties) {
+    Log4j2RootAppenderAttachment(Environment environment) {
         this.context = logsThroughLog4j2() ? currentContext() : null;
-        this.attached = context == null ? null : attach(context, properties);
+        this.attached = context == null ? null : attach(context, environment);
     }
 
     /** SLF4J is bound to Log4j2 (not Logback); Log4j2 in the background of a Logback app is left alone. */
@@ -36,20 +37,20 @@ final class Log4j2RootAppenderAttachment implements DisposableBean {
         return context instanceof LoggerContext ? (LoggerContext) context : null;
     }
 
-    private static SeeStackAppender attach(LoggerContext context, SeeStackProperties properties) {
+    private static SeeStackAppender attach(LoggerContext context, Environment environment) {
         Configuration configuration = context.getConfiguration();
         for (Appender appender : configuration.getAppenders().values()) {
             if (appender instanceof SeeStackAppender) {
                 return null;
             }
         }
-        SeeStackAppender appender = SeeStackAppender.newBuilder()
+        SeeStackAppender.Builder<?> builder = SeeStackAppender.newBuilder()
                 .setName(APPENDER_NAME)
-                .setConfiguration(configuration)
-                .setService(properties.getService())
-                .setMinimumLogLevel(properties.getLogging().getMinimumLogLevel())
-                .setMinimumErrorLevel(properties.getLogging().getMinimumErrorLevel())
-                .build();
+                .setConfiguration(configuration);
+        for (Option option : Option.of(Option.Scope.MAPPING)) {
+            builder.setOption(option.optionName(), StarterConfig.mappingOption(environment, option));
+        }
+        SeeStackAppender appender = builder.build();
         appender.start();
         configuration.addAppender(appender);
         configuration.getRootLogger().addAppender(appender, null, null);

@@ -173,8 +173,8 @@ public class SeeStackAutoConfiguration {
     @ConditionalOnProperty(prefix = "seestack.logging", name = "enabled", matchIfMissing = true)
     static class Log4j2Configuration {
         @Bean
-        Log4j2RootAppenderAttachment seeStackLog4j2RootAppender(SeeStackProperties properties, SeeStackClient client) {
-            return new Log4j2RootAppenderAttachment(properties);
+        Log4j2RootAppenderAttachment seeStackLog4j2RootAppender(Environment environment, SeeStackClient client) {
+            return new Log4j2RootAppenderAttachment(environment);
         }
     }
 }
