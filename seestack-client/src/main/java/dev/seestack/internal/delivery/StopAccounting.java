@@ -30,11 +30,14 @@ final class StopAccounting {
         }
     }
 
-    /** Counts every request still unanswered as dropped by the stop; its late completion is then ignored. */
+    /**
+     * Accounts for every request still unanswered like the other leftovers of a stop (spooled after a close when
+     * the spool is on, else dropped by the stop); its late completion is then ignored.
+     */
     void abandonInFlight() {
         for (Delivery d : inFlight.toArray(new Delivery[0])) {
             if (inFlight.remove(d)) {
-                d.lane.counters.droppedDisabled.add(d.itemCount);
+                countStopDrop(d);
                 control.lock.lock();
                 try {
                     d.lane.inFlightItems -= d.itemCount;
