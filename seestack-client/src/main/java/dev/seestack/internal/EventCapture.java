@@ -1,0 +1,186 @@
+package dev.seestack.internal;
+
+import dev.seestack.ErrorContext;
+import dev.seestack.SeeStackConfig;
+import dev.seestack.SeeStackContext;
+import dev.seestack.User;
+import dev.seestack.internal.delivery.DeliveryPipeline;
+import dev.seestack.internal.diag.Diagnostics;
+import dev.seestack.internal.event.Encodable;
+import dev.seestack.internal.event.ErrorEntry;
+import dev.seestack.internal.event.Feature;
+import dev.seestack.internal.event.LogEntry;
+import dev.seestack.internal.event.MetadataSnapshot;
+import dev.seestack.internal.event.SeenThrowables;
+import dev.seestack.internal.event.Severity;
+import dev.seestack.internal.event.UserPrecedence;
+import dev.seestack.internal.json.BlankText;
+import dev.seestack.internal.json.MetadataSanitizer;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The capture paths of a client (logs, errors, escaped errors, other items): turns each call into an event and
+ * hands it to the pipeline while the client is enabled, counting what it refuses. Split out of {@link ClientCore}.
+ */
+final class EventCapture {
+    private final SeeStackConfig config;
+    private final Diagnostics diagnostics;
+    /** Null when the client never started (an insecure production setup): every capture is then a no-op. */
+    private final DeliveryPipeline pipeline;
+    private final SeenThrowables seenThrowables = new SeenThrowables();
+    private volatile boolean enabled;
+    private volatile User user;
+
+    EventCapture(SeeStackConfig config, Diagnostics diagnostics, DeliveryPipeline pipeline) {
+        this.config = config;
+        this.diagnostics = diagnostics;
+        this.pipeline = pipeline;
+        this.enabled = pipeline != null;
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+
+    /** Stops accepting captures (close, a 401); later ones are counted as disabled drops. */
+    void disable() {
+        enabled = false;
+    }
+
+    void setUser(User user) {
+        this.user = user;
+    }
+
+    User user() {
+        return user;
+    }
+
+    void captureLog(String level, String message, Map<String, ?> metadata) {
+        if (!enabled) {
+            countDisabledDrop(Feature.LOGS);
+            return;
+        }
+        try {
+            Severity severity = Severity.parse(level);
+            if (severity == null) {
+                diagnostics.debug(() -> "unknown log level '" + level + "', sending as info");
+                severity = Severity.INFO;
+            }
+            if (BlankText.isBlank(message)) {
+                rejectLocally(Feature.LOGS, "log with a blank message");
+                return;
+            }
+            Map<String, Object> meta = MetadataSanitizer.sanitizeMap(metadata);
+            SeeStackContext context = SeeStackContext.current();
+            String service = stringOrNull(meta.remove("service"));
+            String traceId = stringOrNull(meta.remove("traceId"));
+            captureLog(new LogEntry(severity, message, service != null ? service : context.service(),
+                    traceId != null ? traceId : context.traceId(), meta));
+        } catch (RuntimeException | LinkageError e) {
+            rejectLocally(Feature.LOGS, "log could not be captured: " + e);
+        }
+    }
+
+    void captureLog(LogEntry entry) {
+        if (!enabled) {
+            countDisabledDrop(Feature.LOGS);
+            return;
+        }
+        if (BlankText.isBlank(entry.message())) {
+            rejectLocally(Feature.LOGS, "log with a blank message");
+            return;
+        }
+        pipeline.enqueue(entry);
+    }
+
+    void captureError(Throwable throwable, ErrorContext context) {
+        if (!enabled) {
+            countDisabledDrop(Feature.ERRORS);
+            return;
+        }
+        try {
+            Map<String, Object> meta = MetadataSanitizer.sanitizeMap(context == null ? null : context.metadata());
+            SeeStackContext current = SeeStackContext.current();
+            if (current.traceId() != null) {
+                meta.putIfAbsent("traceId", current.traceId());
+            }
+            if (current.service() != null) {
+                meta.putIfAbsent("service", current.service());
+            }
+            Severity level = context == null ? null : Severity.parse(context.level());
+            User u = context == null ? null : context.user();
+            captureError(throwable, null, level, UserPrecedence.forError(u, user), () -> meta);
+        } catch (RuntimeException | LinkageError e) {
+            rejectLocally(Feature.ERRORS, "error could not be captured: " + e);
+        }
+    }
+
+    void captureEscapedError(Throwable throwable, ErrorContext context) {
+        if (!enabled || throwable == null) {
+            captureError(throwable, context);
+            return;
+        }
+        try {
+            Set<Throwable> chain = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Throwable t = throwable; t != null && chain.size() < 16 && chain.add(t); t = t.getCause()) {
+                if (seenThrowables.contains(t)) {
+                    diagnostics.debug(() -> "skipping escaped " + throwable.getClass().getName()
+                            + ": the application already logged it");
+                    return;
+                }
+            }
+            captureError(throwable, context);
+            for (Throwable t : chain) {
+                seenThrowables.firstSighting(t);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            rejectLocally(Feature.ERRORS, "error could not be captured: " + e);
+        }
+    }
+
+    void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
+            MetadataSnapshot metadata) {
+        if (!enabled) {
+            countDisabledDrop(Feature.ERRORS);
+            return;
+        }
+        if (throwable == null) {
+            rejectLocally(Feature.ERRORS, "captureError(null)");
+            return;
+        }
+        if (!seenThrowables.firstSighting(throwable)) {
+            diagnostics.debug(() -> "skipping " + throwable.getClass().getName() + ": this instance was already sent");
+            return;
+        }
+        pipeline.enqueue(new ErrorEntry(throwable, fallbackMessage, level == null ? Severity.ERROR : level,
+                config.environment(), config.release(), UserPrecedence.merge(user, this.user), metadata));
+    }
+
+    boolean enqueue(Encodable item) {
+        if (!enabled) {
+            countDisabledDrop(item.feature());
+            return false;
+        }
+        return pipeline.enqueue(item);
+    }
+
+    void countDisabledDrop(Feature feature) {
+        if (pipeline != null) {
+            pipeline.counters(feature).recordDisabledDrop();
+        }
+    }
+
+    void rejectLocally(Feature feature, String reason) {
+        if (pipeline != null) {
+            pipeline.counters(feature).recordLocalRejection();
+        }
+        diagnostics.debug(() -> "rejected locally: " + reason);
+    }
+
+    private static String stringOrNull(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.seestack.internal;
+
+import dev.seestack.SeeStackConfig;
+import dev.seestack.internal.config.PlainHttpPolicy;
+import dev.seestack.internal.config.ProxyTunnelAuth;
+import dev.seestack.internal.diag.Diagnostics;
+
+/** What a client reports about its configuration as it starts, and whether it refuses to start at all. */
+final class StartupChecks {
+    private StartupChecks() {
+    }
+
+    /**
+     * Prints the configuration's warnings (and one about proxy credentials a tunnel cannot send); true, with an
+     * alert, when the host is plain HTTP in a production-like environment: the client then stays disabled.
+     */
+    static boolean refusesToStart(SeeStackConfig config, Diagnostics diagnostics) {
+        for (String warning : ClientAccess.warnings(config)) {
+            diagnostics.warn("SeeStack SDK: " + warning);
+        }
+        String tunnelWarning = ProxyTunnelAuth.warning(config.host(), config.proxy());
+        if (tunnelWarning != null) {
+            diagnostics.warn("SeeStack SDK: " + tunnelWarning);
+        }
+        if (!PlainHttpPolicy.refuses(config.environment(), config.host())) {
+            return false;
+        }
+        diagnostics.alertOnce("ERROR", "plain-http", "SeeStack SDK: refusing to send to plain-HTTP host " + config.host()
+                + " in environment '" + config.environment() + "'; SDK disabled, feature flags included. Use an"
+                + " https:// host, a loopback host, or another 'environment' for local testing.");
+        return true;
+    }
+}
