@@ -11,8 +11,6 @@ import dev.seestack.internal.logging.AdapterSession;
 import dev.seestack.internal.logging.LogEventRouter;
 import dev.seestack.internal.logging.RecursionGuard;
 import dev.seestack.internal.options.Option;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -37,18 +35,15 @@ public class SeeStackHandler extends Handler {
     /** The lowest level at which a record's throwable is also sent as an error, when not configured. */
     public static final Level DEFAULT_MINIMUM_ERROR_LEVEL = Level.SEVERE;
 
-    private enum State { NEW, STARTING, RUNNING, FAILED, CLOSED }
-
     private final AdapterOptions options = new AdapterOptions(SeeStackHandler::severityOfName,
             "a java.util.logging level name or number, e.g. SEVERE, WARNING, INFO, FINE, 900");
-    private final Object lifecycle = new Object();
     private final HandlerProperties properties;
-    private volatile State state = State.NEW;
-    private volatile AdapterSession session;
+    private final HandlerSession session;
 
     /** Reads every option from the {@link LogManager} properties {@code <class name>.<option>}. */
     public SeeStackHandler() {
         this.properties = HandlerProperties.of(getClass());
+        this.session = new HandlerSession(options, properties, getClass().getName(), this::reportError);
         configure(true);
     }
 
@@ -59,6 +54,7 @@ public class SeeStackHandler extends Handler {
      */
     public SeeStackHandler(SeeStackConfig config) {
         this.properties = HandlerProperties.of(getClass());
+        this.session = new HandlerSession(options, properties, getClass().getName(), this::reportError);
         options.copyFrom(config);
         configure(false);
     }
@@ -91,7 +87,7 @@ public class SeeStackHandler extends Handler {
             if (record == null || !isLoggable(record) || RecursionGuard.isSdkRecord(record.getLoggerName(), null)) {
                 return;
             }
-            AdapterSession current = session();
+            AdapterSession current = session.current();
             if (current == null) {
                 return;
             }
@@ -108,7 +104,7 @@ public class SeeStackHandler extends Handler {
     /** Sends what is buffered, waiting up to 5 s; a no-op before the first record or after close. */
     @Override
     public void flush() {
-        if (session == null) {
+        if (!session.isOpen()) {
             return;
         }
         try {
@@ -124,22 +120,7 @@ public class SeeStackHandler extends Handler {
     /** Sends what is buffered (5 s deadline) and releases the SDK client; later records are ignored. Idempotent. */
     @Override
     public void close() {
-        AdapterSession closing;
-        synchronized (lifecycle) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            closing = session;
-            session = null;
-            state = State.CLOSED;
-        }
-        if (closing != null) {
-            try {
-                closing.close();
-            } catch (RuntimeException e) {
-                reportError("SeeStack: close failed", null, ErrorManager.CLOSE_FAILURE);
-            }
-        }
+        session.close();
     }
 
     /** Sets the handler's level; records below it are neither logs nor errors (default {@code INFO}). */
@@ -260,15 +241,11 @@ public class SeeStackHandler extends Handler {
     }
 
     private void set(Option option, String text) {
-        synchronized (lifecycle) {
-            options.set(option, text);
-        }
+        session.change(() -> options.set(option, text));
     }
 
     private void setTyped(Option option, Object value) {
-        synchronized (lifecycle) {
-            options.setTyped(option, value);
-        }
+        session.change(() -> options.setTyped(option, value));
     }
 
     /** The options as set, for tests proving every row of the table is settable from logging.properties. */
@@ -276,47 +253,7 @@ public class SeeStackHandler extends Handler {
         return options;
     }
 
-    // Connecting on the first record (not in the constructor) lets code set options and an ErrorManager
-    // after construction, and keeps JUL's configuration pass free of SDK start-up.
-    private AdapterSession session() {
-        AdapterSession current = session;
-        if (current != null || state == State.FAILED || state == State.CLOSED) {
-            return current;
-        }
-        synchronized (lifecycle) {
-            if (state == State.NEW) {
-                start();
-            }
-            // STARTING here means a record published by the start itself on this thread: it is dropped
-            return session;
-        }
-    }
-
-    // Reports once: the unusable values, and why the handler stays inert when it cannot start.
-    private void start() {
-        state = State.STARTING;
-        List<String> problems = new ArrayList<>(properties.problems());
-        problems.addAll(options.warnings());
-        try {
-            session = AdapterSession.open(options, this::reportDiagnostic);
-            state = State.RUNNING;
-        } catch (IllegalArgumentException e) {
-            state = State.FAILED;
-            problems.add(e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            state = State.FAILED;
-            problems.add("SeeStack: could not start (" + e + ")");
-        }
-        if (state == State.FAILED) {
-            problems.add(getClass().getName() + " ships nothing");
-        }
-        if (!problems.isEmpty()) {
-            reportError(String.join("; ", problems), null,
-                    state == State.FAILED ? ErrorManager.OPEN_FAILURE : ErrorManager.GENERIC_FAILURE);
-        }
-    }
-
-    private void reportDiagnostic(String level, String message) {
-        reportError(message, null, ErrorManager.GENERIC_FAILURE);
+    private void reportError(String message, int code) {
+        reportError(message, null, code);
     }
 }
