@@ -1,18 +1,16 @@
 package dev.seestack.network;
 
+import dev.seestack.testkit.ListeningSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -44,22 +42,14 @@ final class ScriptedHttpServer implements AutoCloseable {
         }
     }
 
-    private final ServerSocket server;
+    private final ListeningSocket listener;
     private final Function<Request, Answer> script;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
 
     ScriptedHttpServer(InetAddress address, Function<Request, Answer> script) {
-        try {
-            this.server = new ServerSocket(0, 50, address);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.listener = ListeningSocket.on(address, 50);
         this.script = script;
-        Thread t = new Thread(this::accept, "scripted-http-server");
-        t.setDaemon(true);
-        t.start();
+        listener.serveEachOn("scripted-http-server", "scripted-http-conn", this::serve);
     }
 
     static ScriptedHttpServer onLoopback(Function<Request, Answer> script) {
@@ -67,7 +57,7 @@ final class ScriptedHttpServer implements AutoCloseable {
     }
 
     int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
     List<Request> requests() {
@@ -75,22 +65,7 @@ final class ScriptedHttpServer implements AutoCloseable {
     }
 
     int connections() {
-        return connections.get();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                sockets.add(s);
-                connections.incrementAndGet();
-                Thread t = new Thread(() -> serve(s), "scripted-http-conn");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException closed) {
-                return;
-            }
-        }
+        return listener.accepted();
     }
 
     private void serve(Socket s) {
@@ -140,17 +115,6 @@ final class ScriptedHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing
-        }
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing
-            }
-        }
+        listener.close();
     }
 }

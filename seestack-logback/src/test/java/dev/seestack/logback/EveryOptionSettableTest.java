@@ -10,6 +10,7 @@ import ch.qos.logback.core.status.Status;
 import dev.seestack.internal.event.Severity;
 import dev.seestack.internal.logging.AdapterOptions;
 import dev.seestack.internal.options.Option;
+import dev.seestack.testkit.OptionSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,31 +69,10 @@ class EveryOptionSettableTest {
     }
 
     private static String sample(Option option) {
-        switch (option.kind()) {
-            case LONG:
-            case INT:
-                return "70000";
-            case BOOLEAN:
-                return String.valueOf(!(Boolean) option.defaultValue());
-            case LEVEL:
-                return "WARN";
-            default:
-                return "sample-" + option.optionName();
-        }
+        return OptionSamples.text(option.kind(), option.defaultValue(), option.optionName(), "WARN");
     }
 
     private static Object expected(Option option) {
-        switch (option.kind()) {
-            case LONG:
-                return 70000L;
-            case INT:
-                return 70000;
-            case BOOLEAN:
-                return !(Boolean) option.defaultValue();
-            case LEVEL:
-                return Severity.WARN;
-            default:
-                return "sample-" + option.optionName();
-        }
+        return OptionSamples.value(option.kind(), option.defaultValue(), option.optionName(), Severity.WARN);
     }
 }

@@ -6,11 +6,10 @@ import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.SpoolLocks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,17 +28,6 @@ class SpoolOptionTest {
         assertEquals("target/spool-logback-test", config.spoolDir());
         assertEquals(1048576, config.spoolMaxBytes());
         Path dir = Paths.get(config.spoolDir());
-        PollUntil.await("the spool holds its lock file", () -> lockFiles(dir) == 1);
-    }
-
-    static long lockFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".lock")).count();
-        } catch (IOException e) {
-            return 0;
-        }
+        PollUntil.await("the spool holds its lock file", () -> SpoolLocks.count(dir) == 1);
     }
 }

@@ -3,17 +3,12 @@ package dev.seestack.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP proxy that delays every chunk by a fixed time in each direction, so a round trip through it
@@ -21,59 +16,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is written at now + delay), so throughput is not capped, only latency added. Shared by tests and benchmarks.
  */
 public final class DelayProxy implements AutoCloseable {
-    private final ServerSocket server;
+    private final ListeningSocket listener;
     private final String targetHost;
     private final int targetPort;
     private final long oneWayDelayNanos;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
 
-    private DelayProxy(String targetHost, int targetPort, long oneWayDelayMs) throws IOException {
-        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+    private DelayProxy(String targetHost, int targetPort, long oneWayDelayMs) {
+        this.listener = ListeningSocket.on(InetAddress.getLoopbackAddress(), 200);
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.oneWayDelayNanos = TimeUnit.MILLISECONDS.toNanos(oneWayDelayMs);
-        Thread acceptor = new Thread(this::accept, "test-delay-proxy");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        listener.acceptOn("test-delay-proxy", this::connect);
     }
 
     /** A proxy to {@code targetHost:targetPort} adding {@code roundTripMs} (half each way) to every round trip. */
     public static DelayProxy to(String targetHost, int targetPort, long roundTripMs) {
-        try {
-            return new DelayProxy(targetHost, targetPort, roundTripMs / 2);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DelayProxy(targetHost, targetPort, roundTripMs / 2);
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
     /** Connections accepted so far. */
     public int connections() {
-        return connections.get();
+        return listener.accepted();
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                client.setTcpNoDelay(true);
-                Socket upstream = new Socket(targetHost, targetPort);
-                upstream.setTcpNoDelay(true);
-                sockets.add(client);
-                sockets.add(upstream);
-                connections.incrementAndGet();
-                delayed(client, upstream);
-                delayed(upstream, client);
-            } catch (IOException closed) {
-                if (server.isClosed()) {
-                    return;
-                }
-            }
-        }
+    private void connect(Socket client) throws IOException {
+        client.setTcpNoDelay(true);
+        Socket upstream = listener.track(new Socket(targetHost, targetPort));
+        upstream.setTcpNoDelay(true);
+        delayed(client, upstream);
+        delayed(upstream, client);
     }
 
     /** A reader queueing each chunk with its due time and a writer sending it when due. */
@@ -120,17 +95,6 @@ public final class DelayProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing
-        }
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing
-            }
-        }
+        listener.close();
     }
 }

@@ -4,9 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,43 +20,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Records what it relayed. One thread per connection; close() ends everything.
  */
 public final class ForwardProxy implements AutoCloseable {
-    private final ServerSocket server;
+    private final ListeningSocket listener;
     private final String expectedAuthorization;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger tunnels = new AtomicInteger();
     private final AtomicInteger forwarded = new AtomicInteger();
     private final AtomicInteger challenged = new AtomicInteger();
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
 
-    private ForwardProxy(String user, String password) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private ForwardProxy(String user, String password) {
+        this.listener = ListeningSocket.on(InetAddress.getLoopbackAddress(), 50);
         this.expectedAuthorization = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        Thread acceptor = new Thread(this::accept, "test-forward-proxy");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        listener.serveEachOn("test-forward-proxy", "test-forward-proxy-conn", this::serve);
     }
 
     /** A proxy relaying for anyone. */
     public static ForwardProxy open() {
-        return create(null, null);
+        return new ForwardProxy(null, null);
     }
 
     /** A proxy answering 407 to requests without {@code Proxy-Authorization: Basic user:password}. */
     public static ForwardProxy withCredentials(String user, String password) {
-        return create(user, password);
-    }
-
-    private static ForwardProxy create(String user, String password) {
-        try {
-            return new ForwardProxy(user, password);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ForwardProxy(user, password);
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
     /** CONNECT tunnels established. */
@@ -79,20 +66,6 @@ public final class ForwardProxy implements AutoCloseable {
     /** The request line of every request the proxy read, in order. */
     public List<String> requestLines() {
         return requestLines;
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                sockets.add(client);
-                Thread t = new Thread(() -> serve(client), "test-forward-proxy-conn");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket client) {
@@ -118,8 +91,7 @@ public final class ForwardProxy implements AutoCloseable {
                 }
                 if (parts[0].equals("CONNECT")) {
                     String[] target = parts[1].split(":");
-                    Socket upstream = new Socket(target[0], Integer.parseInt(target[1]));
-                    sockets.add(upstream);
+                    Socket upstream = listener.track(new Socket(target[0], Integer.parseInt(target[1])));
                     tunnels.incrementAndGet();
                     out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
@@ -127,8 +99,7 @@ public final class ForwardProxy implements AutoCloseable {
                     return;
                 }
                 URI uri = URI.create(parts[1]);
-                Socket upstream = new Socket(uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort());
-                sockets.add(upstream);
+                Socket upstream = listener.track(new Socket(uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort()));
                 forwarded.incrementAndGet();
                 StringBuilder rewritten = new StringBuilder(parts[0] + " " + uri.getRawPath()
                         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " " + parts[2] + "\r\n");
@@ -225,17 +196,6 @@ public final class ForwardProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing
-        }
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing
-            }
-        }
+        listener.close();
     }
 }

@@ -1,12 +1,9 @@
 package dev.seestack.internal.http;
 
-import dev.seestack.internal.json.BlankText;
 import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
-import dev.seestack.http.HttpRequestEvent;
 import dev.seestack.internal.ClientAccess;
-import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,8 +19,7 @@ public final class InboundExchange {
 
     private final HttpMonitor monitor;
     private final String traceId;
-    private final Instant start = Instant.now();
-    private final long startNanos = System.nanoTime();
+    private final InboundStart start = new InboundStart();
     private final String previousMdcTraceId;
     private final SeeStackContext.Scope scope;
     private final InboundExchange enclosing;
@@ -122,23 +118,7 @@ public final class InboundExchange {
 
     private void record(ServedRequest served, int status, String userId) {
         try {
-            String host = served.header("Host");
-            if (BlankText.isBlank(host)) {
-                host = served.serverName();
-            }
-            monitor.capture(HttpRequestEvent.builder()
-                    .direction(HttpRequestEvent.Direction.INBOUND)
-                    .traceId(traceId)
-                    .method(served.method())
-                    .host(host)
-                    .path(served.path())
-                    .statusCode(status)
-                    .durationMs((System.nanoTime() - startNanos) / 1_000_000L)
-                    .requestSize(served.requestBytes())
-                    .responseSize(served.responseBytes())
-                    .userId(userId)
-                    .timestamp(start)
-                    .build());
+            monitor.capture(start.item(served, traceId, status, userId));
         } catch (RuntimeException | LinkageError e) {
             monitor.recordInternalFailure(e);
         }

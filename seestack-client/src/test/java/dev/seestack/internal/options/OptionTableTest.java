@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.event.Severity;
+import dev.seestack.testkit.OptionSamples;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -104,17 +105,7 @@ class OptionTableTest {
 
     /** A usable, non-default text for {@code option} (numbers valid for every numeric option). */
     static String sample(Option option) {
-        switch (option.kind()) {
-            case LONG:
-            case INT:
-                return "70000";
-            case BOOLEAN:
-                return String.valueOf(!(Boolean) option.defaultValue());
-            case LEVEL:
-                return "warn";
-            default:
-                return "sample-" + option.optionName();
-        }
+        return OptionSamples.text(option.kind(), option.defaultValue(), option.optionName(), "warn");
     }
 
     private static Object typed(Option option, String text) {

@@ -3,12 +3,11 @@ package dev.seestack.spring.boot.internal;
 import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
-import dev.seestack.http.HttpRequestEvent;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.http.HttpMonitor;
+import dev.seestack.internal.http.InboundStart;
 import dev.seestack.internal.http.MdcBridge;
 import dev.seestack.internal.http.TraceIds;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,8 +25,7 @@ final class ReactiveInboundExchange {
     private final HttpMonitor monitor;
     private final ServedExchange served;
     private final String traceId;
-    private final Instant start = Instant.now();
-    private final long startNanos = System.nanoTime();
+    private final InboundStart start = new InboundStart();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Throwable failure;
 
@@ -98,23 +96,8 @@ final class ReactiveInboundExchange {
         }
         try {
             Throwable error = failure;
-            String host = served.header("Host");
-            if (host == null || host.isBlank()) {
-                host = served.serverName();
-            }
-            monitor.capture(HttpRequestEvent.builder()
-                    .direction(HttpRequestEvent.Direction.INBOUND)
-                    .traceId(traceId)
-                    .method(served.method())
-                    .host(host)
-                    .path(served.path())
-                    .statusCode(error != null ? statusOf(error) : served.status())
-                    .durationMs((System.nanoTime() - startNanos) / 1_000_000L)
-                    .requestSize(served.requestBytes())
-                    .responseSize(served.responseBytes())
-                    .userId(userId())
-                    .timestamp(start)
-                    .build());
+            int status = error != null ? statusOf(error) : served.status();
+            monitor.capture(start.item(served, traceId, status, userId()));
         } catch (RuntimeException | LinkageError e) {
             monitor.recordInternalFailure(e);
         }
