@@ -296,16 +296,7 @@ public final class SeeStackConfig {
          */
         public SeeStackConfig build() {
             OptionValues resolved = ConfigChecks.resolve(values, env);
-            SSLContext tls = sslContext;
-            String trustStore = resolved.string(Option.TRUST_STORE);
-            if (trustStore != null) {
-                if (tls != null) {
-                    resolved.warn("both sslContext and trustStore are set; using sslContext, ignoring " + trustStore);
-                } else {
-                    tls = TrustStores.load(trustStore, resolved.string(Option.TRUST_STORE_PASSWORD));
-                }
-            }
-            return new SeeStackConfig(resolved, tls);
+            return new SeeStackConfig(resolved, TrustStores.forOptions(sslContext, resolved));
         }
 
         private Builder copy(OptionValues from, SSLContext tls) {

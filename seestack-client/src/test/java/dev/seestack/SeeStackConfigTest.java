@@ -3,12 +3,15 @@ package dev.seestack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.config.PlainHttpPolicy;
+import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 class SeeStackConfigTest {
@@ -155,6 +158,16 @@ class SeeStackConfigTest {
                 .spoolMaxBytes(1000).build();
         assertEquals(SeeStackConfig.DEFAULT_SPOOL_MAX_BYTES, c.spoolMaxBytes());
         assertEquals(1, ClientAccess.warnings(c).stream().filter(w -> w.startsWith("spoolMaxBytes must be at least")).count());
+    }
+
+    @Test
+    void anSslContextTakesPrecedenceOverATrustStoreWhichIsIgnoredWithAWarning() throws Exception {
+        SSLContext given = SSLContext.getInstance("TLS");
+        SeeStackConfig c = SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com")
+                .sslContext(given).trustStore("no/such/store.p12").build();
+        assertSame(given, c.sslContext());
+        assertEquals(List.of("both sslContext and trustStore are set; using sslContext, ignoring no/such/store.p12"),
+                ClientAccess.warnings(c));
     }
 
     private static boolean refused(SeeStackConfig config) {

@@ -1,5 +1,7 @@
 package dev.seestack.internal.config;
 
+import dev.seestack.internal.options.Option;
+import dev.seestack.internal.options.OptionValues;
 import java.io.File;
 import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
@@ -8,6 +10,23 @@ import javax.net.ssl.TrustManagerFactory;
 /** Turns the {@code trustStore} option (a PKCS12 or JKS file of trusted certificates) into an {@link SSLContext}. */
 public final class TrustStores {
     private TrustStores() {
+    }
+
+    /**
+     * The TLS context of a configuration: {@code given} (the builder's {@code sslContext}) when set, else one
+     * trusting the {@code trustStore} option, else null for the JVM default. Both set: a warning, and
+     * {@code trustStore} is ignored.
+     */
+    public static SSLContext forOptions(SSLContext given, OptionValues resolved) {
+        String trustStore = resolved.string(Option.TRUST_STORE);
+        if (trustStore == null) {
+            return given;
+        }
+        if (given != null) {
+            resolved.warn("both sslContext and trustStore are set; using sslContext, ignoring " + trustStore);
+            return given;
+        }
+        return load(trustStore, resolved.string(Option.TRUST_STORE_PASSWORD));
     }
 
     /**
