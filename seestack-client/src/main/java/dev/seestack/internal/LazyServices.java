@@ -4,8 +4,10 @@ import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.delivery.HttpStack;
 import dev.seestack.internal.flags.FlagEvaluator;
 import dev.seestack.internal.http.HttpMonitor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The parts of a client made on first use: its HTTP client (shared by ingest and flags), its HTTP monitoring (so
@@ -15,8 +17,8 @@ final class LazyServices {
     private final ClientCore core;
     private final SeeStackConfig config;
     private final BooleanSupplier closed;
-    private volatile HttpMonitor httpMonitor;
-    private volatile FlagEvaluator flagEvaluator;
+    private final AtomicReference<HttpMonitor> httpMonitor = new AtomicReference<>();
+    private final AtomicReference<FlagEvaluator> flagEvaluator = new AtomicReference<>();
     private HttpStack httpStack;
 
     /** {@code closed} tells whether the client was closed: an HTTP client made after that is closed at once. */
@@ -27,31 +29,26 @@ final class LazyServices {
     }
 
     HttpMonitor httpMonitor() {
-        HttpMonitor m = httpMonitor;
-        if (m == null) {
-            synchronized (this) {
-                m = httpMonitor;
-                if (m == null) {
-                    m = new HttpMonitor(core);
-                    httpMonitor = m;
-                }
-            }
-        }
-        return m;
+        return once(httpMonitor, () -> new HttpMonitor(core));
     }
 
     FlagEvaluator flags() {
-        FlagEvaluator f = flagEvaluator;
-        if (f == null) {
+        return once(flagEvaluator, () -> FlagEvaluator.create(core));
+    }
+
+    /** The value of {@code holder}, made by {@code make} on the first call (once, under this object's lock). */
+    private <T> T once(AtomicReference<T> holder, Supplier<T> make) {
+        T value = holder.get();
+        if (value == null) {
             synchronized (this) {
-                f = flagEvaluator;
-                if (f == null) {
-                    f = FlagEvaluator.create(core);
-                    flagEvaluator = f;
+                value = holder.get();
+                if (value == null) {
+                    value = make.get();
+                    holder.set(value);
                 }
             }
         }
-        return f;
+        return value;
     }
 
     synchronized HttpStack httpStack() {
