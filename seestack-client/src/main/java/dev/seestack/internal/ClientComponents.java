@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 public final class ClientComponents {
     /**
      * Sender threads per client. They only encode and hand requests to the asynchronous HTTP client (how many
-     * are in flight is the pipeline's window, up to 128), so two keep up with any latency.
+     * are in flight is the pipeline's window, up to 256), so two keep up with any latency.
      */
     public static final int DEFAULT_SENDER_THREADS = 2;
 

@@ -29,7 +29,7 @@ final class StatsReader {
 
     ClientStats stats() {
         return new ClientStats(stats(Feature.ERRORS), stats(Feature.LOGS), stats(Feature.HTTP_REQUESTS),
-                stats(Feature.HEARTBEATS));
+                stats(Feature.HEARTBEATS), pipeline == null ? 0 : pipeline.resends());
     }
 
     /** Captures of every feature so far (the exit drain waits until it stops growing). */

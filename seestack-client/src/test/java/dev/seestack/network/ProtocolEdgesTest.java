@@ -84,6 +84,22 @@ class ProtocolEdgesTest {
     }
 
     @Test
+    void aResendAfterAClosedConnectionIsVisibleInTheClientsStatsAndTheLogCountedSentOnce() {
+        AtomicInteger n = new AtomicInteger();
+        server = ScriptedHttpServer.onLoopback(r -> n.incrementAndGet() == 2 ? Answer.thenClose("") : Answer.keepOpen(ACCEPTED));
+        SeeStackClient c = client("http://127.0.0.1:" + server.port());
+        c.captureLog("info", "first", null);
+        assertTrue(c.flush(Duration.ofSeconds(10)));
+        c.captureLog("info", "second", null); // goes out on the kept-alive connection the server then closes
+        assertTrue(c.flush(Duration.ofSeconds(10)));
+        assertEquals(1, c.stats().connectionResends(), c.stats().toString());
+        FeatureStats logs = c.stats().logs();
+        assertEquals(2, logs.sent(), logs.toString());
+        assertEquals(0, logs.droppedAfterRetries() + logs.rejected(), logs.toString());
+        assertEquals(3, server.requests().size(), "the second body reached the server twice");
+    }
+
+    @Test
     void noContentAnswersKeepTheConnection() throws Exception {
         server = ScriptedHttpServer.onLoopback(r -> Answer.keepOpen("HTTP/1.1 204 No Content\r\n\r\n"));
         try (Transport t = transport()) {

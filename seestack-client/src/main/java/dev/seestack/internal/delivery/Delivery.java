@@ -13,6 +13,8 @@ final class Delivery {
     int rateLimitRetries;
     /** Set once a waiting retry has been moved to the ready queue, so it is moved only once. */
     final AtomicBoolean released = new AtomicBoolean();
+    /** True while its dispatch is on the stack: an answer arriving then (inline) must not dispatch the next. */
+    volatile boolean dispatching;
 
     Delivery(Lane lane, Encodable payload, int itemCount) {
         this.lane = lane;

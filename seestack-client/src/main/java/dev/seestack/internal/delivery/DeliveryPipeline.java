@@ -108,6 +108,11 @@ public final class DeliveryPipeline {
         spool.spoolTo(sink);
     }
 
+    /** Requests the transport resent after a connection closed before answering (see {@link Transport#resends}). */
+    public long resends() {
+        return transport.resends();
+    }
+
     /** The counters of one feature. */
     public FeatureCounters counters(Feature feature) {
         return lanes.get(feature).counters;

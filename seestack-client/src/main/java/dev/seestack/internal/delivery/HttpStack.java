@@ -24,8 +24,12 @@ public final class HttpStack implements AutoCloseable {
     /** How long {@link #close()} waits for the client's threads to end after stopping them. */
     static final Duration THREAD_STOP_WAIT = Duration.ofMillis(500);
 
-    /** Threads running the HTTP client's completions, whatever the number of requests in flight. */
-    public static final int EXECUTOR_THREADS = 4;
+    /**
+     * Threads running the HTTP client's tasks, whatever the number of requests in flight. Two, not more: its
+     * tasks are short and never block, and on a 2-core machine 4 threads handing tasks to each other delivered
+     * 3 500 requests/s where 2 delivered 5 900 (BENCHMARKS.md).
+     */
+    public static final int EXECUTOR_THREADS = 2;
 
     private final HttpClient client;
     private final ExecutorService executor;

@@ -7,9 +7,10 @@ package dev.seestack.internal.delivery;
  * Guarded by the pipeline lock.
  */
 final class InFlightWindow {
-    /** Bounds for HTTP/1.1 (one connection per request in flight): enough for 2 000 logs/s at 50 ms. */
+    /** Bounds for HTTP/1.1 (one connection per request in flight): 2 000 logs/s at 50 ms needs 100, plus headroom
+     * for the extra queueing of a busy machine (and 5 000 logs/s at 50 ms needs 250). */
     static final int MIN = 2;
-    static final int MAX = 128;
+    static final int MAX = 256;
     static final int INITIAL = 8;
 
     private final int min;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The SDK's one {@link Transport}: {@code java.net.http.HttpClient} (HTTP/2 via ALPN, else HTTP/1.1) through
@@ -30,7 +31,7 @@ public final class JdkHttpTransport implements Transport {
     private final Map<String, HttpRequest.Builder> templates = new ConcurrentHashMap<>();
     /** Whether any request was answered, so that a kept-alive connection may be pooled. */
     private volatile boolean answeredBefore;
-    private final java.util.concurrent.atomic.LongAdder resends = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder resends = new LongAdder();
     private final HttpResponse.BodyHandler<String> bodyHandler = BoundedBody.handler(MAX_BODY_BYTES_KEPT);
 
     /** A transport with its own HTTP client (JVM default proxy selector), closed with it. */
@@ -140,7 +141,7 @@ public final class JdkHttpTransport implements Transport {
         return false;
     }
 
-    /** Requests resent at once after a connection closed before any answer. */
+    @Override
     public long resends() {
         return resends.sum();
     }

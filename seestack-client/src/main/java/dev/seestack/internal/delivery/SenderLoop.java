@@ -100,10 +100,8 @@ final class SenderLoop {
                     control.workAvailable.await(); // a completion signals
                     continue;
                 }
-                Delivery d = next();
+                Delivery d = takeIfRoom();
                 if (d != null) {
-                    inFlight.add(d);
-                    d.lane.inFlightItems += d.itemCount;
                     control.workAvailable.signal(); // pass the baton: more work may remain for another sender
                     return d;
                 }
@@ -137,19 +135,34 @@ final class SenderLoop {
                 diagnostics.debug(() -> "POST " + d.lane.feature.path() + " attempt " + d.attempts + " "
                         + new String(d.body, StandardCharsets.UTF_8));
             }
+            d.dispatching = true;
             answer = transport.postAsync(d.lane.feature.path(), d.body);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            d.dispatching = false;
             // encoding or transport bug: never loop on it, and never let it end this sender thread
             diagnostics.debug(() -> "  -> dropped, could not send: " + e);
-            complete(d, RetryDecision.REJECTED);
+            complete(d, RetryDecision.REJECTED, false);
             return;
         }
-        answer.whenComplete((response, failure) -> complete(d, judge.decide(d, response, failure)));
+        answer.whenComplete((response, failure) -> {
+            boolean later = !d.dispatching; // not completed inline by the transport
+            Delivery next = complete(d, judge.decide(d, response, failure), later && response != null);
+            if (next != null) {
+                dispatch(next);
+            }
+        });
+        d.dispatching = false;
     }
 
-    private void complete(Delivery d, RetryDecision decision) {
+    /**
+     * Accounts for the answer of {@code d}. When it was an HTTP answer that came after its dispatch returned
+     * ({@code answered}: on the HTTP client's thread, so this cannot recurse) and the window has room, returns the
+     * next request for the caller to dispatch at once: a steady stream then flows answer to request on the HTTP
+     * client's thread, without waking a sender thread per request (two context switches each on a small machine).
+     */
+    private Delivery complete(Delivery d, RetryDecision decision, boolean answered) {
         if (!inFlight.remove(d)) {
-            return; // answered after the stop had counted it: ignored
+            return null; // answered after the stop had counted it: ignored
         }
         boolean retry = outcomes.count(d, decision);
         control.lock.lock();
@@ -160,14 +173,34 @@ final class SenderLoop {
             }
             boolean failed = retry && decision.delayMs() > 0 || decision.kind() == RetryDecision.Kind.EXHAUSTED;
             window.onAnswer(failed, hasBacklog());
-            control.workAvailable.signal();
+            Delivery next = answered && decision.kind() != RetryDecision.Kind.DISABLE ? takeIfRoom() : null;
+            if (next == null || inFlight.size() < window.size()) {
+                control.workAvailable.signal(); // room (and maybe work) left for a sender
+            }
             control.progress.signalAll();
+            if (next != null) {
+                return next;
+            }
         } finally {
             control.lock.unlock();
         }
         if (decision.kind() == RetryDecision.Kind.DISABLE) {
             onUnauthorized.run();
         }
+        return null;
+    }
+
+    /** The next request when the pipeline runs and the window has room, moved in flight; or null. Lock held. */
+    private Delivery takeIfRoom() {
+        if (control.isStopped() || inFlight.size() >= window.size()) {
+            return null;
+        }
+        Delivery d = next();
+        if (d != null) {
+            inFlight.add(d);
+            d.lane.inFlightItems += d.itemCount;
+        }
+        return d;
     }
 
     /** Whether requests wait for a place in the window; called with the lock held. */

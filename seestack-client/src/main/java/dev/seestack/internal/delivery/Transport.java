@@ -29,6 +29,14 @@ public interface Transport extends AutoCloseable {
         return result;
     }
 
+    /**
+     * Requests resent at once because a pooled connection closed before any answer (not retry attempts, so
+     * not in any outcome counter): shown by {@code stats()} so that no send is invisible.
+     */
+    default long resends() {
+        return 0;
+    }
+
     /** Releases connections and threads; further posts fail. */
     @Override
     void close();

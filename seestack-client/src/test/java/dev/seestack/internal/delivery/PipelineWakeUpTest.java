@@ -26,19 +26,23 @@ class PipelineWakeUpTest {
     private static final long FLUSH_INTERVAL_MS = 1_000;
     private final ManualScheduler scheduler = new ManualScheduler();
     private final AtomicInteger posted = new AtomicInteger();
-    // buffer of 100: its trigger is 80 items, so a few logs wait for the timer
-    private final DeliveryPipeline pipeline = new DeliveryPipeline(100, FLUSH_INTERVAL_MS, 2, new Transport() {
-        @Override
-        public TransportResponse post(String path, byte[] body) {
-            posted.incrementAndGet();
-            return new TransportResponse(202, null, null);
-        }
+    // buffer of 100: its trigger is 50 items (the stream trigger, below 80 %), so a few logs wait for the timer
+    private DeliveryPipeline pipeline = pipeline(100);
 
-        @Override
-        public void close() {
-        }
-    }, RetryPolicy.standard(), scheduler, new Diagnostics(false, new RecordingSink()), new SensitiveDataMasker(),
-            Map.of(), () -> { });
+    private DeliveryPipeline pipeline(int bufferSize) {
+        return new DeliveryPipeline(bufferSize, FLUSH_INTERVAL_MS, 2, new Transport() {
+            @Override
+            public TransportResponse post(String path, byte[] body) {
+                posted.incrementAndGet();
+                return new TransportResponse(202, null, null);
+            }
+
+            @Override
+            public void close() {
+            }
+        }, RetryPolicy.standard(), scheduler, new Diagnostics(false, new RecordingSink()), new SensitiveDataMasker(),
+                Map.of(), () -> { });
+    }
 
     @BeforeEach
     void start() {
@@ -48,6 +52,22 @@ class PipelineWakeUpTest {
     @AfterEach
     void close() {
         pipeline.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void inALargeBufferFiftyLogsStartTheSendersWithoutWaitingForEightyPercent() {
+        pipeline.close(Duration.ofSeconds(5));
+        pipeline = pipeline(1000);
+        pipeline.start();
+        for (int i = 0; i < Lane.STREAM_TRIGGER - 1; i++) {
+            pipeline.enqueue(log("log " + i));
+        }
+        assertFalse(pipeline.isReleased(Feature.LOGS), "49 logs wait for the timer");
+        assertEquals(0, posted.get());
+        pipeline.enqueue(log("the fiftieth"));
+        // not 800 (80 % of the buffer): one log per request gains nothing from waiting, it only bunches them
+        PollUntil.await("the fiftieth log sends all fifty", () -> pipeline.counters(Feature.LOGS).sent() == 50);
+        assertEquals(50, posted.get());
     }
 
     private static LogEntry log(String message) {
