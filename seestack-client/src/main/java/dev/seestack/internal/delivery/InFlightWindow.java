@@ -32,7 +32,10 @@ final class InFlightWindow {
         return size;
     }
 
-    /** Adjusts for one answer: {@code failed} for a network failure, 429 or 5xx; {@code backlog} when work waits. */
+    /**
+     * Adjusts for one answer: {@code failed} for a network failure, 429 or 5xx; {@code backlog} when the window
+     * was full and work waits for room.
+     */
     void onAnswer(boolean failed, boolean backlog) {
         if (failed) {
             size = Math.max(min, size / 2);
