@@ -250,6 +250,8 @@ class BackendFaultTest {
 
     private void assertEverythingDeliveredOnce(SeeStackClient client, int events) {
         assertTrue(client.flush(Duration.ofSeconds(20)), "flushed after recovery: " + client.stats());
+        // counted before waiting for the stub, so a failure says whether events were dropped or just not seen
+        assertEquals(events, client.stats().logs().sent(), "every event sent after recovery: " + client.stats());
         List<String> delivered = Served.awaitAccepted(stub, IngestStub.LOGS, events);
         Set<String> messages = new HashSet<>(Served.messages(delivered));
         assertEquals(events, messages.size(), "every event arrived");
