@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,28 +33,15 @@ class Http2DeliveryTest {
     private static final Pattern MESSAGE = Pattern.compile("\"message\":\"(log [0-9]+)\"");
 
     private final RecordingSink sink = new RecordingSink();
-    private Http2Server server;
-    private SeeStackClient client;
 
-    @AfterEach
-    void tearDown() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private SeeStackClient client(String host) {
-        client = ClientAccess.create(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY).host(host)
+    private SeeStackClient client(Http2Server server) {
+        return ClientAccess.create(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY).host(server.host())
                         .environment("test").trustStore(TLS.trustStore().toString())
                         .trustStorePassword(TestCertificates.PASSWORD).build(),
                 ClientComponents.defaults().diagnosticSink(sink).shutdownHook(false));
-        return client;
     }
 
-    private void sendsAndDeliversEvery(int logs) {
+    private static void sendsAndDeliversEvery(int logs, SeeStackClient client, Http2Server server) {
         for (int i = 0; i < logs; i++) {
             client.captureLog("info", "log " + i, null);
         }
@@ -65,7 +51,7 @@ class Http2DeliveryTest {
     }
 
     /** Every kept body is a valid log and the messages are exactly {@code log 0 .. log n-1}, each once. */
-    private void everyBodyIsAValidLogAndEachLogCameOnce(int logs) {
+    private static void everyBodyIsAValidLogAndEachLogCameOnce(int logs, Http2Server server) {
         List<Http2Server.Received> received = server.received();
         for (Http2Server.Received r : received) {
             assertEquals(IngestStub.LOGS, r.path());
@@ -86,7 +72,7 @@ class Http2DeliveryTest {
      * request sent before its first HTTP/2 connection is up (the window's first requests race), then sends every
      * later request as a stream on the pooled one.
      */
-    private void oneConnectionCarriedAllButTheRacingFirstRequests() {
+    private static void oneConnectionCarriedAllButTheRacingFirstRequests(Http2Server server) {
         List<Long> perConnection = server.requestsPerConnection();
         assertTrue(perConnection.stream().skip(1).allMatch(n -> n <= 1),
                 "requests per connection, busiest first: " + perConnection);
@@ -94,45 +80,44 @@ class Http2DeliveryTest {
 
     @Test
     void twoHundredLogsToAnHttpsBackendAllArriveOverHttp2MultiplexedOnOneConnection() {
-        server = Http2Server.https();
-        client(server.host());
+        try (Http2Server server = Http2Server.https(); SeeStackClient client = client(server)) {
+            sendsAndDeliversEvery(200, client, server);
 
-        sendsAndDeliversEvery(200);
-
-        assertEquals(Map.of(Http2Server.HTTP_2, 200L), server.requestsByProtocol(), "every request over HTTP/2");
-        oneConnectionCarriedAllButTheRacingFirstRequests();
-        everyBodyIsAValidLogAndEachLogCameOnce(200);
-        assertEquals(List.of(), sink.lines());
+            assertEquals(Map.of(Http2Server.HTTP_2, 200L), server.requestsByProtocol(), "every request over HTTP/2");
+            oneConnectionCarriedAllButTheRacingFirstRequests(server);
+            everyBodyIsAValidLogAndEachLogCameOnce(200, server);
+            assertEquals(List.of(), sink.lines());
+        }
     }
 
     @Test
     void moreLogsOnceTheHttp2ConnectionIsUpOpenNoNewConnection() {
-        server = Http2Server.https();
-        client(server.host());
-        sendsAndDeliversEvery(50);
-        int connections = server.connections();
+        try (Http2Server server = Http2Server.https(); SeeStackClient client = client(server)) {
+            sendsAndDeliversEvery(50, client, server);
+            int connections = server.connections();
 
-        for (int i = 0; i < 200; i++) {
-            client.captureLog("info", "later " + i, null);
+            for (int i = 0; i < 200; i++) {
+                client.captureLog("info", "later " + i, null);
+            }
+            assertTrue(client.flush(Duration.ofSeconds(30)), client.stats().toString());
+
+            assertEquals(250, client.stats().logs().sent(), client.stats().toString());
+            assertEquals(Map.of(Http2Server.HTTP_2, 250L), server.requestsByProtocol());
+            assertEquals(connections, server.connections(),
+                    "requests per connection: " + server.requestsPerConnection());
+            oneConnectionCarriedAllButTheRacingFirstRequests(server);
         }
-        assertTrue(client.flush(Duration.ofSeconds(30)), client.stats().toString());
-
-        assertEquals(250, client.stats().logs().sent(), client.stats().toString());
-        assertEquals(Map.of(Http2Server.HTTP_2, 250L), server.requestsByProtocol());
-        assertEquals(connections, server.connections(), "requests per connection: " + server.requestsPerConnection());
-        oneConnectionCarriedAllButTheRacingFirstRequests();
     }
 
     @Test
     void aPlainHttpBackendIsSentHttp1WithoutAnH2cUpgrade() {
-        server = Http2Server.plain(true);
-        client(server.host());
+        try (Http2Server server = Http2Server.plain(true); SeeStackClient client = client(server)) {
+            sendsAndDeliversEvery(50, client, server);
 
-        sendsAndDeliversEvery(50);
-
-        assertEquals(Map.of(Http2Server.HTTP_1_1, 50L), server.requestsByProtocol());
-        assertEquals(0, server.upgradeRequests(), "no request asked for an h2c upgrade");
-        everyBodyIsAValidLogAndEachLogCameOnce(50);
-        assertEquals(List.of(), sink.lines());
+            assertEquals(Map.of(Http2Server.HTTP_1_1, 50L), server.requestsByProtocol());
+            assertEquals(0, server.upgradeRequests(), "no request asked for an h2c upgrade");
+            everyBodyIsAValidLogAndEachLogCameOnce(50, server);
+            assertEquals(List.of(), sink.lines());
+        }
     }
 }
