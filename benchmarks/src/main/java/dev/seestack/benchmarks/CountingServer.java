@@ -15,7 +15,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * A loopback ingest server that answers 202 to everything and counts requests, as the delivery
- * benchmarks' target. Bodies whose message is {@code "t<nanoTime>"} feed a send-to-receipt latency recorder
+ * benchmarks' target; loki4j pushes (204) and Sentry envelopes (200) are answered as their backends do and
+ * counted as records ({@link PeerRecords}). Bodies whose message is {@code "t<nanoTime>"} feed a send-to-receipt latency recorder
  * (valid because server and client share the JVM's monotonic clock).
  */
 public final class CountingServer implements AutoCloseable {
@@ -27,6 +28,7 @@ public final class CountingServer implements AutoCloseable {
     private final ExecutorService executor;
     private final LongAdder requests = new LongAdder();
     private final LongAdder items = new LongAdder();
+    private final LongAdder peerRecords = new LongAdder();
     private final Recorder latencyMicros = new Recorder(3);
 
     private CountingServer(HttpServer server, ExecutorService executor) {
@@ -51,7 +53,15 @@ public final class CountingServer implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            counting.record(exchange.getRequestURI().getPath(), body);
+            String path = exchange.getRequestURI().getPath();
+            if (PeerRecords.isPeer(path)) {
+                counting.peerRecords.add(PeerRecords.count(path, body,
+                        exchange.getRequestHeaders().getFirst("Content-Encoding")));
+                exchange.sendResponseHeaders(PeerRecords.status(path), -1);
+                exchange.close();
+                return;
+            }
+            counting.record(path, body);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(202, ACCEPTED.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -99,6 +109,11 @@ public final class CountingServer implements AutoCloseable {
     /** Items received: one per log/error/heartbeat request, one per element of an HTTP-requests batch. */
     public long items() {
         return items.sum();
+    }
+
+    /** Log records received from peer appenders (loki4j pushes, Sentry envelopes), not counted as requests. */
+    public long peerRecords() {
+        return peerRecords.sum();
     }
 
     /** Send-to-receipt latencies (µs) recorded since the last call. */

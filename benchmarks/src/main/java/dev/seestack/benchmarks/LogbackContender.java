@@ -21,6 +21,11 @@ final class LogbackContender implements AutoCloseable {
     final Logger logger;
 
     LogbackContender(String name, CountingServer server) throws JoranException, java.io.IOException {
+        this(name, server, server.url());
+    }
+
+    /** As above, with the peers' and {@code seestack-http}'s URL {@code url} (a delay proxy in front of the server). */
+    LogbackContender(String name, CountingServer server, String url) throws JoranException, java.io.IOException {
         String file = name.startsWith("seestack") ? "seestack" : name;
         int bufferSize = SeeStackConfig.DEFAULT_BUFFER_SIZE;
         if (name.equals("seestack")) {
@@ -31,8 +36,8 @@ final class LogbackContender implements AutoCloseable {
         }
         // SLF4J's MDC adapter, so MDC.put in the benchmark reaches this context (a bare context has none)
         context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
-        context.putProperty("server.url", server.url());
-        context.putProperty("server.port", server.url().substring(server.url().lastIndexOf(':') + 1));
+        context.putProperty("server.url", url);
+        context.putProperty("server.port", url.substring(url.lastIndexOf(':') + 1));
         context.putProperty("seestack.bufferSize", String.valueOf(bufferSize));
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);

@@ -45,4 +45,33 @@ class HarnessSmokeTest {
             assertFalse(r.latencyMicros.getTotalCount() == 0);
         }
     }
+
+    @Test
+    void latencyReportMeasuresARowForEveryContender() throws Exception {
+        LatencyReport.Options options = LatencyReport.Options.parse("1", "--rtt", "0", "--rate", "200",
+                "--proto", "h1,h2,loki4j,sentry", "--warmup", "0");
+        java.util.List<LatencyRow> rows = LatencyReport.run(options, row -> { });
+
+        assertEquals(java.util.List.of("h1", "h2", "loki4j", "sentry"),
+                rows.stream().map(LatencyRow::proto).toList());
+        for (LatencyRow row : rows) {
+            assertTrue(row.captured() > 0 && row.deliveredPercent() > 0, row.toString());
+            assertTrue(row.connections() > 0, row.toString());
+        }
+        // 200 logs stay under the SDK's release trigger (80 % of the buffer) within the second: they go at the flush
+        for (LatencyRow row : rows.subList(0, 2)) {
+            assertTrue(row.cpuNanosPerLog() > 0 && row.threads() > 0, row.toString());
+        }
+    }
+
+    @Test
+    void peerRecordsCountLokiEntriesAndSentryLogItems() {
+        assertEquals(3, PeerRecords.lokiEntries("{\"streams\":[{\"stream\":{\"level\":\"INFO\"},\"values\":"
+                + "[[\"1700000000000000001\",\"a [\\\"x\\\"]\"],[\"1700000000000000002\",\"b\"]]},"
+                + "{\"stream\":{\"level\":\"WARN\"},\"values\":[[\"1700000000000000003\",\"c\"]]}]}"));
+        assertEquals(7, PeerRecords.sentryLogItems("{\"dsn\":\"http://k@h/1\"}\n"
+                + "{\"type\":\"log\",\"item_count\":5,\"content_type\":\"application/vnd.sentry.items.log+json\"}\n"
+                + "{\"items\":[]}\n{\"type\":\"client_report\",\"item_count\":9}\n{}\n"
+                + "{\"type\":\"log\",\"item_count\":2}\n{\"items\":[]}\n"));
+    }
 }
