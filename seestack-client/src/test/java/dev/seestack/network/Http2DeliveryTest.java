@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seestack.RecordingSink;
+import dev.seestack.FeatureStats;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientAccess;
@@ -106,6 +107,17 @@ class Http2DeliveryTest {
             assertEquals(connections, server.connections(),
                     "requests per connection: " + server.requestsPerConnection());
             oneConnectionCarriedAllButTheRacingFirstRequests(server);
+        }
+    }
+
+    @Test
+    void aServerAllowingFewerConcurrentStreamsThanTheWindowStillGetsEveryLogWithNoAttemptLost() {
+        // more requests in flight than SETTINGS_MAX_CONCURRENT_STREAMS: JDK-8225647 reports the JDK client failing
+        // them; JDK 17.0.15 and 25 queue them here, and this proves nothing is lost either way
+        try (Http2Server server = Http2Server.httpsWithStreamLimit(4); SeeStackClient client = client(server)) {
+            sendsAndDeliversEvery(500, client, server);
+            FeatureStats logs = client.stats().logs();
+            assertEquals(0, logs.droppedAfterRetries() + logs.droppedBufferFull() + logs.rejected(), logs.toString());
         }
     }
 

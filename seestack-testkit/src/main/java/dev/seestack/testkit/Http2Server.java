@@ -69,13 +69,18 @@ public final class Http2Server implements AutoCloseable {
     private final Map<String, LongAdder> byConnection = new ConcurrentHashMap<>();
 
     private Http2Server(boolean tls, boolean keepBodies) {
+        this(tls, keepBodies, 0);
+    }
+
+    /** {@code maxStreams}: the HTTP/2 {@code SETTINGS_MAX_CONCURRENT_STREAMS} to announce (0: Jetty's default). */
+    private Http2Server(boolean tls, boolean keepBodies, int maxStreams) {
         this.tls = tls;
         this.keepBodies = keepBodies;
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("test-http2-server");
         threads.setDaemon(true);
         server = new Server(threads);
-        connector = new CountingConnector(server, tls ? tlsFactories() : plainFactories());
+        connector = new CountingConnector(server, tls ? tlsFactories(maxStreams) : plainFactories());
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -90,6 +95,11 @@ public final class Http2Server implements AutoCloseable {
     /** HTTP/2 over TLS (falling back to HTTP/1.1 for a client offering only that); bodies kept. */
     public static Http2Server https() {
         return new Http2Server(true, true);
+    }
+
+    /** HTTP/2 over TLS allowing only {@code maxStreams} requests at once on a connection; bodies not kept. */
+    public static Http2Server httpsWithStreamLimit(int maxStreams) {
+        return new Http2Server(true, false, maxStreams);
     }
 
     /** HTTP/2 over TLS; {@code keepBodies}: whether {@link #received()} records each request. */
@@ -162,12 +172,15 @@ public final class Http2Server implements AutoCloseable {
         }
     }
 
-    private static ConnectionFactory[] tlsFactories() {
+    private static ConnectionFactory[] tlsFactories(int maxStreams) {
         HttpConfiguration config = new HttpConfiguration();
         // the client connects to 127.0.0.1 (no SNI): the certificate check is the client's job, not ours
         config.addCustomizer(new SecureRequestCustomizer(false));
         HttpConnectionFactory http11 = new HttpConnectionFactory(config);
         HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(config);
+        if (maxStreams > 0) {
+            h2.setMaxConcurrentStreams(maxStreams);
+        }
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), http11.getProtocol());
         alpn.setDefaultProtocol(http11.getProtocol());
         SslContextFactory.Server ssl = new SslContextFactory.Server();
