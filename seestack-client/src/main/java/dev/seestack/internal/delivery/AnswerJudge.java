@@ -51,26 +51,11 @@ final class AnswerJudge {
             diagnostics.debug(() -> "  -> dropped, could not send: " + bug);
             return RetryDecision.REJECTED;
         }
-        if (isStreamLimit(cause)) {
-            d.attempts--; // not the backend's failure: this request never left
-            diagnostics.debug(() -> "  -> no free HTTP/2 stream, sent again at once");
-            return RetryDecision.STREAM_LIMIT;
-        }
         if (cause instanceof TlsFailure) {
             diagnostics.alertOnce("WARN", "tls", cause.getMessage()); // once per client, also on stderr: its configuration
         }
         Throwable io = cause;
         diagnostics.debug(() -> "  -> network failure " + io);
         return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
-    }
-
-    /** The JDK client's failure for a request beyond the HTTP/2 connection's concurrent-stream limit. */
-    static boolean isStreamLimit(Throwable failure) {
-        for (Throwable c = failure; c != null && c.getCause() != c; c = c.getCause()) {
-            if (String.valueOf(c.getMessage()).contains("too many concurrent streams")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

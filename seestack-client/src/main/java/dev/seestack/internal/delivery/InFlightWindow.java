@@ -14,7 +14,7 @@ final class InFlightWindow {
     static final int INITIAL = 8;
 
     private final int min;
-    private int max;
+    private final int max;
     private int size;
     private int idleAnswers;
 
@@ -30,12 +30,6 @@ final class InFlightWindow {
 
     int size() {
         return size;
-    }
-
-    /** Lowers the bound to {@code limit} (at least {@link #MIN}) for good: what an HTTP/2 server allows at once. */
-    void limitTo(int limit) {
-        max = Math.max(min, Math.min(max, limit));
-        size = Math.min(size, max);
     }
 
     /**

@@ -13,12 +13,6 @@ public final class RetryDecision {
     public static final RetryDecision NOT_FOUND = new RetryDecision(Kind.NOT_FOUND, 0);
     public static final RetryDecision DISABLE = new RetryDecision(Kind.DISABLE, 0);
     public static final RetryDecision EXHAUSTED = new RetryDecision(Kind.EXHAUSTED, 0);
-    /**
-     * The HTTP/2 connection had no free stream (more requests in flight than the server's
-     * {@code SETTINGS_MAX_CONCURRENT_STREAMS}; the JDK client fails them instead of queueing, JDK-8225647):
-     * sent again at once, without using an attempt, and the window is capped at what the server allows.
-     */
-    public static final RetryDecision STREAM_LIMIT = new RetryDecision(Kind.RETRY, 0);
 
     private final Kind kind;
     private final long delayMs;

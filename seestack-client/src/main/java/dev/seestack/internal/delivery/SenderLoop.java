@@ -176,11 +176,7 @@ final class SenderLoop {
             // back while it had room say nothing about needing more, so a 1 000 logs/s stream at 50 ms settles
             // near 50 in flight instead of climbing to the bound
             boolean limited = inFlight.size() + 1 >= window.size();
-            if (decision == RetryDecision.STREAM_LIMIT) {
-                window.limitTo(inFlight.size()); // the server's stream limit: as many as it had accepted
-            } else {
-                window.onAnswer(failed, limited && hasBacklog());
-            }
+            window.onAnswer(failed, limited && hasBacklog());
             Delivery next = answered && decision.kind() != RetryDecision.Kind.DISABLE ? takeIfRoom() : null;
             if (next == null || inFlight.size() < window.size()) {
                 control.workAvailable.signal(); // room (and maybe work) left for a sender
