@@ -17,6 +17,8 @@ final class InFlightWindow {
     private final int max;
     private int size;
     private int idleAnswers;
+    /** Whether any request was answered yet: until then one at a time (see {@link #size}). */
+    private boolean answered;
 
     InFlightWindow() {
         this(MIN, MAX, INITIAL);
@@ -28,8 +30,13 @@ final class InFlightWindow {
         this.size = Math.max(min, Math.min(max, initial));
     }
 
+    /**
+     * Requests allowed in flight. One until the first successful answer: over TLS the JDK client opens one
+     * connection per request sent before the first is up (eight TLS handshakes where HTTP/2 needs one), and a
+     * backend that is down at start gets one request, not eight.
+     */
     int size() {
-        return size;
+        return answered ? size : 1;
     }
 
     /**
@@ -37,6 +44,7 @@ final class InFlightWindow {
      * was full and work waits for room.
      */
     void onAnswer(boolean failed, boolean backlog) {
+        answered |= !failed;
         if (failed) {
             size = Math.max(min, size / 2);
             idleAnswers = 0;

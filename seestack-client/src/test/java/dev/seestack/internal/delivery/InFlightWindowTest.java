@@ -7,8 +7,20 @@ import org.junit.jupiter.api.Test;
 /** The AIMD rule of how many requests a client keeps in flight. */
 class InFlightWindowTest {
     @Test
+    void untilTheFirstSuccessfulAnswerOnlyOneRequestIsInFlight() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        assertEquals(1, w.size());
+        w.onAnswer(true, true);
+        assertEquals(1, w.size(), "a failure does not open it");
+        w.onAnswer(false, true);
+        assertEquals(5, w.size(), "8 halved by the failure, plus one for the answer");
+    }
+
+    @Test
     void everyAnswerWhileWorkWaitsAddsOneSoTheWindowDoublesEachRoundTrip() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.onAnswer(false, false); // the first answer opens the window (found nothing waiting: no growth)
+        assertEquals(8, w.size());
         for (int i = 0; i < 8; i++) {
             w.onAnswer(false, true); // one round trip: the 8 requests in flight answer
         }
@@ -22,6 +34,7 @@ class InFlightWindowTest {
     @Test
     void aFailureHalvesTheWindowButNeverBelowItsMinimum() {
         InFlightWindow w = new InFlightWindow(2, 256, 40);
+        w.onAnswer(false, false);
         w.onAnswer(true, true);
         assertEquals(20, w.size());
         for (int i = 0; i < 10; i++) {
@@ -36,7 +49,7 @@ class InFlightWindowTest {
         for (int i = 0; i < 9; i++) {
             w.onAnswer(false, false);
         }
-        assertEquals(10, w.size());
+        assertEquals(10, w.size(), "nine idle answers: not yet a window's worth");
         w.onAnswer(false, false);
         assertEquals(9, w.size());
         for (int i = 0; i < 1000; i++) {

@@ -58,7 +58,7 @@ class PipelineWindowTest {
         for (int i = 0; i < 1000; i++) {
             pipeline.enqueue(new LogEntry(Severity.INFO, "log " + i, null, null, null));
         }
-        PollUntil.await("the initial window is in flight", () -> unanswered.size() == InFlightWindow.INITIAL);
+        PollUntil.await("one request until the backend answers", () -> unanswered.size() == 1);
         for (int answered = 1; answered <= 40; answered++) {
             answerOldest();
             int expected = InFlightWindow.INITIAL + answered; // the answered one replaced, plus one more
@@ -74,12 +74,13 @@ class PipelineWindowTest {
         for (int i = 0; i < 1000; i++) {
             pipeline.enqueue(new LogEntry(Severity.INFO, "log " + i, null, null, null));
         }
-        PollUntil.await("the initial window is in flight", () -> unanswered.size() == InFlightWindow.INITIAL);
+        PollUntil.await("one request until the backend answers", () -> unanswered.size() == 1);
+        answerOldest(); // opens the window: 8 + 1
+        PollUntil.await("the window open", () -> unanswered.size() == InFlightWindow.INITIAL + 1);
         unanswered.poll().complete(new TransportResponse(503, null, null)); // retried later; the window halves to 4
-        PollUntil.await("the 503 counted", () -> pipeline.counters(Feature.LOGS).sent() == 0
-                && unanswered.size() == InFlightWindow.INITIAL - 1);
-        answerOldest(); // a 202 grows the window to 5, but 6 are still in flight: nothing new goes out
-        PollUntil.await("one sent", () -> pipeline.counters(Feature.LOGS).sent() == 1);
-        assertEquals(InFlightWindow.INITIAL - 2, unanswered.size(), "no replacement while above the halved window");
+        PollUntil.await("the 503 counted", () -> unanswered.size() == InFlightWindow.INITIAL);
+        answerOldest(); // a 202 grows the window to 5, but 7 are still in flight: nothing new goes out
+        PollUntil.await("two sent", () -> pipeline.counters(Feature.LOGS).sent() == 2);
+        assertEquals(InFlightWindow.INITIAL - 1, unanswered.size(), "no replacement while above the halved window");
     }
 }
