@@ -36,10 +36,15 @@ public final class CountingServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts on a free loopback port with {@code threads} workers; sets {@code sun.net.httpserver.nodelay}. */
+    /**
+     * Starts on a free loopback port with {@code threads} workers; sets {@code sun.net.httpserver.nodelay} and
+     * raises {@code sun.net.httpserver.maxIdleConnections} (200 by default, fewer than a client's window of 256
+     * connections: the server would close the surplus between requests and every round trip reconnect).
+     */
     public static CountingServer start(int threads) throws IOException {
         // without TCP_NODELAY every answer waits ~40 ms for Nagle + delayed ACK (see PERF-NOTES)
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "1000");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "counting-server");
