@@ -19,7 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Requests in flight grow with the backlog, so a distant backend costs no logs (counts asserted, not time).
- * It needs the machine's CPU to itself (128 connections through the delay proxy's threads): run it on a quiet
+ * It needs the machine's CPU to itself (128 connections through the delay proxy and the scripted backend): run it on a quiet
  * machine with {@code -Dseestack.latencyTests=true}.
  */
 @Timeout(120)
