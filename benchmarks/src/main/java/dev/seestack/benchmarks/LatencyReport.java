@@ -68,12 +68,21 @@ public final class LatencyReport {
         run(options, System.out::println);
     }
 
+    /**
+     * The HTTP/2 server: Jetty's default stream limit, or {@code -Dbench.h2MaxStreams=N} (a backend tuned to
+     * allow more concurrent streams per connection: the JDK client opens one HTTP/2 connection per host).
+     */
+    private static Http2Server http2Server() {
+        int maxStreams = Integer.getInteger("bench.h2MaxStreams", 0);
+        return maxStreams > 0 ? Http2Server.httpsWithStreamLimit(maxStreams) : Http2Server.https(false);
+    }
+
     /** Runs every row of {@code options}, handing each to {@code each} as it is measured. */
     static List<LatencyRow> run(Options options, Consumer<LatencyRow> each) throws Exception {
         quietServerLogs();
         List<LatencyRow> rows = new ArrayList<>();
         try (CountingServer h1 = CountingServer.start(4);
-                Http2Server h2 = options.protos().contains("h2") ? Http2Server.https(false) : null) {
+                Http2Server h2 = options.protos().contains("h2") ? http2Server() : null) {
             for (String proto : options.protos()) {
                 if (!options.warmup().isZero()) {
                     row(proto, h1, h2, 0, 2000, options.warmup());

@@ -130,14 +130,13 @@ final class Lanes {
         }
     }
 
-    /** Whether any buffer holds items, released or still filling towards its trigger; called with the lock held. */
-    boolean hasBufferedItems() {
+    /** Items in every buffer, released or still filling towards its trigger; called with the lock held. */
+    long bufferedItems() {
+        long n = 0;
         for (Lane lane : takeOrder) {
-            if (lane.buffer.size() > 0) {
-                return true;
-            }
+            n += lane.buffer.size();
         }
-        return false;
+        return n;
     }
 
     /** The next request from a released lane, or null; called with the lock held. */

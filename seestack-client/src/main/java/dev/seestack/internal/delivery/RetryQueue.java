@@ -25,8 +25,9 @@ final class RetryQueue {
         return ready.poll();
     }
 
-    boolean hasReady() {
-        return !ready.isEmpty();
+    /** Retries due now, waiting for a sender. */
+    int readyCount() {
+        return ready.size();
     }
 
     /** Items of {@code lane} waiting for a retry or ready for it; called with the lock held. */

@@ -176,7 +176,7 @@ final class SenderLoop {
             // back while it had room say nothing about needing more, so a 1 000 logs/s stream at 50 ms settles
             // near 50 in flight instead of climbing to the bound
             boolean limited = inFlight.size() + 1 >= window.size();
-            window.onAnswer(failed, limited && hasBacklog());
+            window.onAnswer(failed, limited ? waitingItems() : 0);
             Delivery next = answered && decision.kind() != RetryDecision.Kind.DISABLE ? takeIfRoom() : null;
             if (next == null || inFlight.size() < window.size()) {
                 control.workAvailable.signal(); // room (and maybe work) left for a sender
@@ -207,9 +207,9 @@ final class SenderLoop {
         return d;
     }
 
-    /** Whether requests wait for a place in the window; called with the lock held. */
-    private boolean hasBacklog() {
+    /** Items waiting for a place in the window; called with the lock held. */
+    private long waitingItems() {
         // a lane still filling towards its trigger counts too: its items are about to be released
-        return retries.hasReady() || lanes.hasBufferedItems();
+        return retries.readyCount() + lanes.bufferedItems();
     }
 }

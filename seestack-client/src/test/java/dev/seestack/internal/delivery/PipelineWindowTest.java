@@ -53,19 +53,22 @@ class PipelineWindowTest {
     }
 
     @Test
-    void whileLogsWaitEachAnswerLetsOneMoreRequestIntoFlight() {
+    void aDeepBacklogDoublesTheRequestsInFlightWithEachAnswerUpToTheBound() {
         pipeline.start();
         for (int i = 0; i < 1000; i++) {
             pipeline.enqueue(new LogEntry(Severity.INFO, "log " + i, null, null, null));
         }
         PollUntil.await("one request until the backend answers", () -> unanswered.size() == 1);
-        for (int answered = 1; answered <= 40; answered++) {
+        int expected = InFlightWindow.INITIAL;
+        for (int answered = 1; answered <= 8; answered++) {
             answerOldest();
-            int expected = InFlightWindow.INITIAL + answered; // the answered one replaced, plus one more
-            PollUntil.await("a window of " + expected, () -> unanswered.size() == expected);
+            // the first answer opens the window (8) and, with 999 waiting, doubles it; then each one doubles it
+            expected = Math.min(InFlightWindow.MAX, expected * 2);
+            int window = expected;
+            PollUntil.await("a window of " + window, () -> unanswered.size() == window);
         }
-        assertEquals(40, pipeline.counters(Feature.LOGS).sent());
-        assertEquals(1000 - 40, pipeline.pending(Feature.LOGS));
+        assertEquals(8, pipeline.counters(Feature.LOGS).sent());
+        assertEquals(1000 - 8, pipeline.pending(Feature.LOGS));
     }
 
     @Test
@@ -75,12 +78,12 @@ class PipelineWindowTest {
             pipeline.enqueue(new LogEntry(Severity.INFO, "log " + i, null, null, null));
         }
         PollUntil.await("one request until the backend answers", () -> unanswered.size() == 1);
-        answerOldest(); // opens the window: 8 + 1
-        PollUntil.await("the window open", () -> unanswered.size() == InFlightWindow.INITIAL + 1);
-        unanswered.poll().complete(new TransportResponse(503, null, null)); // retried later; the window halves to 4
-        PollUntil.await("the 503 counted", () -> unanswered.size() == InFlightWindow.INITIAL);
-        answerOldest(); // a 202 grows the window to 5, but 7 are still in flight: nothing new goes out
+        answerOldest(); // opens the window (8) and, with 999 waiting, doubles it: 16
+        PollUntil.await("the window open", () -> unanswered.size() == 16);
+        unanswered.poll().complete(new TransportResponse(503, null, null)); // retried later; the window halves to 8
+        PollUntil.await("the 503 counted", () -> unanswered.size() == 15);
+        answerOldest(); // 14 still in flight, above the halved window: nothing new goes out, and it does not grow
         PollUntil.await("two sent", () -> pipeline.counters(Feature.LOGS).sent() == 2);
-        assertEquals(InFlightWindow.INITIAL - 1, unanswered.size(), "no replacement while above the halved window");
+        assertEquals(14, unanswered.size(), "no replacement while above the halved window");
     }
 }
