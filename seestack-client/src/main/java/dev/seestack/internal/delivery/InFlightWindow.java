@@ -13,9 +13,11 @@ final class InFlightWindow {
     static final int MIN = 2;
     static final int MAX = 256;
     static final int INITIAL = 8;
+    /** The bound over HTTP/2, where requests in flight are streams of one connection: 5 000 logs/s at 50 ms. */
+    static final int MAX_STREAMS = 512;
 
     private final int min;
-    private final int max;
+    private int max;
     private int size;
     private int idleAnswers;
     /** Whether any request was answered yet: until then one at a time (see {@link #size}). */
@@ -41,6 +43,14 @@ final class InFlightWindow {
      */
     int size() {
         return answered ? size : 1;
+    }
+
+    /** Raises the bound to {@link #MAX_STREAMS} once answers come over HTTP/2 (never lowers a larger one). */
+    void multiplexed() {
+        if (fastGrowthBelow >= max) {
+            fastGrowthBelow = Math.max(max, MAX_STREAMS); // no failure yet: fast growth up to the new bound
+        }
+        max = Math.max(max, MAX_STREAMS);
     }
 
     /**

@@ -107,7 +107,8 @@ public final class JdkHttpTransport implements Transport {
     private static TransportResponse toResponse(HttpResponse<String> response) {
         return new TransportResponse(response.statusCode(),
                 response.headers().firstValue("Retry-After").orElse(null), response.body(),
-                response.headers().firstValue("Location").orElse(null));
+                response.headers().firstValue("Location").orElse(null),
+                response.version() == HttpClient.Version.HTTP_2);
     }
 
     /**

@@ -141,12 +141,13 @@ final class SenderLoop {
             d.dispatching = false;
             // encoding or transport bug: never loop on it, and never let it end this sender thread
             diagnostics.debug(() -> "  -> dropped, could not send: " + e);
-            complete(d, RetryDecision.REJECTED, false);
+            complete(d, RetryDecision.REJECTED, false, false);
             return;
         }
         answer.whenComplete((response, failure) -> {
             boolean later = !d.dispatching; // not completed inline by the transport
-            Delivery next = complete(d, judge.decide(d, response, failure), later && response != null);
+            Delivery next = complete(d, judge.decide(d, response, failure), later && response != null,
+                    response != null && response.multiplexed());
             if (next != null) {
                 dispatch(next);
             }
@@ -160,7 +161,7 @@ final class SenderLoop {
      * next request for the caller to dispatch at once: a steady stream then flows answer to request on the HTTP
      * client's thread, without waking a sender thread per request (two context switches each on a small machine).
      */
-    private Delivery complete(Delivery d, RetryDecision decision, boolean answered) {
+    private Delivery complete(Delivery d, RetryDecision decision, boolean answered, boolean multiplexed) {
         if (!inFlight.remove(d)) {
             return null; // answered after the stop had counted it: ignored
         }
@@ -175,6 +176,9 @@ final class SenderLoop {
             // grow only when the window was the limit (full before this answer) and work waits: answers that came
             // back while it had room say nothing about needing more, so a 1 000 logs/s stream at 50 ms settles
             // near 50 in flight instead of climbing to the bound
+            if (multiplexed) {
+                window.multiplexed();
+            }
             boolean limited = inFlight.size() + 1 >= window.size();
             window.onAnswer(failed, limited ? waitingItems() : 0);
             Delivery next = answered && decision.kind() != RetryDecision.Kind.DISABLE ? takeIfRoom() : null;

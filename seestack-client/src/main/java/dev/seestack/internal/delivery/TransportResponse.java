@@ -6,16 +6,28 @@ public final class TransportResponse {
     private final String retryAfter;
     private final String body;
     private final String location;
+    private final boolean multiplexed;
 
     public TransportResponse(int status, String retryAfter, String body) {
         this(status, retryAfter, body, null);
     }
 
     public TransportResponse(int status, String retryAfter, String body, String location) {
+        this(status, retryAfter, body, location, false);
+    }
+
+    /** {@code multiplexed}: answered over HTTP/2, where requests in flight are streams of one connection. */
+    public TransportResponse(int status, String retryAfter, String body, String location, boolean multiplexed) {
         this.status = status;
         this.retryAfter = retryAfter;
         this.body = body;
         this.location = location;
+        this.multiplexed = multiplexed;
+    }
+
+    /** Whether it came over HTTP/2 (many requests in flight cost streams, not connections). */
+    public boolean multiplexed() {
+        return multiplexed;
     }
 
     public int status() {

@@ -55,6 +55,17 @@ class InFlightWindowTest {
     }
 
     @Test
+    void overHttp2TheBoundIsFiveHundredAndTwelveStreams() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.onAnswer(false, 0);
+        w.multiplexed();
+        for (int i = 0; i < 20; i++) {
+            w.onAnswer(false, 10_000);
+        }
+        assertEquals(InFlightWindow.MAX_STREAMS, w.size());
+    }
+
+    @Test
     void aFailureHalvesTheWindowButNeverBelowItsMinimum() {
         InFlightWindow w = new InFlightWindow(2, 256, 40);
         w.onAnswer(false, 0);
