@@ -28,6 +28,10 @@ final class LatencyRuns {
     }
 
     /** A SeeStack client (HTTP/1.1 or, over https, HTTP/2) delivering {@code rate} logs/s across {@code rttMs}. */
+    /** {@code -Dbench.settleSeconds=S}: how long each SeeStack row's client runs at its rate before measuring. */
+    static final Duration SETTLE = Duration.ofMillis(
+            (long) (Double.parseDouble(System.getProperty("bench.settleSeconds", "0")) * 1000));
+
     static LatencyRow seestack(Target target, long rttMs, int rate, Duration window) {
         try (DelayProxy proxy = DelayProxy.to("127.0.0.1", target.port(), rttMs)) {
             SeeStackConfig.Builder config = SeeStackConfig.builder(n -> null).apiKey("bench")
@@ -37,9 +41,19 @@ final class LatencyRuns {
                         .trustStorePassword(TestCertificates.PASSWORD);
             }
             SdkThreadCpu before = SdkThreadCpu.snapshot();
-            long received0 = target.received().getAsLong();
             SeeStackClient client = ClientAccess.create(config.build(), ClientComponents.defaults().shutdownHook(false));
             try {
+                SdkThreadCpu cpuFrom = before;
+                FeatureStats settled = client.stats().logs();
+                if (!SETTLE.isZero()) {
+                    // the same client first runs at the row's rate, unmeasured: the row then shows the steady state
+                    // of a client that has been running, not the first second of a new one
+                    OfferedLoad.run(rate, SETTLE, i -> client.captureLog("info", "settle log " + i, null));
+                    client.flush(FLUSH);
+                    settled = client.stats().logs();
+                    cpuFrom = SdkThreadCpu.snapshot();
+                }
+                long received0 = target.received().getAsLong();
                 OfferedLoad.Offered offered = OfferedLoad.run(rate, window,
                         i -> client.captureLog("info", "row log " + i, null));
                 long inWindow = target.received().getAsLong() - received0;
@@ -48,9 +62,10 @@ final class LatencyRuns {
                 SdkThreadCpu after = SdkThreadCpu.snapshot();
                 long delivered = target.received().getAsLong() - received0;
                 FeatureStats logs = client.stats().logs();
-                return new LatencyRow(target.proto(), rttMs, rate, inWindow / offered.seconds(), logs.captured(),
-                        logs.droppedBufferFull(), percent(delivered, logs.captured()),
-                        delivered == 0 ? LatencyRow.NONE : (double) after.since(before) / delivered,
+                long captured = logs.captured() - settled.captured();
+                return new LatencyRow(target.proto(), rttMs, rate, inWindow / offered.seconds(), captured,
+                        logs.droppedBufferFull() - settled.droppedBufferFull(), percent(delivered, captured),
+                        delivered == 0 ? LatencyRow.NONE : (double) after.since(cpuFrom) / delivered,
                         proxy.connections(), atWindowEnd.threadsStartedSince(before));
             } finally {
                 client.close();
