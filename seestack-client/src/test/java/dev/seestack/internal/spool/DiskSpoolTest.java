@@ -64,6 +64,8 @@ class DiskSpoolTest {
         DiskSpool spool = start(DiskSpool.DEFAULT_MAX_BYTES);
         offer(spool, 0);
         awaitBacklog(spool, 1);
+        // the spool's thread counts the record, then schedules its probe: advancing before that would run nothing
+        PollUntil.await("first probe scheduled", () -> scheduler.requestedDelays().size() == 1);
         scheduler.advance(SpoolResender.FIRST_PROBE_MS); // first probe: still down
         PollUntil.await("probe failed", () -> backend.attempts == 1);
         PollUntil.await("next probe scheduled", () -> scheduler.requestedDelays().size() == 2);
