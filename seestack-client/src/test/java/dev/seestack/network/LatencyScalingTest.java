@@ -8,6 +8,7 @@ import dev.seestack.RecordingSink;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientComponents;
+import dev.seestack.testkit.ContractSchemas;
 import dev.seestack.testkit.DelayProxy;
 import dev.seestack.testkit.IngestStub;
 import java.time.Duration;
@@ -50,6 +51,10 @@ class LatencyScalingTest {
                 assertEquals(0, logs.droppedBufferFull() - warm.droppedBufferFull(), logs.toString());
                 assertEquals(perSecond * seconds, logs.sent() - warm.sent(), logs.toString());
                 assertEquals(perSecond * seconds, backend.requests().size() - warmRequests);
+                for (ScriptedHttpServer.Request r : backend.requests()) {
+                    assertEquals("POST " + IngestStub.LOGS + " HTTP/1.1", r.head().get(0));
+                    ContractSchemas.assertValid(IngestStub.LOGS, r.body());
+                }
                 System.out.println("LATENCY 50ms RTT: " + logs + ", connections through the delay proxy: "
                         + far.connections());
             } finally {

@@ -14,6 +14,8 @@ import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.delivery.Transport;
 import dev.seestack.internal.delivery.TransportResponse;
 import dev.seestack.network.ScriptedHttpServer.Answer;
+import dev.seestack.testkit.ContractSchemas;
+import dev.seestack.testkit.IngestStub;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -97,6 +99,7 @@ class ProtocolEdgesTest {
         assertEquals(2, logs.sent(), logs.toString());
         assertEquals(0, logs.droppedAfterRetries() + logs.rejected(), logs.toString());
         assertEquals(3, server.requests().size(), "the second body reached the server twice");
+        server.requests().forEach(r -> ContractSchemas.assertValid(IngestStub.LOGS, r.body()));
     }
 
     @Test
