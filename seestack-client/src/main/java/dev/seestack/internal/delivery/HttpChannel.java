@@ -19,12 +19,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HttpChannel implements AutoCloseable {
     private final HttpClient client;
+    /** Null: {@code client.sendAsync}; else its blocking sends on pooled threads. */
+    private final BlockingSends blockingSends;
     /** Each waiting request's own future, with the client's exchange behind it (null until started). */
     private final Map<CompletableFuture<?>, CompletableFuture<?>> waiting = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    HttpChannel(HttpClient client) {
+    HttpChannel(HttpClient client, BlockingSends blockingSends) {
         this.client = client;
+        this.blockingSends = blockingSends;
     }
 
     /**
@@ -40,7 +43,7 @@ public final class HttpChannel implements AutoCloseable {
             if (closed) {
                 throw new IOException("SeeStack HTTP client is closed");
             }
-            exchange = client.sendAsync(request, handler);
+            exchange = start(request, handler);
             waiting.replace(result, exchange);
             exchange.whenComplete((response, failure) -> {
                 if (failure != null) {
@@ -80,7 +83,7 @@ public final class HttpChannel implements AutoCloseable {
             return result;
         }
         try {
-            CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, handler);
+            CompletableFuture<HttpResponse<T>> exchange = start(request, handler);
             waiting.replace(result, exchange);
             if (closed) {
                 exchange.cancel(true); // closed while starting: close() may have missed this exchange
@@ -100,6 +103,10 @@ public final class HttpChannel implements AutoCloseable {
             result.completeExceptionally(new IOException(e.getMessage(), e));
         }
         return result;
+    }
+
+    private <T> CompletableFuture<HttpResponse<T>> start(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return blockingSends != null ? blockingSends.sendAsync(request, handler) : client.sendAsync(request, handler);
     }
 
     private static IOException asIOException(Throwable cause) {

@@ -33,6 +33,8 @@ public final class HttpStack implements AutoCloseable {
 
     private final HttpClient client;
     private final ExecutorService executor;
+    /** Null unless this JVM's {@code sendAsync} starts a thread per answer ({@link BlockingSends#neededHere()}). */
+    private final BlockingSends blockingSends;
     private final Set<HttpChannel> channels = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -43,6 +45,11 @@ public final class HttpStack implements AutoCloseable {
 
     /** A stack over {@code builder} (proxy and TLS already set by the caller); timeouts and threads are set here. */
     public HttpStack(HttpClient.Builder builder) {
+        this(builder, BlockingSends.neededHere());
+    }
+
+    /** A stack over {@code builder}; {@code blockingSends}: send on pooled threads instead of {@code sendAsync}. */
+    HttpStack(HttpClient.Builder builder, boolean blockingSends) {
         // the client's tasks never block (bodies are consumed as they arrive), so a few threads serve any number
         // of requests in flight; idle, they end after a minute
         ThreadPoolExecutor pool = new ThreadPoolExecutor(EXECUTOR_THREADS, EXECUTOR_THREADS, 60, TimeUnit.SECONDS,
@@ -53,6 +60,7 @@ public final class HttpStack implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
+        this.blockingSends = blockingSends ? new BlockingSends(client, InFlightWindow.MAX) : null;
     }
 
     /**
@@ -89,12 +97,27 @@ public final class HttpStack implements AutoCloseable {
 
     /** A new channel over this stack's client; closed with the stack. */
     public HttpChannel channel() {
-        HttpChannel channel = new HttpChannel(client);
+        HttpChannel channel = new HttpChannel(client, blockingSends);
         channels.add(channel);
         if (closed) {
             channel.close();
         }
         return channel;
+    }
+
+    /** Whether requests go out on {@link BlockingSends} threads (see there). */
+    public boolean sendsBlocking() {
+        return blockingSends != null;
+    }
+
+    /** {@link BlockingSends} threads alive now; 0 when requests go out through {@code sendAsync}. */
+    int sendThreads() {
+        return blockingSends == null ? 0 : blockingSends.threads();
+    }
+
+    /** {@link BlockingSends} threads running a request now. */
+    int busySendThreads() {
+        return blockingSends == null ? 0 : blockingSends.busyThreads();
     }
 
     public boolean isClosed() {
@@ -110,6 +133,9 @@ public final class HttpStack implements AutoCloseable {
         closed = true;
         for (HttpChannel channel : channels) {
             channel.close();
+        }
+        if (blockingSends != null) {
+            blockingSends.shutdown();
         }
         shutdownClientNow();
         // the cancelled exchanges' last (short) tasks still run, so the client sees them end; then stop for good
