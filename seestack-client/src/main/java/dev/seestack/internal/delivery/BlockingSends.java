@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Requests sent with the JDK client's blocking {@code send} on pooled {@code seestack-send-*} threads, for JVMs
  * where its {@code sendAsync} would complete every request on a new thread: {@code CompletableFuture}'s
- * thread-per-task fallback when the common pool has parallelism 1 (JDK 17 to 24 on 1–2 CPUs), which halved
- * delivery on such a machine (BENCHMARKS.md). A thread that finishes a request runs the next one its answer
- * dispatched, so a steady stream keeps the same threads: at most one per request in flight, idle ones end after
- * 60 s.
+ * thread-per-task fallback when the common pool has parallelism 1 (JDK 17 on 1–2 CPUs; JDK 25 no longer falls
+ * back), which halved delivery on such a machine (BENCHMARKS.md). A thread that finishes a request runs the next
+ * one its answer dispatched, so a steady stream keeps the same threads: at most one per request in flight, idle
+ * ones end after 10 s (a burst's extra threads do not linger).
  */
 final class BlockingSends {
-    /** Idle send threads end after this. */
-    static final long IDLE_SECONDS = 60;
+    /** Idle send threads end after this: a steady stream reuses the most recently idle ones (the queue is LIFO). */
+    static final long IDLE_SECONDS = 10;
 
     private final HttpClient client;
     private final ThreadPoolExecutor pool;

@@ -60,7 +60,7 @@ public final class HttpStack implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        this.blockingSends = blockingSends ? new BlockingSends(client, InFlightWindow.MAX) : null;
+        this.blockingSends = blockingSends ? new BlockingSends(client, InFlightWindow.MAX_STREAMS) : null;
     }
 
     /**
