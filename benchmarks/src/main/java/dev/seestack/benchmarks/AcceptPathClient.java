@@ -19,6 +19,7 @@ final class AcceptPathClient {
     static SeeStackClient init(CountingServer server) {
         return ClientRegistry.initExplicit(SeeStackConfig.builder(n -> null).apiKey("bench-key")
                 .host(server.url()).environment("bench").bufferSize(BUFFER_SIZE).flushIntervalMs(3_600_000).build(),
-                ClientComponents.defaults().transport(c -> new DiscardingTransport()).shutdownHook(false));
+                ClientComponents.defaults().transport(c -> new DiscardingTransport()).shutdownHook(false)
+                        .senderThreads(Integer.getInteger("bench.senders", ClientComponents.DEFAULT_SENDER_THREADS)));
     }
 }

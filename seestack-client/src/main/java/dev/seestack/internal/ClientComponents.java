@@ -17,10 +17,12 @@ import java.util.function.Supplier;
  */
 public final class ClientComponents {
     /**
-     * Sender threads per client. They only encode and hand requests to the asynchronous HTTP client (how many
-     * are in flight is the pipeline's window, up to 256), so two keep up with any latency.
+     * Sender threads per client: one on 1–2 CPUs, else two. They only encode and hand requests over (how many are
+     * in flight is the pipeline's window; answers send the next request themselves), so one keeps up with any
+     * latency; on two cores a second one competed with the application's own threads and doubled the caller's
+     * cost per logging call (BENCHMARKS.md, "Caller cost").
      */
-    public static final int DEFAULT_SENDER_THREADS = 2;
+    public static final int DEFAULT_SENDER_THREADS = Runtime.getRuntime().availableProcessors() <= 2 ? 1 : 2;
 
     /** Null: the default, a {@link JdkHttpTransport} over the client's shared {@link HttpStack}. */
     private Function<SeeStackConfig, Transport> transportFactory;
