@@ -6,6 +6,7 @@ import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.testkit.DelayProxy;
+import dev.seestack.testkit.ForwardProxy;
 import dev.seestack.testkit.TestCertificates;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -32,10 +33,20 @@ final class LatencyRuns {
     static final Duration SETTLE = Duration.ofMillis(
             (long) (Double.parseDouble(System.getProperty("bench.settleSeconds", "0")) * 1000));
 
+    /**
+     * {@code -Dbench.forwardProxy=true}: each SeeStack row's client sends through the test kit's forward proxy
+     * (its {@code proxy} option; absolute-form for http, CONNECT for https), which connects to the delay proxy.
+     */
+    static final boolean VIA_FORWARD_PROXY = Boolean.getBoolean("bench.forwardProxy");
+
     static LatencyRow seestack(Target target, long rttMs, int rate, Duration window) {
-        try (DelayProxy proxy = DelayProxy.to("127.0.0.1", target.port(), rttMs)) {
+        try (DelayProxy proxy = DelayProxy.to("127.0.0.1", target.port(), rttMs);
+                ForwardProxy forward = VIA_FORWARD_PROXY ? ForwardProxy.open() : null) {
             SeeStackConfig.Builder config = SeeStackConfig.builder(n -> null).apiKey("bench")
                     .host(target.scheme() + "://127.0.0.1:" + proxy.port()).environment("bench");
+            if (forward != null) {
+                config.proxy("http://127.0.0.1:" + forward.port());
+            }
             if (target.scheme().equals("https")) {
                 config.trustStore(TestCertificates.get().trustStore().toString())
                         .trustStorePassword(TestCertificates.PASSWORD);
