@@ -41,14 +41,16 @@ final class BlockingSends {
 
     /**
      * Sends {@code request} on a send thread; the future completes there (so its dependent actions run there too)
-     * and cancelling it interrupts the send. When every thread is busy the request goes out through
-     * {@code sendAsync} instead; after {@link #shutdown()} it fails at once.
+     * and cancelling it interrupts the send. {@code callerWaits}: the caller blocks on the future, so the request
+     * must not wait for the calling send thread to be free. When every thread is busy the request goes out
+     * through {@code sendAsync} instead; after {@link #shutdown()} it fails at once.
      */
-    <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+            boolean callerWaits) {
         Exchange<T> exchange = new Exchange<>();
         Runnable task = () -> exchange.run(client, request, handler);
         Runnable[] slot = next.get();
-        if (slot != null && slot[0] == null) {
+        if (!callerWaits && slot != null && slot[0] == null) {
             slot[0] = task; // this thread is about to be free: it sends next
             return exchange;
         }

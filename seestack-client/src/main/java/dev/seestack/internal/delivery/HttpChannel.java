@@ -43,7 +43,7 @@ public final class HttpChannel implements AutoCloseable {
             if (closed) {
                 throw new IOException("SeeStack HTTP client is closed");
             }
-            exchange = start(request, handler);
+            exchange = start(request, handler, true);
             waiting.replace(result, exchange);
             exchange.whenComplete((response, failure) -> {
                 if (failure != null) {
@@ -83,7 +83,7 @@ public final class HttpChannel implements AutoCloseable {
             return result;
         }
         try {
-            CompletableFuture<HttpResponse<T>> exchange = start(request, handler);
+            CompletableFuture<HttpResponse<T>> exchange = start(request, handler, false);
             waiting.replace(result, exchange);
             if (closed) {
                 exchange.cancel(true); // closed while starting: close() may have missed this exchange
@@ -105,8 +105,11 @@ public final class HttpChannel implements AutoCloseable {
         return result;
     }
 
-    private <T> CompletableFuture<HttpResponse<T>> start(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return blockingSends != null ? blockingSends.sendAsync(request, handler) : client.sendAsync(request, handler);
+    /** {@code callerWaits}: the calling thread blocks on the answer (see {@link BlockingSends#sendAsync}). */
+    private <T> CompletableFuture<HttpResponse<T>> start(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+            boolean callerWaits) {
+        return blockingSends != null ? blockingSends.sendAsync(request, handler, callerWaits)
+                : client.sendAsync(request, handler);
     }
 
     private static IOException asIOException(Throwable cause) {

@@ -87,6 +87,28 @@ class BlockingSendsTest {
     }
 
     @Test
+    void aBlockingSendFromAnAnswersCallbackGoesOutOnAnotherThreadInsteadOfWaitingForItsOwn() throws Exception {
+        HttpStack stack = new HttpStack(HttpStack.defaultBuilder(), true);
+        try {
+            HttpChannel channel = stack.channel();
+            CompletableFuture<Integer> inner = new CompletableFuture<>();
+            channel.sendAsync(request(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, failure) -> {
+                try {
+                    // a synchronous request on the send thread (as a flag lookup from a callback would be): were
+                    // it queued behind this very thread, it could only fail at its deadline
+                    inner.complete(channel.send(request(), HttpResponse.BodyHandlers.discarding(),
+                            Duration.ofSeconds(3)).statusCode());
+                } catch (Exception e) {
+                    inner.completeExceptionally(e);
+                }
+            });
+            assertEquals(202, inner.get(20, TimeUnit.SECONDS));
+        } finally {
+            stack.close();
+        }
+    }
+
+    @Test
     void concurrentRequestsEachGetAThreadAndAllAreAnswered() throws Exception {
         stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).willReturn(aResponse().withStatus(202).withFixedDelay(300)));
         HttpStack stack = new HttpStack(HttpStack.defaultBuilder(), true);
@@ -112,8 +134,8 @@ class BlockingSendsTest {
         HttpClient client = HttpStack.defaultBuilder().build();
         BlockingSends sends = new BlockingSends(client, 1);
         try {
-            CompletableFuture<HttpResponse<Void>> first = sends.sendAsync(request(), HttpResponse.BodyHandlers.discarding());
-            CompletableFuture<HttpResponse<Void>> second = sends.sendAsync(request(), HttpResponse.BodyHandlers.discarding());
+            CompletableFuture<HttpResponse<Void>> first = sends.sendAsync(request(), HttpResponse.BodyHandlers.discarding(), false);
+            CompletableFuture<HttpResponse<Void>> second = sends.sendAsync(request(), HttpResponse.BodyHandlers.discarding(), false);
             assertEquals(202, first.get(20, TimeUnit.SECONDS).statusCode());
             assertEquals(202, second.get(20, TimeUnit.SECONDS).statusCode());
             assertEquals(1, sends.threads());
