@@ -7,6 +7,7 @@ import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.testkit.DelayProxy;
 import dev.seestack.testkit.ForwardProxy;
+import dev.seestack.testkit.OfferedLoad;
 import dev.seestack.testkit.TestCertificates;
 import java.time.Duration;
 import java.util.function.LongSupplier;

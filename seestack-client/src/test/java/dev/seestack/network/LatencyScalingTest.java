@@ -11,9 +11,8 @@ import dev.seestack.internal.ClientComponents;
 import dev.seestack.testkit.ContractSchemas;
 import dev.seestack.testkit.DelayProxy;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.OfferedLoad;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -65,14 +64,6 @@ class LatencyScalingTest {
 
     /** Offers {@code perSecond} logs a second for {@code seconds}, at a steady rate as a busy service logs. */
     private static void offer(SeeStackClient client, int perSecond, int seconds, String prefix) {
-        long start = System.nanoTime();
-        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        for (int i = 0; i < perSecond * seconds; i++) {
-            long wait = start + i * interval - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait); // load generation, not a wait for a condition
-            }
-            client.captureLog("info", prefix + i, null);
-        }
+        OfferedLoad.run(perSecond, Duration.ofSeconds(seconds), i -> client.captureLog("info", prefix + i, null));
     }
 }

@@ -50,11 +50,30 @@ class BlockingSendsTest {
                 .header("X-SeeStack-Key", IngestStub.API_KEY).POST(HttpRequest.BodyPublishers.ofByteArray(BODY)).build();
     }
 
-    @Test
-    void aRequestSentFromAnAnswerGoesOutOnTheAnswersOwnThread() throws Exception {
+    /** A test body run against a stack forced to blocking sends and a channel of it; the stack is closed after. */
+    private interface StackTest {
+        void run(HttpStack stack, HttpChannel channel) throws Exception;
+    }
+
+    private static void withBlockingStack(StackTest test) throws Exception {
         HttpStack stack = new HttpStack(HttpStack.defaultBuilder(), true);
         try {
-            HttpChannel channel = stack.channel();
+            test.run(stack, stack.channel());
+        } finally {
+            stack.close();
+        }
+    }
+
+    /** Asserts that {@code answer} fails, within 2 s, with an IOException. */
+    private static void assertFailsWithIOException(CompletableFuture<?> answer) {
+        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> answer.get(2, TimeUnit.SECONDS));
+        assertInstanceOf(IOException.class, failure.getCause());
+    }
+
+    @Test
+    void aRequestSentFromAnAnswerGoesOutOnTheAnswersOwnThread() throws Exception {
+        withBlockingStack((stack, channel) -> {
             Set<String> threads = ConcurrentHashMap.newKeySet();
             CompletableFuture<Integer> done = new CompletableFuture<>();
             AtomicInteger answered = new AtomicInteger();
@@ -65,9 +84,7 @@ class BlockingSendsTest {
             assertTrue(threads.iterator().next().startsWith("seestack-send-"), threads.toString());
             assertEquals(1, stack.sendThreads());
             assertEquals(20, stub.awaitBodies(IngestStub.LOGS, 20).size());
-        } finally {
-            stack.close();
-        }
+        });
     }
 
     /** Sends one request; its answer's callback sends the next, {@code left} times in all. */
@@ -88,9 +105,7 @@ class BlockingSendsTest {
 
     @Test
     void aBlockingSendFromAnAnswersCallbackGoesOutOnAnotherThreadInsteadOfWaitingForItsOwn() throws Exception {
-        HttpStack stack = new HttpStack(HttpStack.defaultBuilder(), true);
-        try {
-            HttpChannel channel = stack.channel();
+        withBlockingStack((stack, channel) -> {
             CompletableFuture<Integer> inner = new CompletableFuture<>();
             channel.sendAsync(request(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, failure) -> {
                 try {
@@ -103,17 +118,13 @@ class BlockingSendsTest {
                 }
             });
             assertEquals(202, inner.get(20, TimeUnit.SECONDS));
-        } finally {
-            stack.close();
-        }
+        });
     }
 
     @Test
     void concurrentRequestsEachGetAThreadAndAllAreAnswered() throws Exception {
         stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).willReturn(aResponse().withStatus(202).withFixedDelay(300)));
-        HttpStack stack = new HttpStack(HttpStack.defaultBuilder(), true);
-        try {
-            HttpChannel channel = stack.channel();
+        withBlockingStack((stack, channel) -> {
             List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 answers.add(channel.sendAsync(request(), HttpResponse.BodyHandlers.discarding()));
@@ -123,9 +134,7 @@ class BlockingSendsTest {
             }
             int threads = stack.sendThreads();
             assertTrue(threads >= 2 && threads <= 10, "send threads: " + threads);
-        } finally {
-            stack.close();
-        }
+        });
     }
 
     @Test
@@ -150,42 +159,33 @@ class BlockingSendsTest {
         HttpStack stack = new HttpStack(HttpStack.defaultBuilder(), true);
         HttpChannel channel = stack.channel();
         CompletableFuture<HttpResponse<Void>> answer = channel.sendAsync(request(), HttpResponse.BodyHandlers.discarding());
-        PollUntil.await(Duration.ofSeconds(10), "the request reaches the server",
-                () -> stub.server().getAllServeEvents().size() == 1);
+        PollUntil.await(Duration.ofSeconds(10), "the send thread is busy", () -> stack.busySendThreads() == 1);
         long start = System.nanoTime();
         stack.close();
 
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> answer.get(2, TimeUnit.SECONDS));
-        assertInstanceOf(IOException.class, failure.getCause());
+        assertFailsWithIOException(answer);
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "failed well before the server answered");
         PollUntil.await(Duration.ofSeconds(5), "the send thread ends", () -> stack.sendThreads() == 0);
         CompletableFuture<HttpResponse<Void>> late = stack.channel().sendAsync(request(),
                 HttpResponse.BodyHandlers.discarding());
-        assertInstanceOf(IOException.class,
-                org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, late::get).getCause());
+        assertFailsWithIOException(late);
     }
 
     @Test
     void closingAChannelInterruptsItsWaitingSendAndFreesTheThreadForOthers() throws Exception {
         // the server answers after 10 s and the request's own timeout is 30 s: only the interrupt frees the thread
         stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).willReturn(aResponse().withStatus(202).withFixedDelay(10_000)));
-        HttpStack stack = new HttpStack(HttpStack.defaultBuilder(), true);
-        try {
-            HttpChannel ingest = stack.channel();
+        withBlockingStack((stack, ingest) -> {
             CompletableFuture<HttpResponse<Void>> answer = ingest.sendAsync(request(Duration.ofSeconds(30)),
                     HttpResponse.BodyHandlers.discarding());
             PollUntil.await(Duration.ofSeconds(10), "the send thread is busy", () -> stack.busySendThreads() == 1);
             ingest.close();
 
-            assertInstanceOf(IOException.class, org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                    () -> answer.get(2, TimeUnit.SECONDS)).getCause());
+            assertFailsWithIOException(answer);
             PollUntil.await(Duration.ofSeconds(6), "the send thread is free again (the server still waits)",
                     () -> stack.busySendThreads() == 0);
             assertEquals(1, stack.sendThreads(), "kept for the stack's other channels");
-        } finally {
-            stack.close();
-        }
+        });
     }
 
     /**

@@ -9,10 +9,9 @@ import dev.seestack.spring.boot.app.ShopApp;
 import dev.seestack.testkit.DelayProxy;
 import dev.seestack.testkit.ForwardProxy;
 import dev.seestack.testkit.IngestStub;
+import dev.seestack.testkit.OfferedLoad;
 import dev.seestack.testkit.TestCertificates;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,15 +81,7 @@ class DistantBackendTest {
 
     /** Logs {@code perSecond} INFO lines a second for {@code seconds}, at a steady rate as a busy service does. */
     private static void offer(Logger log, int perSecond, int seconds, String prefix) {
-        long start = System.nanoTime();
-        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        for (int i = 0; i < perSecond * seconds; i++) {
-            long wait = start + i * interval - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait); // load generation, not a wait for a condition
-            }
-            log.info("order {} placed", prefix + i);
-        }
+        OfferedLoad.run(perSecond, Duration.ofSeconds(seconds), i -> log.info("order {} placed", prefix + i));
     }
 
     private static int port(String url) {
