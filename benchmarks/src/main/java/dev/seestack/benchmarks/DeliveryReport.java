@@ -6,8 +6,10 @@ import java.util.Locale;
 /**
  * Prints the delivery table of BENCHMARKS.md: the server's ceiling (wrk, if installed, and the best of a tight
  * JDK HttpClient loop with 4/8/16 threads), then delivered logs/s at offered rates; percentages are of the
- * JDK-loop ceiling. Usage: {@code java -cp benchmarks/target/benchmarks.jar
- * dev.seestack.benchmarks.DeliveryReport [seconds] [senderThreads] [default|jdk]}.
+ * JDK-loop ceiling. The 40 000 row offers more than the loop sends at a pace that leaves the client a core; the
+ * flat-out row spins the offering thread, which then competes with the client for the CPU. Usage: {@code java -cp
+ * benchmarks/target/benchmarks.jar dev.seestack.benchmarks.DeliveryReport [seconds] [senderThreads] [default|jdk]};
+ * {@code -Dbench.rates=1000,40000} picks rows (0 = flat out).
  */
 public final class DeliveryReport {
     private DeliveryReport() {
@@ -31,7 +33,9 @@ public final class DeliveryReport {
             }
             System.out.println("| offered logs/s | delivered logs/s | captured | dropped | p50 ms | p99 ms | max ms |");
             System.out.println("|---|---|---|---|---|---|---|");
-            for (int rate : new int[] {1000, 5000, 20000, 0}) {
+            String rates = System.getProperty("bench.rates", "1000,5000,20000,40000,0");
+            for (String rateText : rates.split(",")) {
+                int rate = Integer.parseInt(rateText.trim());
                 DeliveryThroughput.Result r = DeliveryThroughput.run(server, rate, window, senders, transport);
                 System.out.println(r + String.format(Locale.ROOT, " (%.0f %% of ceiling)",
                         100 * r.deliveredPerSecond / ceiling));

@@ -11,6 +11,8 @@ final class Delivery {
     byte[] body;
     int attempts;
     int rateLimitRetries;
+    /** When its latest attempt went out, on the pipeline's clock: its answer's round trip sizes the window. */
+    long sentAt;
     /** Set once a waiting retry has been moved to the ready queue, so it is moved only once. */
     final AtomicBoolean released = new AtomicBoolean();
     /** True while its dispatch is on the stack: an answer arriving then (inline) must not dispatch the next. */

@@ -69,7 +69,7 @@ public final class DeliveryPipeline {
         retries = new RetryQueue(control, scheduler, stop);
         senders = new SenderLoop(control, lanes, retries, inFlight, transport, encoder,
                 new AnswerJudge(retryPolicy, diagnostics), new OutcomeAccounting(control, spool, stop, diagnostics),
-                diagnostics, onUnauthorized);
+                diagnostics, onUnauthorized, scheduler::nanoTime);
     }
 
     /** Starts the sender threads and the flush timer; once, and only while the pipeline still runs. */

@@ -5,7 +5,8 @@ package dev.seestack.internal.delivery;
  * wait, at most doubling it (a deep backlog reaches the bound within one round trip; a slight one grows it by
  * one per answer, doubling per round trip); halved on a failure, after which it grows by one per answer only;
  * one less per window's worth of answers that found nothing waiting (it drifts back towards {@link #MIN} when
- * idle). Guarded by the pipeline lock.
+ * idle). It does not grow on an answer that queued, and a round of answers that all queued takes a quarter off
+ * (see {@link QueueingGate}). Guarded by the pipeline lock.
  */
 final class InFlightWindow {
     /** Bounds for HTTP/1.1 (one connection per request in flight): 2 000 logs/s at 50 ms needs 100, plus headroom
@@ -15,6 +16,8 @@ final class InFlightWindow {
     static final int INITIAL = 8;
     /** The bound over HTTP/2, where requests in flight are streams of one connection: 5 000 logs/s at 50 ms. */
     static final int MAX_STREAMS = 512;
+    /** For {@link #onAnswer}: an answer whose round trip says nothing of the path (a network failure). */
+    static final long UNTIMED = Long.MIN_VALUE;
 
     private final int min;
     private int max;
@@ -24,6 +27,10 @@ final class InFlightWindow {
     private boolean answered;
     /** Below this the window may double per answer; set to the halved size by a failure, as TCP's ssthresh. */
     private int fastGrowthBelow;
+    private final QueueingGate queueing = new QueueingGate();
+    /** Set once a whole round queued: the backend's queue, not the distance, is the limit; grow by one per round. */
+    private boolean queueLimited;
+    private int roundGrowthCredit;
 
     InFlightWindow() {
         this(MIN, MAX, INITIAL);
@@ -42,7 +49,10 @@ final class InFlightWindow {
      * backend that is down at start gets one request, not eight.
      */
     int size() {
-        return answered ? size : 1;
+        if (!answered) {
+            return 1;
+        }
+        return queueing.probing() ? Math.min(size, QueueingGate.PROBE_REQUESTS) : size;
     }
 
     /** Raises the bound to {@link #MAX_STREAMS} once answers come over HTTP/2 (never lowers a larger one). */
@@ -55,24 +65,51 @@ final class InFlightWindow {
 
     /**
      * Adjusts for one answer: {@code failed} for a network failure, 429 or 5xx; {@code waiting}: the items
-     * waiting for room when the window was full (0 when it had room or nothing waited).
+     * waiting for room when the window was full (0 when it had room or nothing waited); {@code sentAt} and
+     * {@code now}: when its request went out and when the answer came (nanoTime of the pipeline's clock), or
+     * {@code sentAt} {@link #UNTIMED}.
      */
-    void onAnswer(boolean failed, long waiting) {
+    void onAnswer(boolean failed, long waiting, long sentAt, long now) {
         answered |= !failed;
+        boolean queued = false;
+        if (sentAt != UNTIMED) {
+            QueueingGate.Verdict verdict = queueing.onRoundTrip(sentAt, now, size);
+            if (verdict == QueueingGate.Verdict.ROUND_QUEUED) {
+                // too many in flight (not below the initial size, which any backend takes); from now on probe
+                // upwards by one per round, as TCP Vegas: one fast answer doubling it would queue it again
+                size = Math.max(Math.min(size, INITIAL), size - size / 4);
+                queueLimited = true;
+            } else if (verdict == QueueingGate.Verdict.PATH_LONGER) {
+                queueLimited = false;
+                fastGrowthBelow = max;
+            }
+            queued = queueing.queued(now - sentAt, now);
+        }
         if (failed) {
             size = Math.max(min, size / 2);
             fastGrowthBelow = size;
             idleAnswers = 0;
         } else if (waiting > 0) {
-            // at 50 ms a 2 000 logs/s burst fills a 500-item buffer in 250 ms: growing by one per answer (8 to
-            // 128 takes four round trips) dropped ~200 logs at every start; the backlog's size says how far behind.
-            // After a failure, one per answer: the backend (or the path) said it had enough
-            long step = size < fastGrowthBelow ? Math.min(size, waiting) : 1;
-            size = (int) Math.min(max, size + step);
+            if (!queued && !queueing.probing()) {
+                // at 50 ms a 2 000 logs/s burst fills a 500-item buffer in 250 ms: growing by one per answer (8
+                // to 128 takes four round trips) dropped ~200 logs at every start; the backlog's size says how far
+                // behind. After a failure, one per answer: the backend (or the path) said it had enough
+                long step = queueLimited ? roundStep() : size < fastGrowthBelow ? Math.min(size, waiting) : 1;
+                size = (int) Math.min(max, size + step);
+            }
             idleAnswers = 0;
         } else if (++idleAnswers >= size) {
             size = Math.max(min, size - 1);
             idleAnswers = 0;
         }
+    }
+
+    /** One more per window's worth of answers that did not queue. */
+    private int roundStep() {
+        if (++roundGrowthCredit < size) {
+            return 0;
+        }
+        roundGrowthCredit = 0;
+        return 1;
     }
 }

@@ -8,6 +8,11 @@ public interface Scheduler {
     /** Runs {@code task} every {@code periodMs}, first after one period. */
     Cancellable scheduleAtFixedRate(Runnable task, long periodMs);
 
+    /** The clock its delays are measured on, in nanoseconds ({@link System#nanoTime()}); tests move it. */
+    default long nanoTime() {
+        return System.nanoTime();
+    }
+
     /** Stops running tasks and releases the scheduler's thread. */
     void shutdown();
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The {@code seestack-sender-*} threads: each takes the next request (a ready retry first, then the released
@@ -23,6 +24,8 @@ final class SenderLoop {
     private final OutcomeAccounting outcomes;
     private final Diagnostics diagnostics;
     private final Runnable onUnauthorized;
+    /** The pipeline's clock (the scheduler's), for round trips. */
+    private final LongSupplier clock;
     /** Requests on the network; whoever removes one (its completion, or the stop) accounts for it. */
     private final Set<Delivery> inFlight;
     /** How many of them at most; guarded by the lock. */
@@ -31,7 +34,7 @@ final class SenderLoop {
 
     SenderLoop(PipelineControl control, Lanes lanes, RetryQueue retries, Set<Delivery> inFlight, Transport transport,
             PayloadEncoder encoder, AnswerJudge judge, OutcomeAccounting outcomes, Diagnostics diagnostics,
-            Runnable onUnauthorized) {
+            Runnable onUnauthorized, LongSupplier clock) {
         this.control = control;
         this.lanes = lanes;
         this.retries = retries;
@@ -42,6 +45,7 @@ final class SenderLoop {
         this.outcomes = outcomes;
         this.diagnostics = diagnostics;
         this.onUnauthorized = onUnauthorized;
+        this.clock = clock;
     }
 
     /** Starts {@code count} sender threads. */
@@ -136,17 +140,18 @@ final class SenderLoop {
                         + new String(d.body, StandardCharsets.UTF_8));
             }
             d.dispatching = true;
+            d.sentAt = clock.getAsLong();
             answer = transport.postAsync(d.lane.feature.path(), d.body);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             d.dispatching = false;
             // encoding or transport bug: never loop on it, and never let it end this sender thread
             diagnostics.debug(() -> "  -> dropped, could not send: " + e);
-            complete(d, RetryDecision.REJECTED, false, false);
+            complete(d, RetryDecision.REJECTED, false, false, false);
             return;
         }
         answer.whenComplete((response, failure) -> {
             boolean later = !d.dispatching; // not completed inline by the transport
-            Delivery next = complete(d, judge.decide(d, response, failure), later && response != null,
+            Delivery next = complete(d, judge.decide(d, response, failure), response != null, later,
                     response != null && response.multiplexed());
             if (next != null) {
                 dispatch(next);
@@ -156,12 +161,14 @@ final class SenderLoop {
     }
 
     /**
-     * Accounts for the answer of {@code d}. When it was an HTTP answer that came after its dispatch returned
-     * ({@code answered}: on the HTTP client's thread, so this cannot recurse) and the window has room, returns the
-     * next request for the caller to dispatch at once: a steady stream then flows answer to request on the HTTP
-     * client's thread, without waking a sender thread per request (two context switches each on a small machine).
+     * Accounts for the answer of {@code d} ({@code httpAnswer}: a status came, not a failure). When it was an HTTP
+     * answer that came after its dispatch returned ({@code later}: on the HTTP client's thread, so this cannot
+     * recurse) and the window has room, returns the next request for the caller to dispatch at once: a steady
+     * stream then flows answer to request on the HTTP client's thread, without waking a sender thread per request
+     * (two context switches each on a small machine).
      */
-    private Delivery complete(Delivery d, RetryDecision decision, boolean answered, boolean multiplexed) {
+    private Delivery complete(Delivery d, RetryDecision decision, boolean httpAnswer, boolean later,
+            boolean multiplexed) {
         if (!inFlight.remove(d)) {
             return null; // answered after the stop had counted it: ignored
         }
@@ -180,8 +187,11 @@ final class SenderLoop {
                 window.multiplexed();
             }
             boolean limited = inFlight.size() + 1 >= window.size();
-            window.onAnswer(failed, limited ? waitingItems() : 0);
-            Delivery next = answered && decision.kind() != RetryDecision.Kind.DISABLE ? takeIfRoom() : null;
+            // only an accepted or rejected HTTP answer times the path: a refused connection, or a 503 from a
+            // proxy, comes back at once
+            long sentAt = httpAnswer && !failed ? d.sentAt : InFlightWindow.UNTIMED;
+            window.onAnswer(failed, limited ? waitingItems() : 0, sentAt, clock.getAsLong());
+            Delivery next = httpAnswer && later && decision.kind() != RetryDecision.Kind.DISABLE ? takeIfRoom() : null;
             if (next == null || inFlight.size() < window.size()) {
                 control.workAvailable.signal(); // room (and maybe work) left for a sender
             }

@@ -1,5 +1,6 @@
 package dev.seestack.internal.delivery;
 
+import static dev.seestack.internal.delivery.InFlightWindow.UNTIMED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -10,19 +11,19 @@ class InFlightWindowTest {
     void untilTheFirstSuccessfulAnswerOnlyOneRequestIsInFlight() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         assertEquals(1, w.size());
-        w.onAnswer(true, 100);
+        w.onAnswer(true, 100, UNTIMED, 0);
         assertEquals(1, w.size(), "a failure does not open it");
-        w.onAnswer(false, 1);
+        w.onAnswer(false, 1, UNTIMED, 0);
         assertEquals(5, w.size(), "8 halved by the failure, plus one for the one waiting");
     }
 
     @Test
     void aSlightBacklogAddsOnePerAnswerSoTheWindowDoublesEachRoundTrip() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
-        w.onAnswer(false, 0); // the first answer opens the window (nothing waited: no growth)
+        w.onAnswer(false, 0, UNTIMED, 0); // the first answer opens the window (nothing waited: no growth)
         assertEquals(8, w.size());
         for (int i = 0; i < 8; i++) {
-            w.onAnswer(false, 1); // one round trip: the 8 requests in flight answer, one item waiting each time
+            w.onAnswer(false, 1, UNTIMED, 0); // one round trip: the 8 requests in flight answer, one item waiting each time
         }
         assertEquals(16, w.size());
     }
@@ -30,15 +31,15 @@ class InFlightWindowTest {
     @Test
     void aDeepBacklogDoublesTheWindowWithEveryAnswerUpToItsBound() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
-        w.onAnswer(false, 0);
-        w.onAnswer(false, 500);
+        w.onAnswer(false, 0, UNTIMED, 0);
+        w.onAnswer(false, 500, UNTIMED, 0);
         assertEquals(16, w.size());
-        w.onAnswer(false, 500);
+        w.onAnswer(false, 500, UNTIMED, 0);
         assertEquals(32, w.size());
-        w.onAnswer(false, 20);
+        w.onAnswer(false, 20, UNTIMED, 0);
         assertEquals(52, w.size(), "grows by what waits when that is less than doubling");
         for (int i = 0; i < 10; i++) {
-            w.onAnswer(false, 10_000);
+            w.onAnswer(false, 10_000, UNTIMED, 0);
         }
         assertEquals(256, w.size());
     }
@@ -46,21 +47,21 @@ class InFlightWindowTest {
     @Test
     void afterAFailureTheWindowGrowsByOnePerAnswerEvenWithADeepBacklog() {
         InFlightWindow w = new InFlightWindow(2, 256, 64);
-        w.onAnswer(false, 0);
-        w.onAnswer(true, 500);
+        w.onAnswer(false, 0, UNTIMED, 0);
+        w.onAnswer(true, 500, UNTIMED, 0);
         assertEquals(32, w.size());
-        w.onAnswer(false, 500);
-        w.onAnswer(false, 500);
+        w.onAnswer(false, 500, UNTIMED, 0);
+        w.onAnswer(false, 500, UNTIMED, 0);
         assertEquals(34, w.size(), "the backend said it had enough: additive growth only");
     }
 
     @Test
     void overHttp2TheBoundIsFiveHundredAndTwelveStreams() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
-        w.onAnswer(false, 0);
+        w.onAnswer(false, 0, UNTIMED, 0);
         w.multiplexed();
         for (int i = 0; i < 20; i++) {
-            w.onAnswer(false, 10_000);
+            w.onAnswer(false, 10_000, UNTIMED, 0);
         }
         assertEquals(InFlightWindow.MAX_STREAMS, w.size());
     }
@@ -68,11 +69,11 @@ class InFlightWindowTest {
     @Test
     void aFailureHalvesTheWindowButNeverBelowItsMinimum() {
         InFlightWindow w = new InFlightWindow(2, 256, 40);
-        w.onAnswer(false, 0);
-        w.onAnswer(true, 100);
+        w.onAnswer(false, 0, UNTIMED, 0);
+        w.onAnswer(true, 100, UNTIMED, 0);
         assertEquals(20, w.size());
         for (int i = 0; i < 10; i++) {
-            w.onAnswer(true, 100);
+            w.onAnswer(true, 100, UNTIMED, 0);
         }
         assertEquals(2, w.size());
     }
@@ -81,14 +82,98 @@ class InFlightWindowTest {
     void answersWithNothingWaitingShrinkItByOnePerWindowsWorth() {
         InFlightWindow w = new InFlightWindow(2, 256, 10);
         for (int i = 0; i < 9; i++) {
-            w.onAnswer(false, 0);
+            w.onAnswer(false, 0, UNTIMED, 0);
         }
         assertEquals(10, w.size(), "nine idle answers: not yet a window's worth");
-        w.onAnswer(false, 0);
+        w.onAnswer(false, 0, UNTIMED, 0);
         assertEquals(9, w.size());
         for (int i = 0; i < 1000; i++) {
-            w.onAnswer(false, 0);
+            w.onAnswer(false, 0, UNTIMED, 0);
         }
         assertEquals(2, w.size(), "an idle client drifts back to its minimum");
+    }
+
+    private static final long MS = 1_000_000L;
+
+    /** Opens {@code w} with a first answer that took {@code rttMs} (the path's round trip), sent at 0. */
+    private static void openWith(InFlightWindow w, long rttMs) {
+        w.onAnswer(false, 0, 0, rttMs * MS);
+    }
+
+    @Test
+    void anAnswerThatQueuedBeyondTwiceThePathsRoundTripDoesNotGrowTheWindow() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        openWith(w, 1);
+        w.onAnswer(false, 500, 10 * MS, 14 * MS); // 4 ms: more than 2 x 1 ms + 1 ms of slack
+        assertEquals(8, w.size(), "more requests would only queue longer");
+        w.onAnswer(false, 500, 20 * MS, 22 * MS); // 2 ms: within the slack
+        assertEquals(16, w.size());
+    }
+
+    @Test
+    void answersSlowedByDistanceRatherThanQueueingStillGrowIt() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        openWith(w, 50);
+        w.onAnswer(false, 500, 100 * MS, 190 * MS); // 90 ms on a 50 ms path: under 2 x 50 + 1
+        assertEquals(16, w.size());
+    }
+
+    @Test
+    void aRoundOfAnswersThatAllQueuedTakesAQuarterOffTheWindowButNotBelowItsInitialSize() {
+        InFlightWindow w = new InFlightWindow(2, 256, 64);
+        openWith(w, 1);
+        long t = 100 * MS;
+        for (int i = 0; i < 63; i++) {
+            w.onAnswer(false, 500, t, t + 10 * MS);
+            t += MS;
+        }
+        assertEquals(64, w.size(), "the first round held one answer at the path's pace: it was not all queueing");
+        for (int i = 0; i < 63; i++) {
+            w.onAnswer(false, 500, t, t + 10 * MS);
+            t += MS;
+        }
+        assertEquals(64, w.size(), "the second round is not over");
+        w.onAnswer(false, 500, t, t + 10 * MS);
+        assertEquals(48, w.size());
+        for (int i = 0; i < 2000; i++) {
+            t += MS;
+            w.onAnswer(false, 500, t, t + 10 * MS);
+        }
+        assertEquals(InFlightWindow.INITIAL, w.size());
+    }
+
+    @Test
+    void aPathRoundTripOlderThanTenSecondsIsMeasuredAgainWithFourInFlight() {
+        InFlightWindow w = new InFlightWindow(2, 256, 32);
+        openWith(w, 1); // the path's round trip: 1 ms, measured at 1 ms
+        long late = QueueingGate.PATH_RTT_LIFETIME_NANOS + 10 * MS;
+        w.onAnswer(false, 500, late - 50 * MS, late); // 50 ms: queueing, or a backend that moved away
+        assertEquals(QueueingGate.PROBE_REQUESTS, w.size(), "the path is measured again");
+        w.onAnswer(false, 500, late - 50 * MS, late + MS); // sent before the probe: does not count
+        assertEquals(QueueingGate.PROBE_REQUESTS, w.size());
+        for (int i = 1; i <= QueueingGate.PROBE_REQUESTS; i++) {
+            w.onAnswer(false, 500, late + i * MS, late + i * MS + 50 * MS);
+        }
+        assertEquals(64, w.size(), "the probe is over: the path takes 50 ms, so its last answer did not queue");
+        long t = late + 100 * MS;
+        w.onAnswer(false, 500, t, t + 60 * MS);
+        assertEquals(128, w.size(), "60 ms answers on a 50 ms path grow it again");
+    }
+
+    @Test
+    void aQueueSeenWithinTenSecondsOfThePathsMeasureIsNotProbed() {
+        InFlightWindow w = new InFlightWindow(2, 256, 32);
+        openWith(w, 1);
+        w.onAnswer(false, 500, 2 * MS, 52 * MS);
+        assertEquals(32, w.size());
+    }
+
+    @Test
+    void aNetworkFailureSaysNothingOfThePath() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        openWith(w, 50);
+        w.onAnswer(true, 500, UNTIMED, 60 * MS); // a refused connection answers at once: not the path's figure
+        w.onAnswer(false, 500, 100 * MS, 190 * MS);
+        assertEquals(5, w.size(), "halved to 4, then grown by one: the 90 ms answer did not queue");
     }
 }

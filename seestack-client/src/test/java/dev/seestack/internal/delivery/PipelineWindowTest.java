@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Timeout;
 class PipelineWindowTest {
     /** Requests sent and not yet answered, oldest first. */
     private final ConcurrentLinkedQueue<CompletableFuture<TransportResponse>> unanswered = new ConcurrentLinkedQueue<>();
+    /** The pipeline's clock: round trips take only the time the test advances. */
+    private final ManualScheduler clock = new ManualScheduler();
     private final DeliveryPipeline pipeline = new DeliveryPipeline(1000, 60_000, 2, new Transport() {
         @Override
         public TransportResponse post(String path, byte[] body) {
@@ -39,7 +41,7 @@ class PipelineWindowTest {
         @Override
         public void close() {
         }
-    }, RetryPolicy.standard(), new ManualScheduler(), new Diagnostics(false, new RecordingSink()),
+    }, RetryPolicy.standard(), clock, new Diagnostics(false, new RecordingSink()),
             new SensitiveDataMasker(), Map.of(), () -> { });
 
     @AfterEach
@@ -85,5 +87,30 @@ class PipelineWindowTest {
         answerOldest(); // 14 still in flight, above the halved window: nothing new goes out, and it does not grow
         PollUntil.await("two sent", () -> pipeline.counters(Feature.LOGS).sent() == 2);
         assertEquals(14, unanswered.size(), "no replacement while above the halved window");
+    }
+
+    @Test
+    void answersThatQueueBehindEachOtherShrinkTheRequestsInFlight() {
+        pipeline.start();
+        for (int i = 0; i < 1000; i++) {
+            pipeline.enqueue(new LogEntry(Severity.INFO, "log " + i, null, null, null));
+        }
+        PollUntil.await("one request until the backend answers", () -> unanswered.size() == 1);
+        clock.advance(1);
+        answerOldest(); // 1 ms: the path's round trip; opens the window (8) and doubles it
+        PollUntil.await("the window open", () -> unanswered.size() == 16);
+        clock.advance(20);
+        for (int i = 0; i < 16; i++) {
+            answerOldest(); // 20 ms, 20 times the path: a queue, so no growth; each slot goes to the next request
+        }
+        PollUntil.await("16 more sent", () -> pipeline.counters(Feature.LOGS).sent() == 17 && unanswered.size() == 16);
+        clock.advance(20);
+        for (int i = 0; i < 16; i++) {
+            // the 15th ends a round of 16 answers (the first round held the 1 ms one) that all queued: the window
+            // drops to 12, so the 15th and 16th are not replaced
+            answerOldest();
+        }
+        PollUntil.await("16 more sent", () -> pipeline.counters(Feature.LOGS).sent() == 33);
+        PollUntil.await("a quarter off the window of 16: 14 in flight, not replaced", () -> unanswered.size() == 14);
     }
 }
