@@ -176,4 +176,28 @@ class InFlightWindowTest {
         w.onAnswer(false, 500, 100 * MS, 190 * MS);
         assertEquals(5, w.size(), "halved to 4, then grown by one: the 90 ms answer did not queue");
     }
+
+    @Test
+    void onceARoundQueuedItGrowsByOnePerRoundUntilAProbeFindsTheLongerPath() {
+        InFlightWindow w = new InFlightWindow(2, 256, 16);
+        openWith(w, 1);
+        long t = 100 * MS;
+        for (int i = 0; i < 15 + 16; i++) {
+            w.onAnswer(false, 500, t, t + 10 * MS); // the second round of 16 all queued
+            t += MS;
+        }
+        assertEquals(12, w.size());
+        for (int i = 0; i < 12; i++) {
+            w.onAnswer(false, 500, t, t + 2 * MS); // within the slack: one more per window's worth
+            t += MS;
+        }
+        assertEquals(13, w.size(), "the queue is the limit: probing upwards by one per round");
+        long late = QueueingGate.PATH_RTT_LIFETIME_NANOS + 10 * MS;
+        w.onAnswer(false, 500, late - 50 * MS, late); // queued, and the path's figure is stale: probe
+        assertEquals(QueueingGate.PROBE_REQUESTS, w.size());
+        for (int i = 1; i <= QueueingGate.PROBE_REQUESTS; i++) {
+            w.onAnswer(false, 500, late + i * MS, late + i * MS + 50 * MS);
+        }
+        assertEquals(26, w.size(), "the path is 50 ms long: distance, not a queue, so fast growth again");
+    }
 }
