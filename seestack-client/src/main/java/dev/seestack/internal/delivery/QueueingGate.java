@@ -6,14 +6,18 @@ import java.util.concurrent.TimeUnit;
  * Tells whether the requests in flight wait in a queue (at the backend, or for this machine's CPU) rather than on
  * the distance to the backend, from round trips: an answer that took longer than twice the path's round trip plus
  * {@link #SLACK_NANOS} queued (TCP Vegas's idea). More requests in flight then buy no throughput, only longer
- * queues: on loopback a window of 256 delivered 15 % less than one of 16. The path's round trip is the fastest
+ * queues, and on JDK 17's blocking sends a thread and a connection each. The path's round trip is the fastest
  * answer seen; when it is {@link #PATH_RTT_LIFETIME_NANOS} old while answers queue, it is measured again with at
  * most {@link #PROBE_REQUESTS} in flight (BBR's probe), so a backend that moved further away counts as distance
  * within seconds and a queue of our own never becomes the reference. Guarded by the pipeline lock.
  */
 final class QueueingGate {
-    /** Queueing tolerated beyond one more path round trip: a busy machine's scheduling noise. */
-    static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * Queueing tolerated beyond one more path round trip. On loopback (2 vCPUs, BENCHMARKS.md) 1 ms held JDK 25,
+     * whose client does more per wake-up with more in flight, at 86-93 % of a plain JDK-client loop; 3 ms kept
+     * JDK 17 and 25 at 90-105 %; with 5 ms JDK 17 (a send thread per request) fell to 86 %.
+     */
+    static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
     /** How long the fastest answer stands for the path while answers queue, before it is measured again. */
     static final long PATH_RTT_LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Requests in flight while the path's round trip is measured again. */

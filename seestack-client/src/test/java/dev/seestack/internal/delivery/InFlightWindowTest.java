@@ -104,7 +104,7 @@ class InFlightWindowTest {
     void anAnswerThatQueuedBeyondTwiceThePathsRoundTripDoesNotGrowTheWindow() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         openWith(w, 1);
-        w.onAnswer(false, 500, 10 * MS, 14 * MS); // 4 ms: more than 2 x 1 ms + 1 ms of slack
+        w.onAnswer(false, 500, 10 * MS, 16 * MS); // 6 ms: more than 2 x 1 ms + 3 ms of slack
         assertEquals(8, w.size(), "more requests would only queue longer");
         w.onAnswer(false, 500, 20 * MS, 22 * MS); // 2 ms: within the slack
         assertEquals(16, w.size());
@@ -114,7 +114,7 @@ class InFlightWindowTest {
     void answersSlowedByDistanceRatherThanQueueingStillGrowIt() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         openWith(w, 50);
-        w.onAnswer(false, 500, 100 * MS, 190 * MS); // 90 ms on a 50 ms path: under 2 x 50 + 1
+        w.onAnswer(false, 500, 100 * MS, 190 * MS); // 90 ms on a 50 ms path: under 2 x 50 + 3
         assertEquals(16, w.size());
     }
 
