@@ -50,17 +50,22 @@ class PipelineWindowTest {
         pipeline.close(Duration.ofMillis(500)); // the 503's last attempt is never answered: no need to wait for it
     }
 
+    /** Starts the pipeline with 1 000 logs waiting; returns once its one first request is out. */
+    private void startWithABacklogOf1000() {
+        pipeline.start();
+        for (int i = 0; i < 1000; i++) {
+            pipeline.enqueue(new LogEntry(Severity.INFO, "log " + i, null, null, null));
+        }
+        PollUntil.await("one request until the backend answers", () -> unanswered.size() == 1);
+    }
+
     private void answerOldest() {
         unanswered.poll().complete(new TransportResponse(202, null, null));
     }
 
     @Test
     void aDeepBacklogDoublesTheRequestsInFlightWithEachAnswerUpToTheBound() {
-        pipeline.start();
-        for (int i = 0; i < 1000; i++) {
-            pipeline.enqueue(new LogEntry(Severity.INFO, "log " + i, null, null, null));
-        }
-        PollUntil.await("one request until the backend answers", () -> unanswered.size() == 1);
+        startWithABacklogOf1000();
         int expected = InFlightWindow.INITIAL;
         for (int answered = 1; answered <= 8; answered++) {
             answerOldest();
@@ -75,11 +80,7 @@ class PipelineWindowTest {
 
     @Test
     void aFailedAnswerHalvesTheRequestsInFlight() {
-        pipeline.start();
-        for (int i = 0; i < 1000; i++) {
-            pipeline.enqueue(new LogEntry(Severity.INFO, "log " + i, null, null, null));
-        }
-        PollUntil.await("one request until the backend answers", () -> unanswered.size() == 1);
+        startWithABacklogOf1000();
         answerOldest(); // opens the window (8) and, with 999 waiting, doubles it: 16
         PollUntil.await("the window open", () -> unanswered.size() == 16);
         unanswered.poll().complete(new TransportResponse(503, null, null)); // retried later; the window halves to 8
@@ -91,11 +92,7 @@ class PipelineWindowTest {
 
     @Test
     void answersThatQueueBehindEachOtherShrinkTheRequestsInFlight() {
-        pipeline.start();
-        for (int i = 0; i < 1000; i++) {
-            pipeline.enqueue(new LogEntry(Severity.INFO, "log " + i, null, null, null));
-        }
-        PollUntil.await("one request until the backend answers", () -> unanswered.size() == 1);
+        startWithABacklogOf1000();
         clock.advance(1);
         answerOldest(); // 1 ms: the path's round trip; opens the window (8) and doubles it
         PollUntil.await("the window open", () -> unanswered.size() == 16);
