@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
  * the distance to the backend, from round trips: an answer that took longer than twice the path's round trip plus
  * {@link #SLACK_NANOS} queued (TCP Vegas's idea). More requests in flight then buy no throughput, only longer
  * queues, and on JDK 17's blocking sends a thread and a connection each. The path's round trip is the fastest
- * answer seen; when it is {@link #PATH_RTT_LIFETIME_NANOS} old while answers queue, it is measured again with at
+ * answer seen, confirmed by every answer within {@link #SLACK_NANOS} of it; when that is
+ * {@link #PATH_RTT_LIFETIME_NANOS} old while answers queue, it is measured again with at
  * most {@link #PROBE_REQUESTS} in flight (BBR's probe), so a backend that moved further away counts as distance
  * within seconds and a queue of our own never becomes the reference. Guarded by the pipeline lock.
  */
@@ -68,6 +69,8 @@ final class QueueingGate {
         if (rtt <= pathRtt) {
             pathRtt = rtt;
             pathRttAt = now;
+        } else if (rtt - pathRtt <= SLACK_NANOS) {
+            pathRttAt = now; // an answer at the path's pace confirms it: a long, steady path is never probed
         }
         roundFastest = Math.min(roundFastest, rtt);
         if (++roundAnswers < window) {

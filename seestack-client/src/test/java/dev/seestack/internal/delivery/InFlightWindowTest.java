@@ -2,6 +2,7 @@ package dev.seestack.internal.delivery;
 
 import static dev.seestack.internal.delivery.InFlightWindow.UNTIMED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -192,12 +193,25 @@ class InFlightWindowTest {
             t += MS;
         }
         assertEquals(13, w.size(), "the queue is the limit: probing upwards by one per round");
-        long late = QueueingGate.PATH_RTT_LIFETIME_NANOS + 10 * MS;
+        long late = QueueingGate.PATH_RTT_LIFETIME_NANOS + 500 * MS; // 10 s after the last 2 ms answer
         w.onAnswer(false, 500, late - 50 * MS, late); // queued, and the path's figure is stale: probe
         assertEquals(QueueingGate.PROBE_REQUESTS, w.size());
         for (int i = 1; i <= QueueingGate.PROBE_REQUESTS; i++) {
             w.onAnswer(false, 500, late + i * MS, late + i * MS + 50 * MS);
         }
         assertEquals(26, w.size(), "the path is 50 ms long: distance, not a queue, so fast growth again");
+    }
+
+    @Test
+    void answersAtThePathsPaceKeepItsFigureSoALongSteadyPathIsNotProbed() {
+        InFlightWindow w = new InFlightWindow(2, 256, 32);
+        openWith(w, 50);
+        long t = 100 * MS;
+        for (int i = 0; i < 200; i++) {
+            w.onAnswer(false, 0, t, t + 52 * MS); // 20 s of answers 2 ms slower than the fastest
+            t += 100 * MS;
+        }
+        w.onAnswer(false, 500, t, t + 150 * MS); // one slow answer (a pause, say)
+        assertTrue(w.size() > QueueingGate.PROBE_REQUESTS, "no probe: the path's figure is fresh");
     }
 }
