@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 final class QueueingGate {
     /**
      * Queueing tolerated beyond one more path round trip. On loopback (2 vCPUs, BENCHMARKS.md) 1 ms held JDK 25,
-     * whose client does more per wake-up with more in flight, at 86-93 % of a plain JDK-client loop; 3 ms kept
-     * JDK 17 at 89-98 % (median 93 %) and JDK 25 at 96-108 %; with 5 ms JDK 17 (a send thread per request) fell to 86 %.
+     * whose client does more per wake-up with more in flight, at 86-93 % of a plain JDK-client loop; 3 ms gave
+     * JDK 17 89-98 % (median 93 %) and JDK 25 96-108 %; with 5 ms JDK 17 (a send thread per request) fell to 86 %.
      */
     static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
     /** How long the fastest answer stands for the path while answers queue, before it is measured again. */
