@@ -24,7 +24,7 @@ class InFlightWindowTest {
         w.onAnswer(false, 0, UNTIMED, 0); // the first answer opens the window (nothing waited: no growth)
         assertEquals(8, w.size());
         for (int i = 0; i < 8; i++) {
-            w.onAnswer(false, 1, UNTIMED, 0); // one round trip: the 8 requests in flight answer, one item waiting each time
+            w.onAnswer(false, 1, UNTIMED, 0); // one round trip: the 8 in flight answer, one item waiting each time
         }
         assertEquals(16, w.size());
     }
