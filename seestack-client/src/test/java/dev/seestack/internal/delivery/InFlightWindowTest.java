@@ -96,6 +96,26 @@ class InFlightWindowTest {
 
     private static final long MS = 1_000_000L;
 
+    /**
+     * Gives {@code w} {@code count} answers that each took {@code rttMs}, the first sent at {@code from} and the
+     * others {@code everyMs} apart, with {@code waiting} items waiting; returns when the next would be sent.
+     */
+    private static long answers(InFlightWindow w, int count, long from, long waiting, long rttMs, long everyMs) {
+        long t = from;
+        for (int i = 0; i < count; i++) {
+            w.onAnswer(false, waiting, t, t + rttMs * MS);
+            t += everyMs * MS;
+        }
+        return t;
+    }
+
+    /** Answers the probe's requests, sent one per ms after {@code start}, each after {@code rttMs}. */
+    private static void answerTheProbe(InFlightWindow w, long start, long rttMs) {
+        for (int i = 1; i <= QueueingGate.PROBE_REQUESTS; i++) {
+            w.onAnswer(false, 500, start + i * MS, start + i * MS + rttMs * MS);
+        }
+    }
+
     /** Opens {@code w} with a first answer that took {@code rttMs} (the path's round trip), sent at 0. */
     private static void openWith(InFlightWindow w, long rttMs) {
         w.onAnswer(false, 0, 0, rttMs * MS);
@@ -123,23 +143,13 @@ class InFlightWindowTest {
     void aRoundOfAnswersThatAllQueuedTakesAQuarterOffTheWindowButNotBelowItsInitialSize() {
         InFlightWindow w = new InFlightWindow(2, 256, 64);
         openWith(w, 1);
-        long t = 100 * MS;
-        for (int i = 0; i < 63; i++) {
-            w.onAnswer(false, 500, t, t + 10 * MS);
-            t += MS;
-        }
+        long t = answers(w, 63, 100 * MS, 500, 10, 1);
         assertEquals(64, w.size(), "the first round held one answer at the path's pace: it was not all queueing");
-        for (int i = 0; i < 63; i++) {
-            w.onAnswer(false, 500, t, t + 10 * MS);
-            t += MS;
-        }
+        t = answers(w, 63, t, 500, 10, 1);
         assertEquals(64, w.size(), "the second round is not over");
         w.onAnswer(false, 500, t, t + 10 * MS);
         assertEquals(48, w.size());
-        for (int i = 0; i < 2000; i++) {
-            t += MS;
-            w.onAnswer(false, 500, t, t + 10 * MS);
-        }
+        answers(w, 2000, t, 500, 10, 1);
         assertEquals(InFlightWindow.INITIAL, w.size());
     }
 
@@ -152,9 +162,7 @@ class InFlightWindowTest {
         assertEquals(QueueingGate.PROBE_REQUESTS, w.size(), "the path is measured again");
         w.onAnswer(false, 500, late - 50 * MS, late + MS); // sent before the probe: does not count
         assertEquals(QueueingGate.PROBE_REQUESTS, w.size());
-        for (int i = 1; i <= QueueingGate.PROBE_REQUESTS; i++) {
-            w.onAnswer(false, 500, late + i * MS, late + i * MS + 50 * MS);
-        }
+        answerTheProbe(w, late, 50);
         assertEquals(64, w.size(), "the probe is over: the path takes 50 ms, so its last answer did not queue");
         long t = late + 100 * MS;
         w.onAnswer(false, 500, t, t + 60 * MS);
@@ -182,23 +190,14 @@ class InFlightWindowTest {
     void onceARoundQueuedItGrowsByOnePerRoundUntilAProbeFindsTheLongerPath() {
         InFlightWindow w = new InFlightWindow(2, 256, 16);
         openWith(w, 1);
-        long t = 100 * MS;
-        for (int i = 0; i < 15 + 16; i++) {
-            w.onAnswer(false, 500, t, t + 10 * MS); // the second round of 16 all queued
-            t += MS;
-        }
+        long t = answers(w, 15 + 16, 100 * MS, 500, 10, 1); // the second round of 16 all queued
         assertEquals(12, w.size());
-        for (int i = 0; i < 12; i++) {
-            w.onAnswer(false, 500, t, t + 2 * MS); // within the slack: one more per window's worth
-            t += MS;
-        }
+        answers(w, 12, t, 500, 2, 1); // within the slack: one more per window's worth
         assertEquals(13, w.size(), "the queue is the limit: probing upwards by one per round");
         long late = QueueingGate.PATH_RTT_LIFETIME_NANOS + 500 * MS; // 10 s after the last 2 ms answer
         w.onAnswer(false, 500, late - 50 * MS, late); // queued, and the path's figure is stale: probe
         assertEquals(QueueingGate.PROBE_REQUESTS, w.size());
-        for (int i = 1; i <= QueueingGate.PROBE_REQUESTS; i++) {
-            w.onAnswer(false, 500, late + i * MS, late + i * MS + 50 * MS);
-        }
+        answerTheProbe(w, late, 50);
         assertEquals(26, w.size(), "the path is 50 ms long: distance, not a queue, so fast growth again");
     }
 
@@ -206,11 +205,7 @@ class InFlightWindowTest {
     void answersAtThePathsPaceKeepItsFigureSoALongSteadyPathIsNotProbed() {
         InFlightWindow w = new InFlightWindow(2, 256, 32);
         openWith(w, 50);
-        long t = 100 * MS;
-        for (int i = 0; i < 200; i++) {
-            w.onAnswer(false, 0, t, t + 52 * MS); // 20 s of answers 2 ms slower than the fastest
-            t += 100 * MS;
-        }
+        long t = answers(w, 200, 100 * MS, 0, 52, 100); // 20 s of answers 2 ms slower than the fastest
         w.onAnswer(false, 500, t, t + 150 * MS); // one slow answer (a pause, say)
         assertTrue(w.size() > QueueingGate.PROBE_REQUESTS, "no probe: the path's figure is fresh");
     }
