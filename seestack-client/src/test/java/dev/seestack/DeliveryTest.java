@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
-import dev.seestack.internal.delivery.JdkHttpTransport;
+import dev.seestack.internal.transport.JdkHttpTransport;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.testkit.CaptureTime;
 import dev.seestack.testkit.IngestStub;

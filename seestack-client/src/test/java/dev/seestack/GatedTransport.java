@@ -1,7 +1,7 @@
 package dev.seestack;
 
-import dev.seestack.internal.delivery.Transport;
-import dev.seestack.internal.delivery.TransportResponse;
+import dev.seestack.internal.transport.Transport;
+import dev.seestack.internal.transport.TransportResponse;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;

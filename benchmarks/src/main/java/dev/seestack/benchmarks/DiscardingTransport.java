@@ -1,7 +1,7 @@
 package dev.seestack.benchmarks;
 
-import dev.seestack.internal.delivery.Transport;
-import dev.seestack.internal.delivery.TransportResponse;
+import dev.seestack.internal.transport.Transport;
+import dev.seestack.internal.transport.TransportResponse;
 import java.util.concurrent.atomic.LongAdder;
 
 /** A transport that accepts every body at once without I/O: isolates the caller-thread cost from the network. */

@@ -2,11 +2,11 @@ package dev.seestack.internal;
 
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.delivery.ExecutorScheduler;
-import dev.seestack.internal.delivery.HttpStack;
-import dev.seestack.internal.delivery.JdkHttpTransport;
+import dev.seestack.internal.transport.HttpStack;
+import dev.seestack.internal.transport.JdkHttpTransport;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.delivery.Scheduler;
-import dev.seestack.internal.delivery.Transport;
+import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.diag.DiagnosticSink;
 import java.util.function.Function;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package dev.seestack.internal;
 
 import dev.seestack.SeeStackConfig;
-import dev.seestack.internal.delivery.HttpStack;
+import dev.seestack.internal.transport.HttpStack;
 import dev.seestack.internal.flags.FlagEvaluator;
 import dev.seestack.internal.http.HttpMonitor;
 import java.util.concurrent.atomic.AtomicReference;

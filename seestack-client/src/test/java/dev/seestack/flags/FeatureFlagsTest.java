@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.seestack.FeatureFixtures;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.StubbedClient;
-import dev.seestack.internal.delivery.HttpStack;
+import dev.seestack.internal.transport.HttpStack;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.flags.FlagEvaluator;
 import dev.seestack.internal.flags.FlagSource;

@@ -8,7 +8,7 @@ import dev.seestack.SeeStack;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.ClientRegistry;
-import dev.seestack.internal.delivery.JdkHttpTransport;
+import dev.seestack.internal.transport.JdkHttpTransport;
 import dev.seestack.testkit.IngestStub;
 import java.util.List;
 import java.util.logging.Level;

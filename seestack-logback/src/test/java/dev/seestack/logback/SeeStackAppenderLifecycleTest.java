@@ -12,7 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.ClientRegistry;
-import dev.seestack.internal.delivery.JdkHttpTransport;
+import dev.seestack.internal.transport.JdkHttpTransport;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
 import dev.seestack.testkit.SdkThreads;

@@ -1,5 +1,7 @@
 package dev.seestack.internal.delivery;
 
+import dev.seestack.internal.transport.TlsFailure;
+import dev.seestack.internal.transport.TransportResponse;
 import dev.seestack.internal.diag.Diagnostics;
 import java.io.IOException;
 import java.util.concurrent.CompletionException;

@@ -1,5 +1,6 @@
 package dev.seestack.internal.delivery;
 
+import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.delivery.PipelineControl.State;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.event.Encodable;

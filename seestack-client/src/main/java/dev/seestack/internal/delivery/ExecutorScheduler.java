@@ -1,5 +1,6 @@
 package dev.seestack.internal.delivery;
 
+import dev.seestack.internal.transport.DaemonThreadFactory;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;

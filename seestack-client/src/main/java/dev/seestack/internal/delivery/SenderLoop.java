@@ -1,5 +1,8 @@
 package dev.seestack.internal.delivery;
 
+import dev.seestack.internal.transport.DaemonThreadFactory;
+import dev.seestack.internal.transport.TransportResponse;
+import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.diag.Diagnostics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.seestack.internal.flags;
 
-import dev.seestack.internal.delivery.HttpChannel;
-import dev.seestack.internal.delivery.HttpStack;
+import dev.seestack.internal.transport.HttpChannel;
+import dev.seestack.internal.transport.HttpStack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

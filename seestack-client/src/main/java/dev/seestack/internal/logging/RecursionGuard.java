@@ -1,6 +1,6 @@
 package dev.seestack.internal.logging;
 
-import dev.seestack.internal.delivery.DaemonThreadFactory;
+import dev.seestack.internal.transport.DaemonThreadFactory;
 
 /**
  * Keeps the SDK from shipping its own activity: records from SDK threads ({@code seestack-*}), from the

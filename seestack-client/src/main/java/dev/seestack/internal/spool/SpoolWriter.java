@@ -1,6 +1,6 @@
 package dev.seestack.internal.spool;
 
-import dev.seestack.internal.delivery.DaemonThreadFactory;
+import dev.seestack.internal.transport.DaemonThreadFactory;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.event.Feature;
 import java.io.IOException;

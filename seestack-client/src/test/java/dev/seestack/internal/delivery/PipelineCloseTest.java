@@ -1,5 +1,8 @@
 package dev.seestack.internal.delivery;
 
+import dev.seestack.internal.transport.JdkHttpTransport;
+import dev.seestack.internal.transport.TransportResponse;
+import dev.seestack.internal.transport.Transport;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;

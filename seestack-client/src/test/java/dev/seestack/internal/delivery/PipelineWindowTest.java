@@ -1,5 +1,7 @@
 package dev.seestack.internal.delivery;
 
+import dev.seestack.internal.transport.TransportResponse;
+import dev.seestack.internal.transport.Transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.seestack.ManualScheduler;

@@ -1,4 +1,4 @@
-package dev.seestack.internal.delivery;
+package dev.seestack.internal.transport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -1,4 +1,4 @@
-package dev.seestack.internal.delivery;
+package dev.seestack.internal.transport;
 
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.config.ProxyAddress;
@@ -30,6 +30,8 @@ public final class HttpStack implements AutoCloseable {
      * 3 500 requests/s where 2 delivered 5 900 (BENCHMARKS.md).
      */
     public static final int EXECUTOR_THREADS = 2;
+    /** Send threads at most: the in-flight window's bound over HTTP/2 (512 streams). */
+    static final int MAX_SEND_THREADS = 512;
 
     private final HttpClient client;
     private final ExecutorService executor;
@@ -60,7 +62,7 @@ public final class HttpStack implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        this.blockingSends = blockingSends ? new BlockingSends(client, InFlightWindow.MAX_STREAMS) : null;
+        this.blockingSends = blockingSends ? new BlockingSends(client, MAX_SEND_THREADS) : null;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.seestack.internal.delivery;
+package dev.seestack.internal.transport;
 
 /** Status, {@code Retry-After} and {@code Location} headers and (for diagnostics) body of one backend response. */
 public final class TransportResponse {

@@ -1,4 +1,4 @@
-package dev.seestack.internal.delivery;
+package dev.seestack.internal.transport;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

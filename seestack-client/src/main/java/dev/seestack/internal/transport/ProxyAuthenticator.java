@@ -1,4 +1,4 @@
-package dev.seestack.internal.delivery;
+package dev.seestack.internal.transport;
 
 import dev.seestack.internal.config.ProxyAddress;
 import java.net.Authenticator;

@@ -1,4 +1,4 @@
-package dev.seestack.internal.delivery;
+package dev.seestack.internal.transport;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
