@@ -1,7 +1,6 @@
 package dev.seestack.internal.event;
 
 import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -40,32 +39,6 @@ public final class SeenThrowables {
         Object ref;
         while ((ref = cleared.poll()) != null) {
             entries.remove(ref);
-        }
-    }
-
-    private static final class IdentityWeakReference extends WeakReference<Throwable> {
-        private final int hash;
-
-        IdentityWeakReference(Throwable referent, ReferenceQueue<Throwable> queue) {
-            super(referent, queue);
-            this.hash = System.identityHashCode(referent);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (this == o) {
-                return true;
-            }
-            if (!(o instanceof IdentityWeakReference)) {
-                return false;
-            }
-            Throwable mine = get();
-            return mine != null && mine == ((IdentityWeakReference) o).get();
         }
     }
 }

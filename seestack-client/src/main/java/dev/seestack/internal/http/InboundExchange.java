@@ -4,6 +4,7 @@ import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.internal.ClientAccess;
+import dev.seestack.internal.event.RequestFailures;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -104,13 +105,15 @@ public final class InboundExchange {
 
     /**
      * The exception escaping the chain, as an error of the request: its trace id and user come from the request's
-     * context, still in place here; an exception the application already logged is not sent again.
+     * context, still in place here; an exception the application already logged is not sent again. It is remembered
+     * with the trace id, so the container's own log of it, written after the filter returned, is not a second error.
      */
     private void captureEscaped(ServedRequest served, Throwable failure) {
         try {
             monitor.core().captureEscapedError(failure, ErrorContext.builder()
                     .put("request", served.method() + " " + HttpItem.normalisePath(served.path()))
                     .build());
+            RequestFailures.remember(failure, traceId);
         } catch (RuntimeException | LinkageError e) {
             monitor.recordInternalFailure(e);
         }

@@ -8,6 +8,7 @@ import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientCore;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.event.Feature;
+import dev.seestack.internal.event.RequestFailures;
 import dev.seestack.internal.event.LogEntry;
 import dev.seestack.internal.json.MetadataSanitizer;
 import java.util.Map;
@@ -16,7 +17,9 @@ import java.util.function.Supplier;
 /**
  * The one mapping from a logging framework's event to SeeStack logs and errors, shared by every adapter:
  * thresholds, where {@code traceId}/{@code service}/{@code userId} come from (MDC, then the core's
- * {@link SeeStackContext}, then the configured service), what goes into metadata, and the recursion guard.
+ * {@link SeeStackContext}, then the configured service), what goes into metadata, and the recursion guard. A
+ * record carrying an exception that escaped a request through a SeeStack servlet filter ({@link RequestFailures})
+ * takes that request's trace id and is sent as a log only: the filter already sent the error.
  */
 public final class LogEventRouter {
     private static final String[] LOG_TAIL_KEYS = {"exceptionClass", "exceptionMessage"};
@@ -92,7 +95,9 @@ public final class LogEventRouter {
     private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError) {
         Map<String, String> mdc = e.contextData;
         SeeStackContext ctx = SeeStackContext.current();
-        String traceId = first(get(mdc, options.traceIdKey()), ctx.traceId(), null);
+        // an exception that escaped a request through a SeeStack filter was captured there as the request's error
+        String requestTraceId = e.throwable == null ? null : RequestFailures.find(e.throwable);
+        String traceId = first(get(mdc, options.traceIdKey()), ctx.traceId(), requestTraceId);
         String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
         String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
         String[] routedKeys = routedKeys();
@@ -107,7 +112,7 @@ public final class LogEventRouter {
                     LOG_TAIL_KEYS, exceptionClass, exceptionMessage, null),
                     e.timestampMs > 0 ? e.timestampMs : System.currentTimeMillis()));
         }
-        if (asError) {
+        if (asError && requestTraceId == null) {
             core.captureError(e.throwable, e.message, e.severity, userId == null ? null : User.ofId(userId),
                     new EventMetadata(e.loggerName, e.threadName, null, mdc, routedKeys, keyValues, markers, extra,
                             ERROR_TAIL_KEYS, e.message, traceId, service));
