@@ -25,10 +25,17 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Class<?> main, String... args) throws IOException {
+        return start(List.of(), main, args);
+    }
+
+    /** A child with these JVM options ({@code -Dname=value}, ...) before the main class. */
+    static ChildJvm start(List<String> jvmOptions, Class<?> main, String... args) throws IOException {
         Path output = Files.createTempFile("seestack-reliability-child-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.add(main.getName());
         command.addAll(Arrays.asList(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
                 .start();

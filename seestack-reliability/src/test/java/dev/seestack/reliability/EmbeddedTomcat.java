@@ -14,7 +14,7 @@ import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * An embedded Tomcat shaped like a standalone one: engine {@code Catalina}, host {@code localhost} (so its loggers
+ * An embedded Tomcat shaped like a standalone one: service and engine {@code Catalina}, host {@code localhost} (so its loggers
  * are {@code org.apache.catalina.core.ContainerBase.[Catalina].[localhost]...}), an HTTP connector on a free
  * loopback port, webapps deployed from a directory with their own class loader and undeployed again.
  */
@@ -31,6 +31,7 @@ final class EmbeddedTomcat implements AutoCloseable {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setHostname("localhost");
+        tomcat.getService().setName("Catalina");
         tomcat.getEngine().setName("Catalina");
         Connector connector = new Connector();
         connector.setPort(0);
