@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A webapp bundling the SDK (its own class loader, a {@code SeeStackClient} started at start and closed at
  * {@code contextDestroyed}) deployed to an embedded Tomcat and undeployed again, 5 times: after each undeploy no
- * thread of the SDK (nor, once the engine ends its threads in {@code close()}, of its HTTP engine) is alive, and
- * every webapp class loader can be collected.
+ * thread of the SDK is alive (and, once the engine ends every thread within {@code close()}, none of its HTTP engine
+ * either, at the moment Tomcat looks for them), and every webapp class loader can be collected.
  */
 @Timeout(180)
 class TomcatRedeployTest {
@@ -41,17 +41,20 @@ class TomcatRedeployTest {
 
     @Test
     void redeployedWebappLeavesNoSdkThreadAndItsClassLoaderCollectable() throws Exception {
-        redeployAndAssertNoThreadNamed(name -> name.startsWith(SdkThreads.PREFIX));
+        // the current engine's threads end just after close() returns, not before: a few seconds of grace
+        redeployAndAssertNoThreadNamed(name -> name.startsWith(SdkThreads.PREFIX), Duration.ofSeconds(10));
     }
 
+    /** What Tomcat checks when it warns "appears to have started a thread ... but has failed to stop it". */
     @Test
     @Disabled("enabled by the lead after the Netty engine merge: JDK HttpClient's SelectorManager outlives close on"
             + " JDK 17")
-    void redeployedWebappLeavesNoHttpEngineThreadEither() throws Exception {
-        redeployAndAssertNoThreadNamed(name -> name.startsWith(SdkThreads.PREFIX) || name.startsWith("HttpClient-"));
+    void redeployedWebappLeavesNoSdkOrHttpEngineThreadOnceUndeployed() throws Exception {
+        redeployAndAssertNoThreadNamed(name -> name.startsWith(SdkThreads.PREFIX) || name.startsWith("HttpClient-"),
+                Duration.ZERO);
     }
 
-    private void redeployAndAssertNoThreadNamed(Predicate<String> watched) throws Exception {
+    private void redeployAndAssertNoThreadNamed(Predicate<String> watched, Duration grace) throws Exception {
         SdkThreads.awaitNone();
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
         try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(Files.createDirectories(dir.resolve("tomcat")))) {
@@ -66,7 +69,7 @@ class TomcatRedeployTest {
                 Served.awaitAccepted(stub, IngestStub.ERRORS, i + 1);
 
                 tomcat.undeploy(context);
-                PollUntil.await(Duration.ofSeconds(10), "no such thread after undeploy " + i + " (alive: "
+                PollUntil.await(grace, "no such thread after undeploy " + i + " (alive: "
                         + threadsNamed(watched) + ")", () -> threadsNamed(watched).isEmpty());
             }
         }
