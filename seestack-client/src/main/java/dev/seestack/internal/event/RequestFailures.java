@@ -17,11 +17,13 @@ import java.util.Set;
  *
  * <p>A handler in the container's class loader (Tomcat's {@code conf/logging.properties}) and a webapp bundling its
  * own copy of the SDK do not share this class: {@link #find} also asks the copy that the logging thread's context
- * class loader sees, through {@link #traceIdOf}, whose signature has only JDK types for that reason.
+ * class loader sees, through {@link #traceIdOf}, whose signature has only JDK types for that reason. That look-up is
+ * why the memory is static, one per copy of the SDK, rather than a client's: the handler cannot reach a webapp's
+ * client, only its classes.
  */
 public final class RequestFailures {
     /** Above this many live entries the memory is cleared rather than grown. */
-    static final int MAX_ENTRIES = 1_000;
+    private static final int MAX_ENTRIES = 1_000;
     private static final int MAX_CAUSES = 16;
     private static final Map<IdentityWeakReference, String> TRACE_IDS = new HashMap<>();
     private static final ReferenceQueue<Throwable> CLEARED = new ReferenceQueue<>();
@@ -86,13 +88,6 @@ public final class RequestFailures {
             return traceId instanceof String ? (String) traceId : null;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null; // no SDK in that class loader, or one that is being undeployed
-        }
-    }
-
-    static int size() {
-        synchronized (TRACE_IDS) {
-            expunge();
-            return TRACE_IDS.size();
         }
     }
 
