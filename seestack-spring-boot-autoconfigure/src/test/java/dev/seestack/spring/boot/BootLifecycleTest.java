@@ -57,7 +57,7 @@ class BootLifecycleTest {
     @Test
     void everyLineLoggedWhileTheContextClosesArrivesOnce() {
         for (String line : List.of("courier stopped", "predestroy 0", "predestroy 1", "predestroy 2", "predestroy 3",
-                "predestroy 4", "ledger disposed", "HikariPool-1 - Shutdown initiated...",
+                "predestroy 4", "ledger disposed", "auditor closed", "HikariPool-1 - Shutdown initiated...",
                 "HikariPool-1 - Shutdown completed.")) {
             assertEquals(1, logsStartingWith(line).size(), line + "\n" + app.output());
         }

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,13 +14,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.stereotype.Component;
 
 /**
  * Run in a child JVM by {@link dev.seestack.spring.boot.BootLifecycleTest} with the starter's default set-up (no
  * logging configuration): an H2 {@code DataSource} (Hikari) used at startup, and beans that log while the context
- * closes ({@code SmartLifecycle.stop}, {@code @PreDestroy}, {@code DisposableBean}). Prints {@code READY} once
- * started.
+ * closes ({@code SmartLifecycle.stop}, {@code @PreDestroy}, {@code DisposableBean}, a post-processor's destroy).
+ * Prints {@code READY} once started.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class LifecycleShopApp {
@@ -39,6 +41,12 @@ public class LifecycleShopApp {
         };
     }
 
+    /** A post-processor created before the starter's beans, as libraries' are, so destroyed after them. */
+    @Bean
+    static Auditor auditor() {
+        return new Auditor();
+    }
+
     @EventListener
     public void ready(ApplicationReadyEvent event) {
         System.out.println("READY");
@@ -51,6 +59,18 @@ public class LifecycleShopApp {
             for (int i = 0; i < 5; i++) {
                 log.info("predestroy {}", i);
             }
+        }
+    }
+
+    static class Auditor implements BeanPostProcessor, PriorityOrdered, DisposableBean {
+        @Override
+        public int getOrder() {
+            return 0;
+        }
+
+        @Override
+        public void destroy() {
+            log.info("auditor closed");
         }
     }
 
