@@ -1,6 +1,7 @@
 package dev.seestack.spring.boot.internal;
 
 import dev.seestack.SeeStackClient;
+import dev.seestack.internal.options.Option;
 import dev.seestack.spring.boot.SeeStackProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -73,8 +74,8 @@ public class SeeStackAutoConfiguration {
         @ConditionalOnProperty(prefix = "seestack.web", name = "capture-exceptions", matchIfMissing = true)
         static class MvcConfiguration {
             @Bean
-            UnhandledExceptionRecorder seeStackUnhandledExceptionRecorder(SeeStackClient client) {
-                return new UnhandledExceptionRecorder(client);
+            UnhandledExceptionRecorder seeStackUnhandledExceptionRecorder(SeeStackClient client, Environment env) {
+                return new UnhandledExceptionRecorder(client, StarterConfig.mappingOption(env, Option.SERVICE));
             }
         }
     }
