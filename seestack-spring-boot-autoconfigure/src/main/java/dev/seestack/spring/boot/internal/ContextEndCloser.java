@@ -40,8 +40,9 @@ final class ContextEndCloser implements DisposableBean {
     /** Detaches the appenders attached at startup; idempotent. */
     void detachAppenders() {
         for (Runnable detach : detachments) {
-            detachments.remove(detach);
-            detach.run();
+            if (detachments.remove(detach)) { // once, even when the context's end and a failure race
+                detach.run();
+            }
         }
     }
 
