@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seestack.spring.boot.graceful.GracefulShopApp;
+import dev.seestack.testkit.ChildJvm;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,42 +37,33 @@ class GracefulShutdownTest {
     static final BootStub backend = new BootStub();
     static final IngestStub stub = backend.stub();
 
-    private Path outputFile;
-
     @Test
     void sigtermDeliversEveryLogWrittenBeforeTheContextClosedExactlyOnce() throws Exception {
-        List<String> command = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), GracefulShopApp.class.getName(),
-                "--server.port=0", "--seestack.host=" + stub.host(), "--seestack.api-key=" + IngestStub.API_KEY,
-                "--seestack.buffer-size=20000", "--seestack.flush-interval-ms=200",
-                // no console lines: stdout carries the app's protocol lines only
-                "--logging.threshold.console=OFF");
-        outputFile = Files.createTempFile("seestack-boot-child-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile())
-                .start();
-        try {
-            int port = Integer.parseInt(PollUntil.awaitValue(Duration.ofSeconds(60), () -> line("PORT "),
-                    v -> v != null));
-            PollUntil.await(Duration.ofSeconds(30), "background logs arriving", () -> messages("background ").size() > 50);
+        // no console lines: stdout carries the app's protocol lines only
+        try (ChildJvm app = ChildJvm.start(GracefulShopApp.class, "--server.port=0", "--seestack.host=" + stub.host(),
+                "--seestack.api-key=" + IngestStub.API_KEY, "--seestack.buffer-size=20000",
+                "--seestack.flush-interval-ms=200", "--logging.threshold.console=OFF")) {
+            int port = Integer.parseInt(app.awaitLine(Duration.ofSeconds(60), "PORT "));
+            PollUntil.await(Duration.ofSeconds(30), "background logs arriving",
+                    () -> messages("background ").size() > 50);
 
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
-                inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow?i=" + i))
-                        .build(), HttpResponse.BodyHandlers.ofString()));
+                URI uri = URI.create("http://127.0.0.1:" + port + "/slow?i=" + i);
+                inFlight.add(http.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()));
             }
             PollUntil.await(Duration.ofSeconds(30), "every request in flight",
-                    () -> IntStream.range(0, REQUESTS).allMatch(i -> lines().contains("STARTED " + i)));
+                    () -> IntStream.range(0, REQUESTS).allMatch(i -> app.lines().contains("STARTED " + i)));
 
-            process.destroy();
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child JVM ended");
-            String output = Files.readString(outputFile);
+            app.terminate(Duration.ofSeconds(60));
+            String output = app.output();
             assertTrue(output.contains("LOGGED "), output);
 
             for (CompletableFuture<HttpResponse<String>> f : inFlight) {
                 assertEquals(200, f.get(10, TimeUnit.SECONDS).statusCode(), "graceful shutdown lets it finish");
             }
-            int logged = Integer.parseInt(line("LOGGED "));
+            int logged = Integer.parseInt(app.line("LOGGED "));
             Map<String, Long> background = count(messages("background "));
             for (int i = 0; i < logged; i++) {
                 assertEquals(1L, background.getOrDefault("background " + i, 0L), "background " + i + "\n" + output);
@@ -85,22 +72,6 @@ class GracefulShutdownTest {
             for (int i = 0; i < REQUESTS; i++) {
                 assertEquals(1L, slow.getOrDefault("slow done " + i, 0L), "slow done " + i + "\n" + output);
             }
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(outputFile);
-        }
-    }
-
-    private String line(String prefix) {
-        return lines().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip())
-                .findFirst().orElse(null);
-    }
-
-    private List<String> lines() {
-        try {
-            return Files.readAllLines(outputFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.seestack.spring.boot.internal;
 
 import dev.seestack.SeeStackClient;
+import dev.seestack.internal.options.Option;
 import dev.seestack.spring.boot.SeeStackProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import dev.seestack.servlet.jakarta.SeeStackServletFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.info.GitProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +33,12 @@ public class SeeStackAutoConfiguration {
         return new OwnedClient();
     }
 
-    /** The client; closed by {@link OwnedClient}, not by this bean's own destruction. */
+    /** The client; closed by {@link OwnedClient}, not by this bean's own destruction. Release from build info. */
     @Bean(destroyMethod = "")
-    SeeStackClient seeStackClient(SeeStackProperties properties, Environment environment, OwnedClient owner) {
-        return owner.start(StarterConfig.build(environment));
+    SeeStackClient seeStackClient(SeeStackProperties properties, Environment environment, OwnedClient owner,
+            ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git) {
+        return owner.start(StarterConfig.build(environment, BuildRelease.of(build.getIfAvailable(),
+                git.getIfAvailable())));
     }
 
     /** {@code @SeeStackMonitored} methods report their runs to cron monitors. */
@@ -69,8 +74,8 @@ public class SeeStackAutoConfiguration {
         @ConditionalOnProperty(prefix = "seestack.web", name = "capture-exceptions", matchIfMissing = true)
         static class MvcConfiguration {
             @Bean
-            UnhandledExceptionRecorder seeStackUnhandledExceptionRecorder(SeeStackClient client) {
-                return new UnhandledExceptionRecorder(client);
+            UnhandledExceptionRecorder seeStackUnhandledExceptionRecorder(SeeStackClient client, Environment env) {
+                return new UnhandledExceptionRecorder(client, StarterConfig.mappingOption(env, Option.SERVICE));
             }
         }
     }

@@ -15,6 +15,8 @@ import org.springframework.core.env.Environment;
  * those names). The starter closes the client itself, so the SDK's own JVM shutdown hook is off.
  */
 final class StarterConfig {
+    /** The application's name, the default {@code service} of the logs the starter's appender sends. */
+    static final String APPLICATION_NAME = "spring.application.name";
 
     private StarterConfig() {
     }
@@ -29,7 +31,19 @@ final class StarterConfig {
      * and leave the default.
      */
     static SeeStackConfig build(Environment environment) {
+        return build(environment, null);
+    }
+
+    /**
+     * {@link #build(Environment)} with {@code detectedRelease} (from the application's build info) as the release
+     * when neither {@code seestack.release} nor {@code SEESTACK_RELEASE} sets one.
+     */
+    static SeeStackConfig build(Environment environment, String detectedRelease) {
         OptionValues values = clientOptions(environment);
+        if (detectedRelease != null && !values.isSet(Option.RELEASE)
+                && environment.getProperty(Option.RELEASE.env()) == null) {
+            values.putText(Option.RELEASE, detectedRelease);
+        }
         values.put(Option.SHUTDOWN_HOOK, false);
         for (String warning : values.warnings()) {
             StarterWarnings.once(inPropertyTerms(warning));
@@ -53,12 +67,13 @@ final class StarterConfig {
 
     /**
      * The value of a logging adapter option: {@code seestack.logging.<option>} (it configures the appender the
-     * starter attaches), else {@code seestack.<option>}.
+     * starter attaches), else {@code seestack.<option>}; the service defaults to {@code spring.application.name}.
      */
     static String mappingOption(Environment environment, Option option) {
         Binder binder = Binder.get(environment);
         String nested = property(binder, option.springProperty().replaceFirst("^seestack\\.", "seestack.logging."));
-        return nested != null ? nested : property(binder, option.springProperty());
+        String value = nested != null ? nested : property(binder, option.springProperty());
+        return value == null && option == Option.SERVICE ? property(binder, APPLICATION_NAME) : value;
     }
 
     private static String property(Binder binder, String name) {

@@ -1,6 +1,8 @@
 package dev.seestack.spring.boot.internal;
 
+import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackClient;
+import dev.seestack.SeeStackContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -10,19 +12,28 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Captures a controller's exception that no other resolver handled (it runs last), while the request's filters
  * are still active, so the error carries the request's trace id and user; then lets Spring's error handling go
- * on (returns null). The container logs the same exception later, wrapped: that log is not sent twice.
+ * on (returns null). The container logs the same exception later, wrapped: that log is not sent twice. Its
+ * service is the request's ({@code SeeStackContext}), else the starter's ({@code seestack.service}, else
+ * {@code spring.application.name}).
  */
 final class UnhandledExceptionRecorder implements HandlerExceptionResolver, Ordered {
     private final SeeStackClient client;
+    /** The starter's default service (see {@link StarterConfig#mappingOption}); null when none. */
+    private final String service;
 
-    UnhandledExceptionRecorder(SeeStackClient client) {
+    UnhandledExceptionRecorder(SeeStackClient client, String service) {
         this.client = client;
+        this.service = service;
     }
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception ex) {
-        client.captureError(ex);
+        if (service == null || SeeStackContext.current().service() != null) {
+            client.captureError(ex);
+        } else {
+            client.captureError(ex, ErrorContext.builder().put("service", service).build());
+        }
         return null;
     }
 
