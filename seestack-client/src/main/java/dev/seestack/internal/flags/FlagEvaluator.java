@@ -65,7 +65,7 @@ public final class FlagEvaluator {
 
     /**
      * The evaluator of a client: the client's shared HTTP stack against the configured host, monotonic clock; or,
-     * when {@code inMemory} is not null, answers from it whatever the flag options say.
+     * when {@code inMemory} is not null, answers from it, uncached, whatever the flag options say.
      */
     public static FlagEvaluator create(ClientCore core, FlagLookup inMemory) {
         SeeStackConfig config = core.config();
@@ -183,7 +183,9 @@ public final class FlagEvaluator {
         }
         try {
             Object value = fetch.fetch();
-            store(cacheKey, value);
+            if (!inMemory) {
+                store(cacheKey, value); // answers set by a test change between tests: neither cached nor stale
+            }
             return new Outcome(value, FlagEvaluation.Origin.FETCHED, null);
         } catch (FlagSource.StatusException e) {
             if (e.status() == 401 || e.status() == 403) {
