@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seestack.SeeStack;
+import dev.seestack.http.HttpRequestEvent;
 import dev.seestack.testkit.ContractSchemas;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +83,27 @@ class LogbackApplicationTest {
         assertEquals("import-feed", heartbeat.slug());
         assertEquals("failed", heartbeat.status());
         assertEquals("feed unreachable", heartbeat.message());
+    }
+
+    @Test
+    void anHttpExchangeIsAnHttpItemOutOfItsBatch(InMemorySeeStack seeStack) {
+        SeeStack.captureHttpRequest(HttpRequestEvent.builder().traceId("t-1").direction(HttpRequestEvent.Direction.INBOUND)
+                .method("POST").host("shop.example.com").path("/orders").statusCode(201).durationMs(12).userId("u-42")
+                .build());
+
+        List<CapturedHttpRequest> items = seeStack.httpRequests();
+        assertEquals(1, items.size());
+        CapturedHttpRequest item = items.get(0);
+        assertEquals("inbound", item.direction());
+        assertEquals("POST", item.method());
+        assertEquals("shop.example.com", item.host());
+        assertEquals("/orders", item.path());
+        assertEquals(201, item.statusCode());
+        assertEquals(12, item.durationMs());
+        assertEquals("t-1", item.traceId());
+        assertEquals("u-42", item.userId());
+        assertTrue(seeStack.bodies(InMemorySeeStack.HTTP_REQUESTS).get(0).contains(item.json()),
+                "the item's JSON is the batch's item");
     }
 
     @Test

@@ -38,6 +38,9 @@ public final class ConfigChecks {
             if (!r.isSet(Option.HOST)) {
                 r.put(Option.HOST, ClientOverride.PLACEHOLDER_HOST);
             }
+            if (!r.isSet(Option.PROJECT_ID)) {
+                r.put(Option.PROJECT_ID, ClientOverride.PLACEHOLDER_PROJECT_ID);
+            }
         }
         String key = r.string(Option.API_KEY);
         if (key == null) {

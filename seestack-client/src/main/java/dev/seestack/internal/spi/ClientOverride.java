@@ -16,6 +16,9 @@ public interface ClientOverride {
     /** The {@code host} a client gets when none is configured while an override is installed; never contacted. */
     String PLACEHOLDER_HOST = "https://in-memory.seestack.invalid";
 
+    /** The {@code projectId} a client gets when none is configured while an override is installed (HTTP items). */
+    String PLACEHOLDER_PROJECT_ID = "00000000-0000-4000-8000-000000000000";
+
     /** The transport of a client with {@code config}, used instead of the network. */
     Transport transport(SeeStackConfig config);
 
