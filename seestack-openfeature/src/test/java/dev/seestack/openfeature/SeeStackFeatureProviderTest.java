@@ -23,11 +23,16 @@ import dev.seestack.SeeStackConfig;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.Json;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,6 +46,16 @@ class SeeStackFeatureProviderTest {
     static final IngestStub stub = IngestStub.perClass();
 
     private SeeStackClient seeStack;
+
+    /**
+     * One request before the first test: a cold stub on a loaded machine can take longer than the SDK's 5 s request
+     * timeout for its first answer, which would turn the first test's flag into GENERAL.
+     */
+    @BeforeAll
+    static void warmUpTheStub() throws Exception {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stub.host() + "/warm-up")).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
 
     @AfterEach
     void closeClient() {

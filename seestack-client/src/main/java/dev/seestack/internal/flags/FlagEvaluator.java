@@ -87,12 +87,12 @@ public final class FlagEvaluator {
     /** Evaluates {@code key} and says how it was answered (for the OpenFeature provider). Never throws. */
     public FlagEvaluation evaluate(String key, String userId, Map<String, ?> attributes) {
         try {
+            if (BlankText.isBlank(key)) {
+                return FlagEvaluation.failed(FlagEvaluation.Failure.NOT_FOUND, "a flag key must not be blank");
+            }
             String problem = configurationProblem();
             if (problem != null) {
                 return FlagEvaluation.failed(FlagEvaluation.Failure.NOT_CONFIGURED, problem);
-            }
-            if (BlankText.isBlank(key)) {
-                return FlagEvaluation.failed(FlagEvaluation.Failure.NOT_FOUND, "a flag key must not be blank");
             }
             String attrs = attributesJson(attributes);
             String query = query(userId, attrs);

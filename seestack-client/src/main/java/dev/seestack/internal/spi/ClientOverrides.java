@@ -20,7 +20,14 @@ public final class ClientOverrides {
         try {
             Iterator<ClientOverride> found = ServiceLoader.load(ClientOverride.class,
                     ClientOverride.class.getClassLoader()).iterator();
-            return found.hasNext() ? found.next() : null;
+            if (!found.hasNext()) {
+                return null;
+            }
+            ClientOverride override = found.next();
+            // said once: a test jar shipped by mistake with an application would otherwise silently send nothing
+            System.err.println("[seestack] INFO SeeStack SDK: " + override.getClass().getName() + " is on the class"
+                    + " path (dev.seestack:seestack-test): clients deliver to memory, nothing is sent");
+            return override;
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
             // a broken test jar must not stop the application: clients send over the network as usual
             System.err.println("[seestack] WARN SeeStack SDK: ignoring an unusable " + ClientOverride.class.getName()
