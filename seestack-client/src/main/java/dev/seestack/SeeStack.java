@@ -116,7 +116,26 @@ public final class SeeStack {
         }
     }
 
-    /** See {@link SeeStackClient#finishJob}; a no-op before init. */
+    /**
+     * Starts timing a run of the cron monitor {@code slug}; end it with {@link #finishJob}. Works before
+     * {@code init} too (the handle is only a slug and a start time):
+     *
+     * <pre>{@code
+     * JobHandle job = SeeStack.startJob("nightly-report");
+     * try {
+     *     report.generate();
+     *     SeeStack.finishJob(job, JobStatus.SUCCESS, null);
+     * } catch (RuntimeException e) {
+     *     SeeStack.finishJob(job, JobStatus.FAILED, e.getMessage());
+     *     throw e;
+     * }
+     * }</pre>
+     */
+    public static JobHandle startJob(String slug) {
+        return JobHandle.start(slug);
+    }
+
+    /** Sends the heartbeat of a run started with {@link #startJob}; see {@link SeeStackClient#finishJob}. A no-op before init. */
     public static void finishJob(JobHandle handle, JobStatus status, String message) {
         SeeStackClient c = ClientRegistry.current();
         if (c != null) {

@@ -117,6 +117,14 @@ public final class SeeStackClient implements AutoCloseable {
     }
 
     /**
+     * Starts timing a run of the cron monitor {@code slug} (the SeeStack SDKs' {@code startJob}); pass the handle to
+     * {@link #finishJob} when the run ends. Sends nothing by itself; the slug is checked at {@code finishJob}.
+     */
+    public JobHandle startJob(String slug) {
+        return JobHandle.start(slug);
+    }
+
+    /**
      * Sends the heartbeat of a finished run (immediately, off the caller's thread); an invalid slug is warned
      * about once and nothing is sent. {@code message} may be null.
      */

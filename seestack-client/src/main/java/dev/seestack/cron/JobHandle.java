@@ -2,8 +2,8 @@ package dev.seestack.cron;
 
 /**
  * A started cron job run: its monitor slug and a monotonic start time. Besides {@code SeeStackCron.run/call},
- * this is the one way to time a job: {@code JobHandle.start(slug)} when it starts, then
- * {@code SeeStack.finishJob(handle, status, message)} (or the same method of a {@code SeeStackClient}).
+ * this is the one way to time a job: {@code SeeStack.startJob(slug)} when it starts, then
+ * {@code SeeStack.finishJob(handle, status, message)} (or the same methods of a {@code SeeStackClient}).
  */
 public final class JobHandle {
     private final String slug;
@@ -14,7 +14,7 @@ public final class JobHandle {
         this.startNanos = startNanos;
     }
 
-    /** Starts timing a run of the monitor {@code slug} now. */
+    /** Starts timing a run of the monitor {@code slug} now; the same as {@code SeeStack.startJob(slug)}. */
     public static JobHandle start(String slug) {
         return new JobHandle(slug, System.nanoTime());
     }

@@ -8,6 +8,9 @@ import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.diag.DiagnosticSink;
+import dev.seestack.internal.flags.FlagLookup;
+import dev.seestack.internal.spi.ClientOverride;
+import dev.seestack.internal.spi.ClientOverrides;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,6 +29,8 @@ public final class ClientComponents {
 
     /** Null: the default, a {@link JdkHttpTransport} over the client's shared {@link HttpStack}. */
     private Function<SeeStackConfig, Transport> transportFactory;
+    /** Null: flags from the management API; else an in-memory lookup (test override). */
+    private Function<SeeStackConfig, FlagLookup> flagLookupFactory;
     private java.util.function.Supplier<Scheduler> schedulerFactory = ExecutorScheduler::new;
     private RetryPolicy retryPolicy = RetryPolicy.standard();
     private DiagnosticSink sink = DiagnosticSink.STDERR;
@@ -35,8 +40,18 @@ public final class ClientComponents {
     private ClientComponents() {
     }
 
+    /**
+     * The production components; where a {@link ClientOverride} is on the class path (the {@code seestack-test}
+     * jar), its in-memory transport and flag lookup instead of the network.
+     */
     public static ClientComponents defaults() {
-        return new ClientComponents();
+        ClientComponents components = new ClientComponents();
+        ClientOverride override = ClientOverrides.installed();
+        if (override != null) {
+            components.transportFactory = override::transport;
+            components.flagLookupFactory = override::flagLookup;
+        }
+        return components;
     }
 
     public ClientComponents transport(Function<SeeStackConfig, Transport> factory) {
@@ -74,6 +89,11 @@ public final class ClientComponents {
     Transport transport(SeeStackConfig config, Supplier<HttpStack> stack) {
         return transportFactory != null ? transportFactory.apply(config)
                 : new JdkHttpTransport(config.host(), config.apiKey(), stack.get());
+    }
+
+    /** The in-memory flag lookup of a test override, or null. */
+    FlagLookup inMemoryFlags(SeeStackConfig config) {
+        return flagLookupFactory == null ? null : flagLookupFactory.apply(config);
     }
 
     Scheduler scheduler() {

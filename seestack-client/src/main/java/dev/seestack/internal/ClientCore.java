@@ -53,7 +53,7 @@ public final class ClientCore {
     public ClientCore(SeeStackConfig config, ClientComponents components) {
         this.config = config;
         this.diagnostics = new Diagnostics(config.debug(), components.sink());
-        this.services = new LazyServices(this, config, closed::get);
+        this.services = new LazyServices(this, config, closed::get, components);
         if (StartupChecks.refusesToStart(config, diagnostics)) {
             this.pipeline = null;
             this.spool = null;

@@ -17,13 +17,15 @@ final class LazyServices {
     private final ClientCore core;
     private final SeeStackConfig config;
     private final BooleanSupplier closed;
+    private final ClientComponents components;
     private final AtomicReference<HttpMonitor> httpMonitor = new AtomicReference<>();
     private final AtomicReference<FlagEvaluator> flagEvaluator = new AtomicReference<>();
     private HttpStack httpStack;
 
     /** {@code closed} tells whether the client was closed: an HTTP client made after that is closed at once. */
-    LazyServices(ClientCore core, SeeStackConfig config, BooleanSupplier closed) {
+    LazyServices(ClientCore core, SeeStackConfig config, BooleanSupplier closed, ClientComponents components) {
         this.core = core;
+        this.components = components;
         this.config = config;
         this.closed = closed;
     }
@@ -33,7 +35,7 @@ final class LazyServices {
     }
 
     FlagEvaluator flags() {
-        return once(flagEvaluator, () -> FlagEvaluator.create(core));
+        return once(flagEvaluator, () -> FlagEvaluator.create(core, components.inMemoryFlags(config)));
     }
 
     /** The value of {@code holder}, made by {@code make} on the first call (once, under this object's lock). */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seestack.SeeStack;
 import dev.seestack.StubbedClient;
 import dev.seestack.internal.json.JsonNumber;
 import dev.seestack.testkit.IngestStub;
@@ -109,6 +110,18 @@ class SeeStackCronTest {
         assertEquals(42, SeeStackCron.call(sdk.client(), "import-feed", () -> 42));
 
         assertEquals("success", object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0)).get("status"));
+    }
+
+    @Test
+    void startJobOnTheClientThenFinishJobSendsTheSlugAndStatus() {
+        JobHandle handle = sdk.client().startJob("nightly-report");
+        sdk.client().finishJob(handle, JobStatus.SUCCESS, null);
+
+        Map<String, Object> heartbeat = object(stub.awaitBodies(IngestStub.HEARTBEAT, 1).get(0));
+        assertEquals("nightly-report", heartbeat.get("slug"));
+        assertEquals("success", heartbeat.get("status"));
+        assertEquals("nightly-report", SeeStack.startJob("nightly-report").slug(), "the facade's works before init");
+        stub.assertAllBodiesValid();
     }
 
     @Test

@@ -39,46 +39,74 @@ public final class FlagEvaluator {
     private final boolean refusedPlainHttp;
     private final long ttlMs;
     private final Diagnostics diagnostics;
-    private final FlagSource source;
+    private final FlagLookup source;
+    /** Answers come from memory (a test override): no token or projectId is needed. */
+    private final boolean inMemory;
     private final LongSupplier clockMs;
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
 
     /** {@code source} may be null when flags are not configured; {@code clockMs} is a monotonic millisecond clock. */
-    public FlagEvaluator(SeeStackConfig config, Diagnostics diagnostics, FlagSource source, LongSupplier clockMs) {
+    public FlagEvaluator(SeeStackConfig config, Diagnostics diagnostics, FlagLookup source, LongSupplier clockMs) {
+        this(config, diagnostics, source, false, clockMs);
+    }
+
+    private FlagEvaluator(SeeStackConfig config, Diagnostics diagnostics, FlagLookup source, boolean inMemory,
+            LongSupplier clockMs) {
         this.projectId = config.projectId();
         this.flagsToken = config.flagsToken();
         this.ttlMs = config.flagCacheTtlMs();
         this.refusedPlainHttp = PlainHttpPolicy.refuses(config.environment(), config.host());
         this.diagnostics = diagnostics;
         this.source = source;
+        this.inMemory = inMemory;
         this.clockMs = clockMs;
     }
 
-    /** The evaluator of a client: the client's shared HTTP stack against the configured host, monotonic clock. */
-    public static FlagEvaluator create(ClientCore core) {
+    /**
+     * The evaluator of a client: the client's shared HTTP stack against the configured host, monotonic clock; or,
+     * when {@code inMemory} is not null, answers from it, uncached, whatever the flag options say.
+     */
+    public static FlagEvaluator create(ClientCore core, FlagLookup inMemory) {
         SeeStackConfig config = core.config();
+        LongSupplier clock = () -> System.nanoTime() / 1_000_000L;
+        if (inMemory != null) {
+            return new FlagEvaluator(config, core.diagnostics(), inMemory, true, clock);
+        }
         FlagSource source = config.flagsToken() == null ? null
                 : new FlagSource(config.host(), config.flagsToken(), core.httpStack().channel());
-        return new FlagEvaluator(config, core.diagnostics(), source, () -> System.nanoTime() / 1_000_000L);
+        return new FlagEvaluator(config, core.diagnostics(), source, clock);
     }
 
     /** Evaluates {@code key}; {@code fallback} when it cannot be evaluated and nothing is cached. */
     public FlagResult get(String key, String userId, Map<String, ?> attributes, FlagResult fallback) {
-        FlagResult dflt = fallback != null ? fallback : FlagResult.disabled();
+        FlagResult result = evaluate(key, userId, attributes).result();
+        return result != null ? result : fallback != null ? fallback : FlagResult.disabled();
+    }
+
+    /** Evaluates {@code key} and says how it was answered (for the OpenFeature provider). Never throws. */
+    public FlagEvaluation evaluate(String key, String userId, Map<String, ?> attributes) {
         try {
-            if (BlankText.isBlank(key) || !isConfigured()) {
-                return dflt;
+            if (BlankText.isBlank(key)) {
+                return FlagEvaluation.failed(FlagEvaluation.Failure.NOT_FOUND, "a flag key must not be blank");
+            }
+            String problem = configurationProblem();
+            if (problem != null) {
+                return FlagEvaluation.failed(FlagEvaluation.Failure.NOT_CONFIGURED, problem);
             }
             String attrs = attributesJson(attributes);
             String query = query(userId, attrs);
-            Object v = lookup(key + "\u0000" + userId + "\u0000" + attrs,
+            Outcome o = lookup(key + "\u0000" + userId + "\u0000" + attrs,
                     () -> FlagResponseParser.parseSingle(source.get("/api/v1/flags/" + encodePath(key) + "/evaluate"
                             + query)));
-            return v instanceof FlagResult ? (FlagResult) v : dflt;
+            if (o.value instanceof FlagEvaluation) {
+                return ((FlagEvaluation) o.value).from(o.origin, o.failure);
+            }
+            return o.failure != null ? o.failure
+                    : FlagEvaluation.failed(FlagEvaluation.Failure.FAILED, "unexpected cache entry");
         } catch (RuntimeException | LinkageError e) {
             diagnostics.debug(() -> "flag lookup failure (swallowed): " + e);
-            return dflt;
+            return FlagEvaluation.failed(FlagEvaluation.Failure.FAILED, "flag lookup failed: " + e);
         }
     }
 
@@ -87,13 +115,13 @@ public final class FlagEvaluator {
     public Map<String, FlagResult> getAll(String userId, Map<String, ?> attributes, Map<String, FlagResult> fallback) {
         Map<String, FlagResult> dflt = fallback != null ? fallback : Collections.emptyMap();
         try {
-            if (!isConfigured()) {
+            if (configurationProblem() != null) {
                 return dflt;
             }
             String attrs = attributesJson(attributes);
             String query = query(userId, attrs);
             Object v = lookup(ALL + "\u0000" + userId + "\u0000" + attrs, () -> Collections.unmodifiableMap(
-                    FlagResponseParser.parseAll(source.get("/api/v1/flags/evaluate" + query))));
+                    FlagResponseParser.parseAll(source.get("/api/v1/flags/evaluate" + query)))).value;
             return v instanceof Map ? (Map<String, FlagResult>) v : dflt;
         } catch (RuntimeException | LinkageError e) {
             diagnostics.debug(() -> "flag lookup failure (swallowed): " + e);
@@ -101,58 +129,64 @@ public final class FlagEvaluator {
         }
     }
 
-    private boolean isConfigured() {
+    /** Null when flags can be evaluated; else a sentence naming the option to set (also warned about once). */
+    private String configurationProblem() {
         if (refusedPlainHttp) {
             // the client already reported the refusal; the management token must never travel in clear text
-            return false;
+            return "feature flags are off because the client refuses its plain-HTTP host in this environment";
         }
-        if (source != null && HttpMonitor.isValidProjectId(projectId)) {
-            return true;
+        if (source != null && (inMemory || HttpMonitor.isValidProjectId(projectId))) {
+            return null;
         }
-        diagnostics.warnOnce("flags-config", "SeeStack SDK: feature flags are off because "
+        String problem = "feature flags are off because "
                 + (flagsToken == null ? "option 'flagsToken' (SEESTACK_FLAGS_TOKEN) is not set"
-                        : "option 'projectId' (SEESTACK_PROJECT_ID) is " + (projectId == null ? "not set" : "not a UUID"))
-                + "; flag lookups return their default.");
-        return false;
+                        : "option 'projectId' (SEESTACK_PROJECT_ID) is " + (projectId == null ? "not set" : "not a UUID"));
+        diagnostics.warnOnce("flags-config", "SeeStack SDK: " + problem + "; flag lookups return their default.");
+        return problem;
     }
 
-    /** The cached or fetched value, or null on failure with nothing cached. */
-    private Object lookup(String cacheKey, Fetch fetch) {
+    /** The cached or fetched value with where it came from; without a value, the failure. */
+    private Outcome lookup(String cacheKey, Fetch fetch) {
         Entry cached = cache.get(cacheKey);
         if (cached != null && isFresh(cached)) {
-            return cached.value;
+            return new Outcome(cached.value, FlagEvaluation.Origin.CACHED, null);
         }
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> running = inFlight.putIfAbsent(cacheKey, mine);
-        Object value = null;
+        CompletableFuture<Outcome> mine = new CompletableFuture<>();
+        CompletableFuture<Outcome> running = inFlight.putIfAbsent(cacheKey, mine);
+        Outcome outcome = null;
         if (running != null) {
-            value = await(running);
+            outcome = await(running);
         } else {
             try {
-                value = fetchAsLeader(cacheKey, fetch);
+                outcome = fetchAsLeader(cacheKey, fetch);
             } finally {
-                // followers get the fresh value, or null and then fall back to the stale entry like the leader
-                mine.complete(value);
+                // followers get the fresh value, or the failure and then fall back to the stale entry like the leader
+                mine.complete(outcome);
                 inFlight.remove(cacheKey, mine);
             }
         }
-        if (value != null) {
-            return value;
+        if (outcome == null) {
+            outcome = failure(FlagEvaluation.Failure.FAILED, "the lookup ended without an answer");
+        }
+        if (outcome.value != null) {
+            return outcome;
         }
         Entry stale = cache.get(cacheKey);
-        return stale == null ? null : stale.value;
+        return stale == null ? outcome : new Outcome(stale.value, FlagEvaluation.Origin.STALE, outcome.failure);
     }
 
-    private Object fetchAsLeader(String cacheKey, Fetch fetch) {
+    private Outcome fetchAsLeader(String cacheKey, Fetch fetch) {
         // re-check: a request that just finished may have stored a fresh entry before leaving the in-flight map
         Entry cached = cache.get(cacheKey);
         if (cached != null && isFresh(cached)) {
-            return cached.value;
+            return new Outcome(cached.value, FlagEvaluation.Origin.CACHED, null);
         }
         try {
             Object value = fetch.fetch();
-            store(cacheKey, value);
-            return value;
+            if (!inMemory) {
+                store(cacheKey, value); // answers set by a test change between tests: neither cached nor stale
+            }
+            return new Outcome(value, FlagEvaluation.Origin.FETCHED, null);
         } catch (FlagSource.StatusException e) {
             if (e.status() == 401 || e.status() == 403) {
                 diagnostics.warnOnce("flags-auth", "SeeStack SDK: the flags API answered " + e.status()
@@ -160,24 +194,29 @@ public final class FlagEvaluator {
             } else {
                 diagnostics.debug(() -> "flag lookup failed: " + e.getMessage());
             }
-            return null;
+            return failure(e.status() == 404 ? FlagEvaluation.Failure.NOT_FOUND : FlagEvaluation.Failure.FAILED,
+                    e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return failure(FlagEvaluation.Failure.FAILED, "interrupted");
         } catch (Exception e) {
             diagnostics.debug(() -> "flag lookup failed: " + e);
-            return null;
+            return failure(FlagEvaluation.Failure.FAILED, "flag lookup failed: " + e);
         }
     }
 
-    private Object await(CompletableFuture<Object> running) {
+    private static Outcome failure(FlagEvaluation.Failure failure, String message) {
+        return new Outcome(null, FlagEvaluation.Origin.NONE, FlagEvaluation.failed(failure, message));
+    }
+
+    private Outcome await(CompletableFuture<Outcome> running) {
         try {
             return running.get(FOLLOWER_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return failure(FlagEvaluation.Failure.FAILED, "interrupted");
         } catch (ExecutionException | TimeoutException e) {
-            return null;
+            return failure(FlagEvaluation.Failure.FAILED, "no answer from a concurrent lookup: " + e);
         }
     }
 
@@ -196,7 +235,7 @@ public final class FlagEvaluator {
     }
 
     private String query(String userId, String attributesJson) {
-        StringBuilder q = new StringBuilder("?projectId=").append(encode(projectId));
+        StringBuilder q = new StringBuilder("?projectId=").append(projectId == null ? "" : encode(projectId));
         // the backend requires userId: an anonymous lookup sends it empty
         q.append("&userId=").append(userId == null ? "" : encode(userId));
         return q.append("&attributes=").append(encode(attributesJson)).toString();
@@ -219,6 +258,19 @@ public final class FlagEvaluator {
     @FunctionalInterface
     private interface Fetch {
         Object fetch() throws Exception;
+    }
+
+    /** A lookup's value (null on failure) with its origin, and the failed fetch's evaluation when there was one. */
+    private static final class Outcome {
+        final Object value;
+        final FlagEvaluation.Origin origin;
+        final FlagEvaluation failure;
+
+        Outcome(Object value, FlagEvaluation.Origin origin, FlagEvaluation failure) {
+            this.value = value;
+            this.origin = origin;
+            this.failure = failure;
+        }
     }
 
     private static final class Entry {

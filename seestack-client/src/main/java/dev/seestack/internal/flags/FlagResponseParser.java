@@ -16,13 +16,15 @@ final class FlagResponseParser {
     private FlagResponseParser() {
     }
 
-    /** The result in a single-flag response. */
-    static FlagResult parseSingle(String body) {
+    /** The result in a single-flag response, with the backend's reason ({@code reason}, else {@code ruleApplied}). */
+    static FlagEvaluation parseSingle(String body) {
         Object data = unwrap(JsonReader.parse(body));
         if (!(data instanceof Map)) {
             throw new IllegalArgumentException("flag response is not an object");
         }
-        return toResult((Map<?, ?>) data);
+        Map<?, ?> m = (Map<?, ?>) data;
+        String reason = text(m.get("reason"));
+        return FlagEvaluation.answered(toResult(m), reason != null ? reason : text(m.get("ruleApplied")));
     }
 
     /** The results in an all-flags response, by key. */

@@ -14,7 +14,7 @@ import java.time.Duration;
  * stack (same proxy and TLS settings as ingest). Redirects are not followed, so the token never goes to
  * another host.
  */
-public final class FlagSource {
+public final class FlagSource implements FlagLookup {
     public static final Duration CONNECT_TIMEOUT = HttpStack.CONNECT_TIMEOUT;
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -32,6 +32,7 @@ public final class FlagSource {
     }
 
     /** The body of a 2xx answer to {@code GET {host}{pathAndQuery}}; other answers throw {@link StatusException}. */
+    @Override
     public String get(String pathAndQuery) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(host + pathAndQuery))
                 .timeout(REQUEST_TIMEOUT)
@@ -51,7 +52,8 @@ public final class FlagSource {
         private static final long serialVersionUID = 1L;
         private final int status;
 
-        StatusException(int status) {
+        /** A non-2xx {@code status}; public so that an in-memory {@link FlagLookup} can answer 404. */
+        public StatusException(int status) {
             super("flags API answered " + status);
             this.status = status;
         }

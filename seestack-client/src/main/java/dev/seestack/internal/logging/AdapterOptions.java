@@ -3,6 +3,7 @@ package dev.seestack.internal.logging;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.event.Severity;
+import dev.seestack.internal.spi.ClientOverrides;
 import dev.seestack.internal.options.Option;
 import dev.seestack.internal.options.OptionValues;
 import java.util.ArrayList;
@@ -90,10 +91,12 @@ public final class AdapterOptions {
 
     /**
      * Whether neither {@code apiKey} nor {@code host} is given, in the options or the environment: the adapter then
-     * joins a client started in code (the Spring Boot starter, {@code SeeStack.init}) instead of starting one.
+     * joins a client started in code (the Spring Boot starter, {@code SeeStack.init}) instead of starting one. Never
+     * with an in-memory {@code ClientOverride} (a test class path): the adapter starts its client with its own
+     * options, which a client started in code still replaces.
      */
     public boolean namesNoBackend() {
-        return !values.isSet(Option.API_KEY) && !values.isSet(Option.HOST) && isUnset(System.getenv("SEESTACK_API_KEY"))
+        return ClientOverrides.installed() == null && !values.isSet(Option.API_KEY) && !values.isSet(Option.HOST) && isUnset(System.getenv("SEESTACK_API_KEY"))
                 && isUnset(System.getenv("SEESTACK_HOST"));
     }
 

@@ -1,6 +1,8 @@
 package dev.seestack.internal.options;
 
 import dev.seestack.internal.config.ProxyAddress;
+import dev.seestack.internal.spi.ClientOverride;
+import dev.seestack.internal.spi.ClientOverrides;
 import java.net.URI;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -26,6 +28,18 @@ public final class ConfigChecks {
             }
             if (o.env() != null && !r.isSet(o)) {
                 r.putText(o, trimToNull(env.apply(o.env())));
+            }
+        }
+        if (ClientOverrides.installed() != null) {
+            // a test class path delivers to memory: the application's test run needs no key or host of its own
+            if (!r.isSet(Option.API_KEY)) {
+                r.put(Option.API_KEY, ClientOverride.PLACEHOLDER_API_KEY);
+            }
+            if (!r.isSet(Option.HOST)) {
+                r.put(Option.HOST, ClientOverride.PLACEHOLDER_HOST);
+            }
+            if (!r.isSet(Option.PROJECT_ID)) {
+                r.put(Option.PROJECT_ID, ClientOverride.PLACEHOLDER_PROJECT_ID);
             }
         }
         String key = r.string(Option.API_KEY);
