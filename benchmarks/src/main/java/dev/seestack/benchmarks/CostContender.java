@@ -12,9 +12,10 @@ import java.nio.file.Path;
 interface CostContender extends AutoCloseable {
     /** The log POST each raw loop sends (307 bytes), the body the SDK sends for {@link SdkContender}'s log. */
     byte[] LOG_BODY = ("{\"level\":\"info\",\"message\":\"user 42 placed order 1234 in 35 ms\","
-            + "\"service\":\"checkout\",\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"metadata\":{\"durationMs\":35,"
-            + "\"thread\":\"http-nio-8080-exec-7\",\"customer\":\"42\",\"orderId\":\"1234\","
-            + "\"logger\":\"com.example.checkout.OrderService\",\"timestamp\":\"2026-12-07T19:49:21.236Z\"}}")
+            + "\"service\":\"checkout\",\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\","
+            + "\"metadata\":{\"durationMs\":35,\"thread\":\"http-nio-8080-exec-7\",\"customer\":\"42\","
+            + "\"orderId\":\"1234\",\"logger\":\"com.example.checkout.OrderService\","
+            + "\"timestamp\":\"2026-12-07T19:49:21.236Z\"}}")
             .getBytes(StandardCharsets.UTF_8);
 
     /** The ingest key header every contender sends. */
