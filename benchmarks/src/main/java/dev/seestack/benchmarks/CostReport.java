@@ -147,8 +147,9 @@ public final class CostReport {
      * first row does not pay for a cold server in its throughput, nor wrk time out on a cold TLS handshake.
      */
     private static void warmServer(String base, String trust, Scenario scenario, long requests) throws Exception {
-        try (CostContender warmer = CostContender.create("jdk", new CostContender.Endpoint(java.net.URI.create(base),
-                trust.equals("-") ? null : java.nio.file.Path.of(trust), scenario.inFlight()))) {
+        CostContender.Endpoint endpoint = new CostContender.Endpoint(java.net.URI.create(base),
+                trust.equals("-") ? null : java.nio.file.Path.of(trust), scenario.inFlight());
+        try (CostContender warmer = CostContender.create("apache", endpoint)) { // closes its connections
             warmer.deliver(new RequestTickets(Math.min(SERVER_WARMUP, requests), 0, new ThreadCensus()),
                     new Tally());
         }
