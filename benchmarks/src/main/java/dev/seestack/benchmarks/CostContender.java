@@ -33,6 +33,11 @@ interface CostContender extends AutoCloseable {
         URI logs() {
             return base.resolve("/ingest/v1/logs");
         }
+
+        /** {@code host:port}, the {@code Host} header of HTTP/1.1 and the {@code :authority} of HTTP/2. */
+        String authority() {
+            return base.getHost() + ":" + base.getPort();
+        }
     }
 
     /** Sends every request {@code tickets} hands out, and returns once each was answered or failed. */

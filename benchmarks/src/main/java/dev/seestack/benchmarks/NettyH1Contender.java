@@ -34,12 +34,10 @@ final class NettyH1Contender extends AsyncContender {
     private final Queue<Channel> idle = new ConcurrentLinkedQueue<>();
     private final Bootstrap bootstrap;
     private final Endpoint endpoint;
-    private final String host;
 
     NettyH1Contender(Endpoint endpoint) throws InterruptedException {
         super(endpoint.inFlight());
         this.endpoint = endpoint;
-        this.host = endpoint.base().getHost() + ":" + endpoint.base().getPort();
         this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true).handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -71,7 +69,7 @@ final class NettyH1Contender extends AsyncContender {
         channel.attr(ANSWER).set(answer);
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
                 endpoint.logs().getRawPath(), Unpooled.wrappedBuffer(LOG_BODY));
-        request.headers().set(HttpHeaderNames.HOST, host).set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+        request.headers().set(HttpHeaderNames.HOST, endpoint.authority()).set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .set(HttpHeaderNames.CONTENT_LENGTH, LOG_BODY.length).set(KEY_HEADER, "bench");
         channel.writeAndFlush(request);
     }

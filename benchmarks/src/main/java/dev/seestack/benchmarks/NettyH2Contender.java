@@ -37,12 +37,10 @@ final class NettyH2Contender extends AsyncContender {
     private final NioEventLoopGroup loop = new NioEventLoopGroup(1);
     private final Http2StreamChannelBootstrap streams;
     private final Endpoint endpoint;
-    private final String authority;
 
     NettyH2Contender(Endpoint endpoint) throws Exception {
         super(endpoint.inFlight());
         this.endpoint = endpoint;
-        this.authority = endpoint.base().getHost() + ":" + endpoint.base().getPort();
         SslContext tls = SslContextBuilder.forClient().trustManager(ClientTls.trustManagers(endpoint.trustStore()))
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
@@ -71,7 +69,7 @@ final class NettyH2Contender extends AsyncContender {
             Http2StreamChannel stream = (Http2StreamChannel) opened.getNow();
             stream.pipeline().addLast(new StreamAnswer(answer));
             stream.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().method("POST").scheme("https")
-                    .authority(authority).path(endpoint.logs().getRawPath()).add("content-type", "application/json")
+                    .authority(endpoint.authority()).path(endpoint.logs().getRawPath()).add("content-type", "application/json")
                     .add("x-seestack-key", "bench").addInt("content-length", LOG_BODY.length), false));
             stream.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(LOG_BODY), true));
         });
