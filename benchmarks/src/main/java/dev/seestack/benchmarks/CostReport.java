@@ -118,6 +118,7 @@ public final class CostReport {
 
     /** Runs every row of {@code o}, scenario by scenario, handing each to {@code each} as it is measured. */
     static List<CostRow> run(Options o, Consumer<CostRow> each) throws Exception {
+        LatencyReport.quietLibraryLogs(); // the server warm-up's client logs through SLF4J too
         List<CostRow> rows = new ArrayList<>();
         for (String name : o.scenarios()) {
             Scenario scenario = Scenario.of(name, o);
