@@ -39,36 +39,37 @@ public final class CostReport {
     record Options(List<String> rows, List<String> scenarios, long requests, long warmup, String java, long rttMs,
             int rate, int inFlight, int delayInFlight, int wrkSeconds) {
         static Options parse(String... args) {
-            Options o = new Options(CONTENDERS, SCENARIOS, 60_000, 30_000, javaHome(), 50, 2000, 64, 128, 10);
+            List<String> rows = CONTENDERS;
+            List<String> scenarios = SCENARIOS;
+            long requests = 60_000;
+            long warmup = 30_000;
+            String java = javaHome();
+            long rttMs = 50;
+            int rate = 2000;
+            int inFlight = 64;
+            int delayInFlight = 128;
+            int wrkSeconds = 10;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value. " + USAGE);
                 }
                 String v = args[i + 1];
-                o = switch (args[i]) {
-                    case "--rows" -> o.with(list(v, CONTENDERS), o.scenarios, o.requests, o.warmup, o.java);
-                    case "--scenarios" -> o.with(o.rows, list(v, SCENARIOS), o.requests, o.warmup, o.java);
-                    case "--requests" -> o.with(o.rows, o.scenarios, Long.parseLong(v), o.warmup, o.java);
-                    case "--warmup" -> o.with(o.rows, o.scenarios, o.requests, Long.parseLong(v), o.java);
-                    case "--jdk" -> o.with(o.rows, o.scenarios, o.requests, o.warmup, JDKS.getOrDefault(v, v));
-                    case "--rtt" -> new Options(o.rows, o.scenarios, o.requests, o.warmup, o.java, Long.parseLong(v),
-                            o.rate, o.inFlight, o.delayInFlight, o.wrkSeconds);
-                    case "--rate" -> new Options(o.rows, o.scenarios, o.requests, o.warmup, o.java, o.rttMs,
-                            Integer.parseInt(v), o.inFlight, o.delayInFlight, o.wrkSeconds);
-                    case "--inflight" -> new Options(o.rows, o.scenarios, o.requests, o.warmup, o.java, o.rttMs,
-                            o.rate, Integer.parseInt(v), o.delayInFlight, o.wrkSeconds);
-                    case "--delay-inflight" -> new Options(o.rows, o.scenarios, o.requests, o.warmup, o.java, o.rttMs,
-                            o.rate, o.inFlight, Integer.parseInt(v), o.wrkSeconds);
-                    case "--wrk-seconds" -> new Options(o.rows, o.scenarios, o.requests, o.warmup, o.java, o.rttMs,
-                            o.rate, o.inFlight, o.delayInFlight, Integer.parseInt(v));
+                switch (args[i]) {
+                    case "--rows" -> rows = list(v, CONTENDERS);
+                    case "--scenarios" -> scenarios = list(v, SCENARIOS);
+                    case "--requests" -> requests = Long.parseLong(v);
+                    case "--warmup" -> warmup = Long.parseLong(v);
+                    case "--jdk" -> java = JDKS.getOrDefault(v, v);
+                    case "--rtt" -> rttMs = Long.parseLong(v);
+                    case "--rate" -> rate = Integer.parseInt(v);
+                    case "--inflight" -> inFlight = Integer.parseInt(v);
+                    case "--delay-inflight" -> delayInFlight = Integer.parseInt(v);
+                    case "--wrk-seconds" -> wrkSeconds = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + ". " + USAGE);
-                };
+                }
             }
-            return o;
-        }
-
-        private Options with(List<String> r, List<String> s, long n, long w, String j) {
-            return new Options(r, s, n, w, j, rttMs, rate, inFlight, delayInFlight, wrkSeconds);
+            return new Options(rows, scenarios, requests, warmup, java, rttMs, rate, inFlight, delayInFlight,
+                    wrkSeconds);
         }
 
         private static String javaHome() {
