@@ -1,116 +1,104 @@
 package dev.seestack.benchmarks;
 
-import dev.seestack.FeatureStats;
-import dev.seestack.SeeStackClient;
-import dev.seestack.SeeStackConfig;
-import dev.seestack.internal.ClientAccess;
-import dev.seestack.internal.ClientComponents;
 import dev.seestack.testkit.DelayProxy;
 import dev.seestack.testkit.ForwardProxy;
-import dev.seestack.testkit.OfferedLoad;
 import dev.seestack.testkit.TestCertificates;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Runs one {@link LatencyRow}: a fresh delay proxy with the row's round trip in front of the server, a fresh
- * contender sending through it at the offered rate for the window, then a final flush. SeeStack runs with its
- * default settings (only the test trust store added for https); the peers with the caller-cost benchmark's
- * Logback files ({@code bench/loki4j.xml}, {@code bench/sentry.xml}).
+ * The server side of one {@link LatencyRow}: a fresh delay proxy with the row's round trip in front of the server,
+ * the row's client ({@link LatencyClient}) in this JVM or in a new one ({@link LatencyChild}), then the server's
+ * count. Server and proxy stay in this process, so a child's process CPU is its client's alone.
  */
 final class LatencyRuns {
-    /** How long a flush may take before the row is reported as it stands. */
-    private static final Duration FLUSH = Duration.ofSeconds(60);
+    /**
+     * {@code -Dbench.forwardProxy=true}: each SeeStack row's client sends through the test kit's forward proxy (its
+     * {@code proxy} option; absolute-form for http, CONNECT for https), which connects to the delay proxy.
+     */
+    static final boolean VIA_FORWARD_PROXY = Boolean.getBoolean("bench.forwardProxy");
 
-    /** Where SeeStack rows send: the server's port and scheme, and how many log requests it has received. */
+    /**
+     * Where a row sends: the contender ({@code h1}, {@code h2}, {@code loki4j}, {@code sentry}), the server's scheme
+     * and port, and how many records it has received (requests for SeeStack, peer records for peers).
+     */
     record Target(String proto, String scheme, int port, LongSupplier received) {
+        boolean peer() {
+            return !proto.startsWith("h");
+        }
+    }
+
+    /** Where a row's client runs ({@code same}: this JVM) and how long its child's warm-up row lasts (0: none). */
+    record Jvm(String name, Duration warmup) {
     }
 
     private LatencyRuns() {
     }
 
-    /** A SeeStack client (HTTP/1.1 or, over https, HTTP/2) delivering {@code rate} logs/s across {@code rttMs}. */
-    /** {@code -Dbench.settleSeconds=S}: how long each SeeStack row's client runs at its rate before measuring. */
-    static final Duration SETTLE = Duration.ofMillis(
-            (long) (Double.parseDouble(System.getProperty("bench.settleSeconds", "0")) * 1000));
-
-    /**
-     * {@code -Dbench.forwardProxy=true}: each SeeStack row's client sends through the test kit's forward proxy
-     * (its {@code proxy} option; absolute-form for http, CONNECT for https), which connects to the delay proxy.
-     */
-    static final boolean VIA_FORWARD_PROXY = Boolean.getBoolean("bench.forwardProxy");
-
-    static LatencyRow seestack(Target target, long rttMs, int rate, Duration window) {
+    static LatencyRow row(Target target, Jvm jvm, long rttMs, int rate, Duration window) throws Exception {
         try (DelayProxy proxy = DelayProxy.to("127.0.0.1", target.port(), rttMs);
-                ForwardProxy forward = VIA_FORWARD_PROXY ? ForwardProxy.open() : null) {
-            SeeStackConfig.Builder config = SeeStackConfig.builder(n -> null).apiKey("bench")
-                    .host(target.scheme() + "://127.0.0.1:" + proxy.port()).environment("bench");
-            if (forward != null) {
-                config.proxy("http://127.0.0.1:" + forward.port());
-            }
-            if (target.scheme().equals("https")) {
-                config.trustStore(TestCertificates.get().trustStore().toString())
-                        .trustStorePassword(TestCertificates.PASSWORD);
-            }
-            SdkThreadCpu before = SdkThreadCpu.snapshot();
-            SeeStackClient client = ClientAccess.create(config.build(), ClientComponents.defaults().shutdownHook(false));
-            try {
-                SdkThreadCpu cpuFrom = before;
-                FeatureStats settled = client.stats().logs();
-                if (!SETTLE.isZero()) {
-                    // the same client first runs at the row's rate, unmeasured: the row then shows the steady state
-                    // of a client that has been running, not the first second of a new one
-                    OfferedLoad.run(rate, SETTLE, i -> client.captureLog("info", "settle log " + i, null));
-                    client.flush(FLUSH);
-                    settled = client.stats().logs();
-                    cpuFrom = SdkThreadCpu.snapshot();
+                ForwardProxy forward = VIA_FORWARD_PROXY && !target.peer() ? ForwardProxy.open() : null) {
+            String url = target.scheme() + "://127.0.0.1:" + proxy.port();
+            String direct = target.scheme() + "://127.0.0.1:" + target.port();
+            String forwardUrl = forward == null ? null : "http://127.0.0.1:" + forward.port();
+            String trust = target.scheme().equals("https") ? TestCertificates.get().trustStore().toString() : null;
+            long[] received = new long[2]; // at the row's start, during the window
+            received[0] = target.received().getAsLong();
+            Runnable windowEnd = () -> received[1] = target.received().getAsLong() - received[0];
+            LatencyClient.Figures figures;
+            long processCpu = LatencyRow.NONE;
+            int peakThreads = LatencyRow.NONE;
+            if (jvm.name().equals("same")) {
+                figures = LatencyClient.run(target.proto(), url, forwardUrl, trust, rate, window, windowEnd);
+            } else {
+                try (ChildJvm child = ChildJvm.start(System.getProperty("java.home") + "/bin/java", passedOn(),
+                        LatencyChild.class, List.of(target.proto(), url, direct, dash(forwardUrl), dash(trust),
+                                String.valueOf(rate), String.valueOf(window.toMillis()),
+                                String.valueOf(jvm.warmup().toMillis())))) {
+                    if (child.lineStartingWith(LatencyChild.ROW) == null) {
+                        throw new IllegalStateException("the row's JVM ended early (see standard error)");
+                    }
+                    received[0] = target.received().getAsLong();
+                    if (child.lineStartingWith(LatencyChild.WINDOW) == null) {
+                        throw new IllegalStateException("the row's JVM ended early (see standard error)");
+                    }
+                    windowEnd.run();
+                    figures = LatencyClient.Figures.parse(child.lineStartingWith("FIGURES"));
+                    String[] process = child.lineStartingWith(LatencyChild.PROCESS).split(" ");
+                    processCpu = Long.parseLong(process[1]);
+                    peakThreads = Integer.parseInt(process[2]);
                 }
-                long received0 = target.received().getAsLong();
-                OfferedLoad.Offered offered = OfferedLoad.run(rate, window,
-                        i -> client.captureLog("info", "row log " + i, null));
-                long inWindow = target.received().getAsLong() - received0;
-                SdkThreadCpu atWindowEnd = SdkThreadCpu.snapshot();
-                client.flush(FLUSH);
-                SdkThreadCpu after = SdkThreadCpu.snapshot();
-                long delivered = target.received().getAsLong() - received0;
-                FeatureStats logs = client.stats().logs();
-                long captured = logs.captured() - settled.captured();
-                return new LatencyRow(target.proto(), rttMs, rate, inWindow / offered.seconds(), captured,
-                        logs.droppedBufferFull() - settled.droppedBufferFull(), percent(delivered, captured),
-                        delivered == 0 ? LatencyRow.NONE : (double) after.since(cpuFrom) / delivered,
-                        proxy.connections(), atWindowEnd.threadsStartedSince(before));
-            } finally {
-                client.close();
             }
+            long delivered = (target.peer() ? settled(target.received()) : target.received().getAsLong())
+                    - received[0];
+            return new LatencyRow(target.proto(), jvm.name(), rttMs, rate, received[1] / figures.seconds(),
+                    figures.captured(), figures.bufferDrops(), percent(delivered, figures.captured()),
+                    perLog(figures.sdkCpuNanos(), delivered), perLog(processCpu, delivered), proxy.connections(),
+                    figures.sdkThreads(), peakThreads);
         }
     }
 
-    /** A peer appender ({@code loki4j}, {@code sentry}) behind the same SLF4J logger, through the same proxy. */
-    static LatencyRow peer(String name, CountingServer server, long rttMs, int rate, Duration window)
-            throws Exception {
-        try (DelayProxy proxy = DelayProxy.to("127.0.0.1", LatencyReport.port(server.url()), rttMs)) {
-            long received0 = server.peerRecords();
-            LogbackContender contender = new LogbackContender(name, server, "http://127.0.0.1:" + proxy.port());
-            OfferedLoad.Offered offered;
-            long inWindow;
-            try {
-                offered = OfferedLoad.run(rate, window, i -> contender.logger.info("row log {}", i));
-                inWindow = server.peerRecords() - received0;
-                if (name.equals("sentry")) {
-                    io.sentry.Sentry.flush(FLUSH.toMillis()); // its log batch and transport queue
-                }
-            } finally {
-                contender.close(); // loki4j drains on stop
-            }
-            long delivered = settled(server::peerRecords) - received0;
-            return new LatencyRow(name, rttMs, rate, inWindow / offered.seconds(), offered.count(), LatencyRow.NONE,
-                    percent(delivered, offered.count()), LatencyRow.NONE, proxy.connections(), LatencyRow.NONE);
-        }
+    /** The report's {@code bench.*} system properties, for a child JVM to see the same settings. */
+    private static List<String> passedOn() {
+        List<String> flags = new ArrayList<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench."))
+                .forEach(n -> flags.add("-D" + n + "=" + System.getProperty(n)));
+        return flags;
+    }
+
+    private static String dash(String value) {
+        return value == null ? "-" : value;
+    }
+
+    private static double perLog(long cpuNanos, long delivered) {
+        return cpuNanos < 0 || delivered == 0 ? LatencyRow.NONE : (double) cpuNanos / delivered;
     }
 
     /** The value once it has not moved for a second (a peer still sending after its own flush), at most a minute. */
     private static long settled(LongSupplier value) throws InterruptedException {
-        long deadline = System.nanoTime() + FLUSH.toNanos();
+        long deadline = System.nanoTime() + LatencyClient.FLUSH.toNanos();
         long last = value.getAsLong();
         long stableSince = System.nanoTime();
         while (System.nanoTime() - stableSince < 1_000_000_000L && System.nanoTime() < deadline) {

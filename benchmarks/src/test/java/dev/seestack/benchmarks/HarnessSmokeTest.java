@@ -49,7 +49,7 @@ class HarnessSmokeTest {
     @Test
     void latencyReportMeasuresARowForEveryContender() throws Exception {
         LatencyReport.Options options = LatencyReport.Options.parse("1", "--rtt", "0", "--rate", "200",
-                "--proto", "h1,h2,loki4j,sentry", "--warmup", "0");
+                "--proto", "h1,h2,loki4j,sentry", "--warmup", "0", "--jvm", "same");
         java.util.List<LatencyRow> rows = LatencyReport.run(options, row -> { });
 
         assertEquals(java.util.List.of("h1", "h2", "loki4j", "sentry"),
@@ -61,6 +61,20 @@ class HarnessSmokeTest {
         // 200 logs stay under the SDK's release trigger (80 % of the buffer) within the second: they go at the flush
         for (LatencyRow row : rows.subList(0, 2)) {
             assertTrue(row.cpuNanosPerLog() > 0 && row.threads() > 0, row.toString());
+        }
+    }
+
+    @Test
+    void latencyReportRunsARowInANewJvmWithItsProcessFigures() throws Exception {
+        LatencyReport.Options options = LatencyReport.Options.parse("1", "--rtt", "0", "--rate", "200",
+                "--proto", "h1,loki4j", "--jvm", "new");
+        java.util.List<LatencyRow> rows = LatencyReport.run(options, row -> { });
+
+        assertEquals(2, rows.size());
+        for (LatencyRow row : rows) {
+            assertEquals("new", row.jvm());
+            assertTrue(row.deliveredPercent() == 100.0, row.toString());
+            assertTrue(row.processCpuNanosPerLog() > 0 && row.peakThreads() >= 0, row.toString());
         }
     }
 
