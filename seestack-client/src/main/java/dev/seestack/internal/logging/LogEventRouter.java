@@ -10,6 +10,8 @@ import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.event.LogEntry;
 import dev.seestack.internal.json.MetadataSanitizer;
+import dev.seestack.internal.screen.Breadcrumb;
+import dev.seestack.internal.screen.BreadcrumbTrail;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -49,7 +51,8 @@ public final class LogEventRouter {
     /** Whether an event at this severity could produce anything (cheap pre-check before reading the event). */
     public boolean isRelevant(dev.seestack.internal.event.Severity severity, boolean hasThrowable) {
         return severity.isAtLeast(options.minimumLogLevel())
-                || hasThrowable && severity.isAtLeast(options.minimumErrorLevel());
+                || hasThrowable && severity.isAtLeast(options.minimumErrorLevel())
+                || severity.isAtLeast(options.minimumBreadcrumbLevel());
     }
 
     /** Captures {@code event} as a log and/or an error. Never throws. */
@@ -70,8 +73,13 @@ public final class LogEventRouter {
             if (!c.isEnabled()) {
                 // disabled (401) or closing: count what is discarded without building it
                 countDisabledDrops(ClientAccess.core(c), asLog, asError);
-            } else if (asLog || asError) {
-                dispatch(ClientAccess.core(c), event, asLog, asError);
+            } else {
+                ClientCore core = ClientAccess.core(c);
+                boolean asCrumb = core.breadcrumbs().isOn()
+                        && event.severity.isAtLeast(options.minimumBreadcrumbLevel());
+                if (asLog || asError || asCrumb) {
+                    dispatch(core, event, asLog, asError, asCrumb);
+                }
             }
         } catch (RuntimeException | LinkageError e) {
             // the application's logging call must never fail because of the SDK
@@ -89,10 +97,25 @@ public final class LogEventRouter {
         }
     }
 
-    private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError) {
+    private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError, boolean asCrumb) {
         Map<String, String> mdc = e.contextData;
         SeeStackContext ctx = SeeStackContext.current();
         String traceId = first(get(mdc, options.traceIdKey()), ctx.traceId(), null);
+        String crumbKey = BreadcrumbTrail.keyOf(traceId, e.threadName);
+        if (asLog || asError) {
+            dispatch(core, e, asLog, asError, traceId, crumbKey);
+        }
+        if (asCrumb) {
+            // after the error's own capture: an error's breadcrumbs are what came before it
+            core.breadcrumbs().record(crumbKey, Breadcrumb.log(e.timestampMs > 0 ? e.timestampMs
+                    : System.currentTimeMillis(), e.severity, e.loggerName, e.message));
+        }
+    }
+
+    private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError, String traceId,
+            String crumbKey) {
+        Map<String, String> mdc = e.contextData;
+        SeeStackContext ctx = SeeStackContext.current();
         String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
         String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
         String[] routedKeys = routedKeys();
@@ -110,7 +133,7 @@ public final class LogEventRouter {
         if (asError) {
             core.captureError(e.throwable, e.message, e.severity, userId == null ? null : User.ofId(userId),
                     new EventMetadata(e.loggerName, e.threadName, null, mdc, routedKeys, keyValues, markers, extra,
-                            ERROR_TAIL_KEYS, e.message, traceId, service));
+                            ERROR_TAIL_KEYS, e.message, traceId, service), crumbKey);
         }
     }
 
