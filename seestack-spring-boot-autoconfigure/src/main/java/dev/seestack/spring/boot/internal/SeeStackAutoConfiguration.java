@@ -1,6 +1,8 @@
 package dev.seestack.spring.boot.internal;
 
+import dev.seestack.BeforeSend;
 import dev.seestack.SeeStackClient;
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.spring.boot.SeeStackProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,10 +32,14 @@ public class SeeStackAutoConfiguration {
         return new OwnedClient();
     }
 
-    /** The client; closed by {@link OwnedClient}, not by this bean's own destruction. */
+    /**
+     * The client; closed by {@link OwnedClient}, not by this bean's own destruction. A {@link BeforeSend} bean is
+     * the hook of every kind of event (it tells them apart by {@code event.kind()}).
+     */
     @Bean(destroyMethod = "")
-    SeeStackClient seeStackClient(SeeStackProperties properties, Environment environment, OwnedClient owner) {
-        return owner.start(StarterConfig.build(environment));
+    SeeStackClient seeStackClient(SeeStackProperties properties, Environment environment, OwnedClient owner,
+            ObjectProvider<BeforeSend> hook) {
+        return owner.start(ClientAccess.withHookEverywhere(StarterConfig.build(environment), hook.getIfUnique()));
     }
 
     /** {@code @SeeStackMonitored} methods report their runs to cron monitors. */
