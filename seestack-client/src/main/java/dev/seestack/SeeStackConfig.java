@@ -175,9 +175,16 @@ public final class SeeStackConfig {
         return values.string(Option.TAGS);
     }
 
-    /** Sent as {@code metadata.serverName} on errors: as given, else the local host name; empty when turned off. */
+    /**
+     * Sent as {@code metadata.serverName} on errors: as given, else the local host name; empty when turned off
+     * (given empty or {@code none}).
+     */
     public String serverName() {
-        return values.isSet(Option.SERVER_NAME) ? values.string(Option.SERVER_NAME) : dev.seestack.internal.screen.LocalHostName.get();
+        if (!values.isSet(Option.SERVER_NAME)) {
+            return dev.seestack.internal.screen.LocalHostName.get();
+        }
+        String name = values.string(Option.SERVER_NAME);
+        return name.equalsIgnoreCase("none") ? "" : name;
     }
 
     /** Breadcrumbs sent with each error (default 50); 0 turns them off. */
@@ -337,7 +344,7 @@ public final class SeeStackConfig {
             return set(Option.TAGS, values.isSet(Option.TAGS) ? values.string(Option.TAGS) + "," + pair : pair);
         }
 
-        /** Server name sent with errors (env {@code SEESTACK_SERVER_NAME}; default the local host name; "" turns it off). */
+        /** Server name sent with errors (env {@code SEESTACK_SERVER_NAME}; default the local host name; "" or "none": off). */
         public Builder serverName(String serverName) {
             return set(Option.SERVER_NAME, serverName);
         }

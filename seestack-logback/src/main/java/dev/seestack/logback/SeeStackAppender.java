@@ -157,7 +157,7 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         options.set(Option.TAGS, value);
     }
 
-    /** Server name sent with errors (default the local host name; empty turns it off). */
+    /** Server name sent with errors (default the local host name; {@code none} turns it off). */
     public void setServerName(String value) {
         options.set(Option.SERVER_NAME, value);
     }

@@ -67,7 +67,8 @@ public enum Option {
             "`key=value` pairs separated by commas (`region=eu-1,team=payments`), merged into the `metadata` of every"
                     + " error and log; the event's own keys win (see Errors)"),
     SERVER_NAME("serverName", Kind.STRING, Scope.CLIENT, null, "SEESTACK_SERVER_NAME", "the local host name",
-            "sent as `metadata.serverName` on errors; an empty value turns it off"),
+            "sent as `metadata.serverName` on errors; an empty value or `none` (for logback.xml, which has no empty"
+                    + " value) turns it off"),
     MAX_BREADCRUMBS("maxBreadcrumbs", Kind.INT, Scope.CLIENT, 50, null, "`50`",
             "breadcrumbs (earlier log lines and outbound HTTP calls of the error's trace, else of its thread) sent"
                     + " as `metadata.breadcrumbs` with each error; `0` turns them off",
