@@ -103,7 +103,7 @@ public final class LogEventRouter {
         String traceId = first(get(mdc, options.traceIdKey()), ctx.traceId(), null);
         String crumbKey = BreadcrumbTrail.keyOf(traceId, e.threadName);
         if (asLog || asError) {
-            dispatch(core, e, asLog, asError, traceId, crumbKey);
+            dispatch(core, e, asLog, asError, ctx, traceId, crumbKey);
         }
         if (asCrumb) {
             // after the error's own capture: an error's breadcrumbs are what came before it
@@ -112,10 +112,9 @@ public final class LogEventRouter {
         }
     }
 
-    private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError, String traceId,
-            String crumbKey) {
+    private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError, SeeStackContext ctx,
+            String traceId, String crumbKey) {
         Map<String, String> mdc = e.contextData;
-        SeeStackContext ctx = SeeStackContext.current();
         String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
         String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
         String[] routedKeys = routedKeys();

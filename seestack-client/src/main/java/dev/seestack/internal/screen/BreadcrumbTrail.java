@@ -33,9 +33,12 @@ public final class BreadcrumbTrail {
         this.byteBudget = byteBudget;
     }
 
-    /** The key of a trace: its id, else the thread's name. */
+    /**
+     * The key of a trace: its id, else the thread's name (used as is, not prefixed, so that the logging call
+     * allocates nothing for it; a trace id equal to a thread name is not a practical concern).
+     */
     public static String keyOf(String traceId, String threadName) {
-        return traceId != null ? traceId : "thread:" + threadName;
+        return traceId != null ? traceId : threadName;
     }
 
     public boolean isOn() {
@@ -48,7 +51,11 @@ public final class BreadcrumbTrail {
             return;
         }
         synchronized (this) {
-            ArrayDeque<Breadcrumb> crumbs = traces.computeIfAbsent(key, k -> new ArrayDeque<>(Math.min(perTrace, 16)));
+            ArrayDeque<Breadcrumb> crumbs = traces.get(key);
+            if (crumbs == null) {
+                crumbs = new ArrayDeque<>(Math.min(perTrace, 16));
+                traces.put(key, crumbs);
+            }
             if (crumbs.size() == perTrace) {
                 bytes -= crumbs.removeFirst().estimatedBytes();
             }
