@@ -123,6 +123,25 @@ class ErrorScreeningTest {
     }
 
     @Test
+    void anHttpRequestHookSeesTheItemsFieldsAndMayDropIt() {
+        client(b -> b.projectId(FeatureFixtures.PROJECT_ID)
+                .beforeSendHttpRequest(event -> "/health".equals(event.fields().get("path")) ? null : event));
+
+        client.captureHttpRequest(dev.seestack.http.HttpRequestEvent.builder().method("GET").host("shop.example")
+                .path("/health").statusCode(200).build());
+        client.captureHttpRequest(dev.seestack.http.HttpRequestEvent.builder().method("GET").host("shop.example")
+                .path("/orders").statusCode(200).build());
+        flush();
+
+        String batch = stub.awaitBodies(IngestStub.HTTP_REQUESTS, 1).get(0);
+        assertTrue(batch.contains("\"/orders\"") && !batch.contains("/health"), batch);
+        FeatureStats http = client.stats().httpRequests();
+        assertEquals(2, http.captured());
+        assertEquals(1, http.droppedByHook());
+        assertEquals(0, http.pending());
+    }
+
+    @Test
     void aHookThatThrowsLeavesTheEventAsItWasAndWarnsOnce() {
         client(b -> b.beforeSendError(event -> {
             event.metadata().put("half", "done");
