@@ -2,7 +2,8 @@ package dev.seestack;
 
 /**
  * A snapshot of one feature's counters. Every captured item is accounted for:
- * {@code captured = sent + droppedBufferFull + droppedAfterRetries + rejected + droppedDisabled + spooled + pending}.
+ * {@code captured = sent + droppedBufferFull + droppedAfterRetries + rejected + droppedDisabled + spooled
+ * + droppedByHook + droppedRateLimited + droppedIgnored + pending}.
  * With a disk spool, what left the process's memory for the disk is followed by {@code resentFromSpool},
  * {@code rejectedFromSpool} and {@code droppedSpoolFull}; those also count items an earlier process spooled.
  */
@@ -17,6 +18,9 @@ public final class FeatureStats {
     private final long resentFromSpool;
     private final long rejectedFromSpool;
     private final long droppedSpoolFull;
+    private final long droppedByHook;
+    private final long droppedRateLimited;
+    private final long droppedIgnored;
 
     public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
             long droppedDisabled) {
@@ -26,6 +30,17 @@ public final class FeatureStats {
     /** With the disk spool's counters (all 0 when {@code spoolDir} is unset). */
     public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
             long droppedDisabled, long spooled, long resentFromSpool, long rejectedFromSpool, long droppedSpoolFull) {
+        this(captured, sent, droppedBufferFull, droppedAfterRetries, rejected, droppedDisabled, spooled,
+                resentFromSpool, rejectedFromSpool, droppedSpoolFull, 0, 0, 0);
+    }
+
+    /** With the counters of what the client screens out before buffering (hooks, rate limit, ignored types). */
+    public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
+            long droppedDisabled, long spooled, long resentFromSpool, long rejectedFromSpool, long droppedSpoolFull,
+            long droppedByHook, long droppedRateLimited, long droppedIgnored) {
+        this.droppedByHook = droppedByHook;
+        this.droppedRateLimited = droppedRateLimited;
+        this.droppedIgnored = droppedIgnored;
         this.spooled = spooled;
         this.resentFromSpool = resentFromSpool;
         this.rejectedFromSpool = rejectedFromSpool;
@@ -88,9 +103,25 @@ public final class FeatureStats {
         return droppedSpoolFull;
     }
 
+    /** Items a {@code beforeSend} hook dropped (returned null for). */
+    public long droppedByHook() {
+        return droppedByHook;
+    }
+
+    /** Errors refused by {@code maxErrorsPerGroupPerMinute}. */
+    public long droppedRateLimited() {
+        return droppedRateLimited;
+    }
+
+    /** Errors not sent because their type is in {@code ignoredExceptions} (their log line still is). */
+    public long droppedIgnored() {
+        return droppedIgnored;
+    }
+
     /** Items still buffered, in flight or waiting for a retry. */
     public long pending() {
-        return captured - sent - droppedBufferFull - droppedAfterRetries - rejected - droppedDisabled - spooled;
+        return captured - sent - droppedBufferFull - droppedAfterRetries - rejected - droppedDisabled - spooled
+                - droppedByHook - droppedRateLimited - droppedIgnored;
     }
 
     @Override
@@ -100,6 +131,9 @@ public final class FeatureStats {
                 + ", droppedDisabled=" + droppedDisabled + ", pending=" + pending()
                 + (spooled == 0 && resentFromSpool == 0 && rejectedFromSpool == 0 && droppedSpoolFull == 0 ? ""
                         : ", spooled=" + spooled + ", resentFromSpool=" + resentFromSpool + ", rejectedFromSpool="
-                                + rejectedFromSpool + ", droppedSpoolFull=" + droppedSpoolFull) + "}";
+                                + rejectedFromSpool + ", droppedSpoolFull=" + droppedSpoolFull)
+                + (droppedByHook == 0 && droppedRateLimited == 0 && droppedIgnored == 0 ? ""
+                        : ", droppedByHook=" + droppedByHook + ", droppedRateLimited=" + droppedRateLimited
+                                + ", droppedIgnored=" + droppedIgnored) + "}";
     }
 }

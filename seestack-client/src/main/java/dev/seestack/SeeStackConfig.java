@@ -6,6 +6,7 @@ import dev.seestack.internal.config.TrustStores;
 import dev.seestack.internal.options.ConfigChecks;
 import dev.seestack.internal.options.Option;
 import dev.seestack.internal.options.OptionValues;
+import dev.seestack.internal.screen.SendHooks;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -40,17 +41,29 @@ public final class SeeStackConfig {
             public SeeStackConfig build(OptionValues options, SSLContext tls, UnaryOperator<String> env) {
                 return new Builder(env).copy(options, tls).build();
             }
+
+            @Override
+            public SendHooks hooks(SeeStackConfig config) {
+                return config.hooks;
+            }
+
+            @Override
+            public SeeStackConfig withHooks(SeeStackConfig config, SendHooks hooks) {
+                return new SeeStackConfig(config.values, config.sslContext, hooks);
+            }
         });
     }
 
     private final OptionValues values;
     private final List<String> warnings;
     private final SSLContext sslContext;
+    private final SendHooks hooks;
 
-    private SeeStackConfig(OptionValues values, SSLContext sslContext) {
+    private SeeStackConfig(OptionValues values, SSLContext sslContext, SendHooks hooks) {
         this.values = values;
         this.warnings = values.warnings();
         this.sslContext = sslContext;
+        this.hooks = hooks;
     }
 
     /** A new builder reading unset options from the process environment. */
@@ -157,6 +170,38 @@ public final class SeeStackConfig {
         return values.longValue(Option.SPOOL_MAX_BYTES);
     }
 
+    /** Tags merged into the metadata of every error and log, as given ({@code region=eu-1,team=payments}); may be null. */
+    public String tags() {
+        return values.string(Option.TAGS);
+    }
+
+    /**
+     * Sent as {@code metadata.serverName} on errors: as given, else the local host name; empty when turned off
+     * (given empty or {@code none}).
+     */
+    public String serverName() {
+        if (!values.isSet(Option.SERVER_NAME)) {
+            return dev.seestack.internal.screen.LocalHostName.get();
+        }
+        String name = values.string(Option.SERVER_NAME);
+        return name.equalsIgnoreCase("none") ? "" : name;
+    }
+
+    /** Breadcrumbs sent with each error (default 50); 0 turns them off. */
+    public int maxBreadcrumbs() {
+        return values.intValue(Option.MAX_BREADCRUMBS);
+    }
+
+    /** Comma-separated exception class names never sent as errors (subclasses included); may be null. */
+    public String ignoredExceptions() {
+        return values.string(Option.IGNORED_EXCEPTIONS);
+    }
+
+    /** Errors sent per group and minute (default 0: unlimited). */
+    public int maxErrorsPerGroupPerMinute() {
+        return values.intValue(Option.MAX_ERRORS_PER_GROUP_PER_MINUTE);
+    }
+
     @Override
     public String toString() {
         return "SeeStackConfig{host=" + host() + ", environment=" + environment() + ", release=" + release()
@@ -173,6 +218,7 @@ public final class SeeStackConfig {
         private final UnaryOperator<String> env;
         private final OptionValues values = new OptionValues();
         private SSLContext sslContext;
+        private SendHooks hooks = SendHooks.NONE;
 
         private Builder(UnaryOperator<String> env) {
             this.env = Objects.requireNonNull(env, "env");
@@ -287,6 +333,55 @@ public final class SeeStackConfig {
             return set(Option.SHUTDOWN_HOOK, shutdownHook);
         }
 
+        /** Tags merged into the metadata of every error and log: {@code key=value} pairs separated by commas. */
+        public Builder tags(String tags) {
+            return set(Option.TAGS, tags);
+        }
+
+        /** Adds one tag to those given so far (see {@link #tags}); the event's own metadata keys win. */
+        public Builder tag(String key, String value) {
+            String pair = key + "=" + value;
+            return set(Option.TAGS, values.isSet(Option.TAGS) ? values.string(Option.TAGS) + "," + pair : pair);
+        }
+
+        /** Server name sent with errors (env {@code SEESTACK_SERVER_NAME}; default the local host name; "" or "none": off). */
+        public Builder serverName(String serverName) {
+            return set(Option.SERVER_NAME, serverName);
+        }
+
+        /** Breadcrumbs of the error's trace sent with each error (default 50); 0 turns them off. */
+        public Builder maxBreadcrumbs(int maxBreadcrumbs) {
+            return set(Option.MAX_BREADCRUMBS, maxBreadcrumbs);
+        }
+
+        /** Comma-separated exception class names whose instances (subclasses included) are not sent as errors. */
+        public Builder ignoredExceptions(String classNames) {
+            return set(Option.IGNORED_EXCEPTIONS, classNames);
+        }
+
+        /** Errors sent per group (as the backend groups them) and minute (default 0: unlimited). */
+        public Builder maxErrorsPerGroupPerMinute(int maxErrorsPerGroupPerMinute) {
+            return set(Option.MAX_ERRORS_PER_GROUP_PER_MINUTE, maxErrorsPerGroupPerMinute);
+        }
+
+        /** A hook run on an SDK thread before each error is sent: change its metadata, or return null to drop it. */
+        public Builder beforeSendError(BeforeSend hook) {
+            hooks = hooks.withError(hook);
+            return this;
+        }
+
+        /** A hook run on an SDK thread before each log is sent: change its metadata, or return null to drop it. */
+        public Builder beforeSendLog(BeforeSend hook) {
+            hooks = hooks.withLog(hook);
+            return this;
+        }
+
+        /** A hook run on an SDK thread before each HTTP item is sent; return null to drop it. */
+        public Builder beforeSendHttpRequest(BeforeSend hook) {
+            hooks = hooks.withHttpRequest(hook);
+            return this;
+        }
+
         /**
          * Validates and builds the configuration.
          *
@@ -296,7 +391,7 @@ public final class SeeStackConfig {
          */
         public SeeStackConfig build() {
             OptionValues resolved = ConfigChecks.resolve(values, env);
-            return new SeeStackConfig(resolved, TrustStores.forOptions(sslContext, resolved));
+            return new SeeStackConfig(resolved, TrustStores.forOptions(sslContext, resolved), hooks);
         }
 
         private Builder copy(OptionValues from, SSLContext tls) {

@@ -22,6 +22,7 @@ public final class FeatureFixtures {
                 .apiKey(IngestStub.API_KEY)
                 .host(stub.host())
                 .environment("test")
+                .serverName("") // the host name differs per machine: off for exact-JSON tests
                 .flushIntervalMs(200)
                 .projectId(PROJECT_ID)
                 .flagsToken(FLAGS_TOKEN);

@@ -26,6 +26,10 @@ public final class ClientAccess {
         List<String> warnings(SeeStackConfig config);
 
         SeeStackConfig build(OptionValues options, SSLContext tls, UnaryOperator<String> env);
+
+        dev.seestack.internal.screen.SendHooks hooks(SeeStackConfig config);
+
+        SeeStackConfig withHooks(SeeStackConfig config, dev.seestack.internal.screen.SendHooks hooks);
     }
 
     private static volatile ClientBridge clients;
@@ -69,6 +73,16 @@ public final class ClientAccess {
      */
     public static SeeStackConfig buildConfig(OptionValues options, SSLContext tls, UnaryOperator<String> env) {
         return configs().build(options, tls, env);
+    }
+
+    /** The {@code beforeSend*} hooks of {@code config}. */
+    public static dev.seestack.internal.screen.SendHooks hooks(SeeStackConfig config) {
+        return configs().hooks(config);
+    }
+
+    /** {@code config} with {@code hook} for every feature that has none (the Spring Boot starter's hook bean). */
+    public static SeeStackConfig withHookEverywhere(SeeStackConfig config, dev.seestack.BeforeSend hook) {
+        return configs().withHooks(config, configs().hooks(config).orEverywhere(hook));
     }
 
     private static ConfigBridge configs() {

@@ -20,6 +20,10 @@ import dev.seestack.internal.flags.FlagEvaluator;
 import dev.seestack.internal.http.HttpBatch;
 import dev.seestack.internal.http.HttpMonitor;
 import dev.seestack.internal.mask.SensitiveDataMasker;
+import dev.seestack.internal.screen.BreadcrumbTrail;
+import dev.seestack.internal.screen.EventScreen;
+import dev.seestack.internal.screen.HookStage;
+import dev.seestack.internal.screen.SendHooks;
 import dev.seestack.internal.spool.DiskSpool;
 import java.time.Duration;
 import java.util.Map;
@@ -57,7 +61,8 @@ public final class ClientCore {
         if (StartupChecks.refusesToStart(config, diagnostics)) {
             this.pipeline = null;
             this.spool = null;
-            this.capture = new EventCapture(config, diagnostics, null);
+            this.capture = new EventCapture(config, diagnostics, null, new EventScreen(config, System::currentTimeMillis),
+                    null);
             this.stats = new StatsReader(null, null, diagnostics);
             this.shutdownDrain = null;
             this.uncaughtReporter = null;
@@ -69,7 +74,9 @@ public final class ClientCore {
                 components.senderThreads(), transport, components.retryPolicy(),
                 scheduler, diagnostics, new SensitiveDataMasker(), HttpBatch.assemblers(config.projectId()),
                 this::onUnauthorized);
-        this.capture = new EventCapture(config, diagnostics, pipeline); // before start: a 401 may disable it
+        // before start: a 401 may disable it
+        this.capture = new EventCapture(config, diagnostics, pipeline,
+                new EventScreen(config, () -> scheduler.nanoTime() / 1_000_000), hookStage(config, pipeline));
         pipeline.start();
         this.spool = SpoolWiring.start(config, scheduler, diagnostics, transport, components.retryPolicy(),
                 this::onUnauthorized);
@@ -85,6 +92,29 @@ public final class ClientCore {
         this.uncaughtReporter = config.captureUncaughtExceptions()
                 ? UncaughtExceptionReporter.install(this, CLOSE_DEADLINE) : null;
         diagnostics.debug(() -> "SeeStack SDK initialised: " + config);
+    }
+
+    private HookStage hookStage(SeeStackConfig config, DeliveryPipeline pipeline) {
+        SendHooks hooks = ClientAccess.hooks(config);
+        if (hooks.isEmpty()) {
+            return null;
+        }
+        return new HookStage(hooks, diagnostics, config.bufferSize(), new HookStage.Outlet() {
+            @Override
+            public void send(dev.seestack.internal.event.Encodable item) {
+                pipeline.enqueue(item);
+            }
+
+            @Override
+            public void dropByHook(Feature feature) {
+                pipeline.counters(feature).recordHookDrop();
+            }
+        });
+    }
+
+    /** The breadcrumbs of this client's traces (logging adapters and HTTP monitoring record into it). */
+    public BreadcrumbTrail breadcrumbs() {
+        return capture.screen().trail();
     }
 
     /** This client's HTTP monitoring (created on first use, so its projectId warning appears only if used). */
@@ -154,7 +184,13 @@ public final class ClientCore {
      */
     public void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
             MetadataSnapshot metadata) {
-        capture.captureError(throwable, fallbackMessage, level, user, metadata);
+        capture.captureError(throwable, fallbackMessage, level, user, metadata, null);
+    }
+
+    /** As above, carrying the breadcrumbs of trace {@code crumbKey} ({@link BreadcrumbTrail#keyOf}). */
+    public void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
+            MetadataSnapshot metadata, String crumbKey) {
+        capture.captureError(throwable, fallbackMessage, level, user, metadata, crumbKey);
     }
 
     /** Enqueues any other item (HTTP items, heartbeats); returns false when not accepted. */
@@ -180,7 +216,9 @@ public final class ClientCore {
             return true;
         }
         try {
-            return pipeline.flush(timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            boolean hooksIdle = capture.awaitHooks(deadline);
+            return pipeline.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) && hooksIdle;
         } catch (RuntimeException e) {
             internalFailure(e);
             return false;
@@ -193,6 +231,8 @@ public final class ClientCore {
             return;
         }
         capture.disable();
+        capture.awaitHooks(System.nanoTime() + CLOSE_DEADLINE.toNanos() / 5);
+        capture.stopHooks();
         if (uncaughtReporter != null) {
             uncaughtReporter.uninstall();
         }

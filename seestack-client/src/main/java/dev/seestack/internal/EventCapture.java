@@ -16,6 +16,10 @@ import dev.seestack.internal.event.Severity;
 import dev.seestack.internal.event.UserPrecedence;
 import dev.seestack.internal.json.BlankText;
 import dev.seestack.internal.json.MetadataSanitizer;
+import dev.seestack.internal.screen.BreadcrumbTrail;
+import dev.seestack.internal.screen.ErrorRateLimiter;
+import dev.seestack.internal.screen.EventScreen;
+import dev.seestack.internal.screen.HookStage;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -31,14 +35,24 @@ final class EventCapture {
     /** Null when the client never started (an insecure production setup): every capture is then a no-op. */
     private final DeliveryPipeline pipeline;
     private final SeenThrowables seenThrowables = new SeenThrowables();
+    private final EventScreen screen;
+    /** The {@code beforeSend*} hooks' thread, or null when no hook is configured. */
+    private final HookStage hooks;
     private volatile boolean enabled;
     private volatile User user;
 
-    EventCapture(SeeStackConfig config, Diagnostics diagnostics, DeliveryPipeline pipeline) {
+    EventCapture(SeeStackConfig config, Diagnostics diagnostics, DeliveryPipeline pipeline, EventScreen screen,
+            HookStage hooks) {
         this.config = config;
         this.diagnostics = diagnostics;
         this.pipeline = pipeline;
+        this.screen = screen;
+        this.hooks = hooks;
         this.enabled = pipeline != null;
+    }
+
+    EventScreen screen() {
+        return screen;
     }
 
     boolean isEnabled() {
@@ -93,7 +107,10 @@ final class EventCapture {
             rejectLocally(Feature.LOGS, "log with a blank message");
             return;
         }
-        pipeline.enqueue(entry);
+        if (screen.tagsLogs()) {
+            entry.wrapSnapshot(screen::forLog);
+        }
+        hand(entry);
     }
 
     void captureError(Throwable throwable, ErrorContext context) {
@@ -112,7 +129,10 @@ final class EventCapture {
             }
             Severity level = context == null ? null : Severity.parse(context.level());
             User u = context == null ? null : context.user();
-            captureError(throwable, null, level, UserPrecedence.forError(u, user), () -> meta);
+            Object traceId = meta.get("traceId");
+            captureError(throwable, null, level, UserPrecedence.forError(u, user), () -> meta,
+                    BreadcrumbTrail.keyOf(traceId == null ? null : String.valueOf(traceId),
+                            Thread.currentThread().getName()));
         } catch (RuntimeException | LinkageError e) {
             rejectLocally(Feature.ERRORS, "error could not be captured: " + e);
         }
@@ -141,8 +161,9 @@ final class EventCapture {
         }
     }
 
+    /** Captures an error; {@code crumbKey} names the trace whose breadcrumbs it carries (null: none). */
     void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
-            MetadataSnapshot metadata) {
+            MetadataSnapshot metadata, String crumbKey) {
         if (!enabled) {
             countDisabledDrop(Feature.ERRORS);
             return;
@@ -155,8 +176,18 @@ final class EventCapture {
             diagnostics.debug(() -> "skipping " + throwable.getClass().getName() + ": this instance was already sent");
             return;
         }
-        pipeline.enqueue(new ErrorEntry(throwable, fallbackMessage, level == null ? Severity.ERROR : level,
-                config.environment(), config.release(), UserPrecedence.merge(user, this.user), metadata));
+        if (screen.ignores(throwable)) {
+            pipeline.counters(Feature.ERRORS).recordIgnoredDrop();
+            return;
+        }
+        long suppressed = screen.admit(throwable);
+        if (suppressed == ErrorRateLimiter.REFUSED) {
+            pipeline.counters(Feature.ERRORS).recordRateLimitedDrop();
+            return;
+        }
+        hand(new ErrorEntry(throwable, fallbackMessage, level == null ? Severity.ERROR : level,
+                config.environment(), config.release(), UserPrecedence.merge(user, this.user),
+                screen.forError(metadata, crumbKey, suppressed)));
     }
 
     boolean enqueue(Encodable item) {
@@ -164,7 +195,30 @@ final class EventCapture {
             countDisabledDrop(item.feature());
             return false;
         }
-        return pipeline.enqueue(item);
+        return hand(item);
+    }
+
+    /** To the hook thread when the item's feature has a hook, else straight to the pipeline. */
+    private boolean hand(Encodable item) {
+        if (hooks == null || !hooks.handles(item.feature())) {
+            return pipeline.enqueue(item);
+        }
+        if (!hooks.submit(item)) {
+            pipeline.counters(item.feature()).recordBufferFullDrop();
+            return false;
+        }
+        return true;
+    }
+
+    /** Waits until the hook thread has handed on what it holds (flush, close). */
+    boolean awaitHooks(long deadlineNanos) {
+        return hooks == null || hooks.awaitIdle(deadlineNanos);
+    }
+
+    void stopHooks() {
+        if (hooks != null) {
+            hooks.stop();
+        }
     }
 
     void countDisabledDrop(Feature feature) {

@@ -50,12 +50,17 @@ final class StatsReader {
         long rejected = c.rejected();
         long disabled = c.droppedDisabled();
         long spooled = c.spooled();
+        long byHook = c.droppedByHook();
+        long rateLimited = c.droppedRateLimited();
+        long ignored = c.droppedIgnored();
         if (spool == null) {
-            return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled);
+            return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled, 0, 0, 0, 0, byHook,
+                    rateLimited, ignored);
         }
         SpoolCounters s = spool.counters();
         return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled, spooled,
-                s.resentFromSpool(feature), s.rejectedFromSpool(feature), s.droppedSpoolFull(feature));
+                s.resentFromSpool(feature), s.rejectedFromSpool(feature), s.droppedSpoolFull(feature), byHook,
+                rateLimited, ignored);
     }
 
     /** The debug line, printed on the flush interval only when the stats (or the spool backlog) changed. */

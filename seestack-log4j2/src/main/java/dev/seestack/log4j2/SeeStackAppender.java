@@ -212,6 +212,30 @@ public final class SeeStackAppender extends AbstractAppender {
         @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String userIdKey;
 
+        /** Tags merged into the metadata of every error and log: {@code region=eu-1,team=payments}. */
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String tags;
+
+        /** Server name sent with errors (default the local host name; empty turns it off). */
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String serverName;
+
+        /** Breadcrumbs of the error's trace sent with each error (default 50; 0 turns them off). */
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String maxBreadcrumbs;
+
+        /** Lowest level kept as a breadcrumb (default INFO). */
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String minimumBreadcrumbLevel;
+
+        /** Comma-separated exception class names never sent as errors, subclasses included. */
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String ignoredExceptions;
+
+        /** Errors sent per group and minute (default 0: unlimited). */
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String maxErrorsPerGroupPerMinute;
+
         /** Creates the appender; invalid options are reported when it starts, never by refusing it. */
         @Override
         public SeeStackAppender build() {

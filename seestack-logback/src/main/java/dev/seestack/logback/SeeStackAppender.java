@@ -152,6 +152,36 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         options.set(Option.USER_ID_KEY, value);
     }
 
+    /** Tags merged into the metadata of every error and log: {@code region=eu-1,team=payments} (default none). */
+    public void setTags(String value) {
+        options.set(Option.TAGS, value);
+    }
+
+    /** Server name sent with errors (default the local host name; {@code none} turns it off). */
+    public void setServerName(String value) {
+        options.set(Option.SERVER_NAME, value);
+    }
+
+    /** Breadcrumbs of the error's trace sent with each error (default 50; 0 turns them off). */
+    public void setMaxBreadcrumbs(String value) {
+        options.set(Option.MAX_BREADCRUMBS, value);
+    }
+
+    /** Lowest Logback level kept as a breadcrumb for later errors of the same trace (default INFO). */
+    public void setMinimumBreadcrumbLevel(String value) {
+        options.set(Option.MINIMUM_BREADCRUMB_LEVEL, value);
+    }
+
+    /** Comma-separated exception class names never sent as errors, subclasses included (default none). */
+    public void setIgnoredExceptions(String value) {
+        options.set(Option.IGNORED_EXCEPTIONS, value);
+    }
+
+    /** Errors sent per group and minute (default 0: unlimited); the rest are counted. */
+    public void setMaxErrorsPerGroupPerMinute(String value) {
+        options.set(Option.MAX_ERRORS_PER_GROUP_PER_MINUTE, value);
+    }
+
     /**
      * Sets an option by its name ({@code "minimumLogLevel"}), as the element of that name would; for code that
      * configures the appender from its own property source (the Spring Boot starter). Unknown names are a warning.

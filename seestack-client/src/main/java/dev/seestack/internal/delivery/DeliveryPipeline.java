@@ -123,7 +123,7 @@ public final class DeliveryPipeline {
     public long pending(Feature feature) {
         FeatureCounters c = lanes.get(feature).counters;
         return c.captured() - c.sent() - c.droppedBufferFull() - c.droppedAfterRetries() - c.rejected()
-                - c.droppedDisabled() - c.spooled();
+                - c.droppedDisabled() - c.spooled() - c.droppedByHook() - c.droppedRateLimited() - c.droppedIgnored();
     }
 
     /**

@@ -13,6 +13,11 @@ public final class FeatureCounters {
     /** Handed to the disk spool instead of being dropped (issue 15). */
     final LongAdder spooled = new LongAdder();
 
+    /** Dropped by a {@code beforeSend} hook, refused by the per-group rate limit, of an ignored type (issue 26). */
+    final LongAdder droppedByHook = new LongAdder();
+    final LongAdder droppedRateLimited = new LongAdder();
+    final LongAdder droppedIgnored = new LongAdder();
+
     public long captured() {
         return captured.sum();
     }
@@ -45,6 +50,42 @@ public final class FeatureCounters {
     public void recordLocalRejection() {
         captured.increment();
         rejected.increment();
+    }
+
+    public long droppedByHook() {
+        return droppedByHook.sum();
+    }
+
+    public long droppedRateLimited() {
+        return droppedRateLimited.sum();
+    }
+
+    public long droppedIgnored() {
+        return droppedIgnored.sum();
+    }
+
+    /** Counts one item captured and dropped by its {@code beforeSend} hook. */
+    public void recordHookDrop() {
+        captured.increment();
+        droppedByHook.increment();
+    }
+
+    /** Counts one error captured and refused by the per-group rate limit. */
+    public void recordRateLimitedDrop() {
+        captured.increment();
+        droppedRateLimited.increment();
+    }
+
+    /** Counts one error captured and not sent because its type is ignored. */
+    public void recordIgnoredDrop() {
+        captured.increment();
+        droppedIgnored.increment();
+    }
+
+    /** Counts one item captured and refused because a queue before the buffer was full. */
+    public void recordBufferFullDrop() {
+        captured.increment();
+        droppedBufferFull.increment();
     }
 
     /** Counts one item captured while the SDK was disabled or closed, and dropped for that reason. */

@@ -22,6 +22,17 @@ abstract class MetadataPayload implements Encodable {
         return metadata;
     }
 
+    /** Wraps the metadata snapshot (adding entries) before the payload is enqueued; on the capturing thread. */
+    public final synchronized void wrapSnapshot(java.util.function.UnaryOperator<MetadataSnapshot> wrapper) {
+        snapshot = wrapper.apply(snapshot);
+    }
+
+    /** Replaces the metadata (a {@code beforeSend} hook's result), on an SDK thread. */
+    public final synchronized void replaceMetadata(Map<String, Object> replacement) {
+        metadata = replacement;
+        snapshot = null;
+    }
+
     /** The metadata to send: {@code metadata} plus entries the payload adds when absent (may be null). */
     Map<String, Object> withDefaults(Map<String, Object> metadata) {
         return metadata;

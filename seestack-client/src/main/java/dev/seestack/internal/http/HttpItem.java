@@ -55,6 +55,19 @@ public final class HttpItem implements Encodable {
         this.timestamp = Timestamps.isoMillis(e.timestamp() != null ? e.timestamp() : Instant.now());
     }
 
+    /** The item's fields as sent, for a {@code beforeSendHttpRequest} hook's view. */
+    public java.util.Map<String, Object> fields() {
+        java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("traceId", traceId);
+        f.put("direction", direction);
+        f.put("method", method);
+        f.put("host", host);
+        f.put("path", path);
+        f.put("statusCode", statusCode);
+        f.put("durationMs", durationMs);
+        return f;
+    }
+
     /** The item for {@code event}, or null when the backend would refuse it ({@link #invalidReason}). */
     public static HttpItem from(HttpRequestEvent event) {
         return from(event, null);

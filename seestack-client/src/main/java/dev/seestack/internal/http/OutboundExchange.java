@@ -21,6 +21,9 @@ public final class OutboundExchange {
     private final String host;
     private final String path;
     private final String traceId;
+    /** The trace whose breadcrumbs this call joins: the current trace, else the calling thread. */
+    private final String crumbKey = dev.seestack.internal.screen.BreadcrumbTrail.keyOf(TraceIds.current(),
+            Thread.currentThread().getName());
     private final String userId = currentUserId();
     private final Map<String, String> headersToAdd;
     private final Instant start = Instant.now();
@@ -106,6 +109,8 @@ public final class OutboundExchange {
                     .userId(userId)
                     .timestamp(start)
                     .build());
+            monitor.core().breadcrumbs().record(crumbKey, dev.seestack.internal.screen.Breadcrumb.http(
+                    start.toEpochMilli(), method, path, statusCode, durationMs));
         } catch (RuntimeException | LinkageError e) {
             monitor.recordInternalFailure(e);
         }

@@ -64,6 +64,11 @@ public final class AdapterOptions {
         values.put(Option.PROXY, config.proxy());
         values.put(Option.TRUST_STORE, config.trustStore());
         values.put(Option.SHUTDOWN_HOOK, config.shutdownHook());
+        values.put(Option.TAGS, config.tags());
+        values.put(Option.SERVER_NAME, config.serverName());
+        values.put(Option.MAX_BREADCRUMBS, config.maxBreadcrumbs());
+        values.put(Option.IGNORED_EXCEPTIONS, config.ignoredExceptions());
+        values.put(Option.MAX_ERRORS_PER_GROUP_PER_MINUTE, config.maxErrorsPerGroupPerMinute());
         this.sslContext = config.sslContext();
     }
 
@@ -114,6 +119,10 @@ public final class AdapterOptions {
 
     public Severity minimumErrorLevel() {
         return values.level(Option.MINIMUM_ERROR_LEVEL);
+    }
+
+    public Severity minimumBreadcrumbLevel() {
+        return values.level(Option.MINIMUM_BREADCRUMB_LEVEL);
     }
 
     public String traceIdKey() {

@@ -11,6 +11,8 @@ import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.event.LogEntry;
 import dev.seestack.internal.event.RequestFailures;
 import dev.seestack.internal.json.MetadataSanitizer;
+import dev.seestack.internal.screen.Breadcrumb;
+import dev.seestack.internal.screen.BreadcrumbTrail;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -52,7 +54,8 @@ public final class LogEventRouter {
     /** Whether an event at this severity could produce anything (cheap pre-check before reading the event). */
     public boolean isRelevant(dev.seestack.internal.event.Severity severity, boolean hasThrowable) {
         return severity.isAtLeast(options.minimumLogLevel())
-                || hasThrowable && severity.isAtLeast(options.minimumErrorLevel());
+                || hasThrowable && severity.isAtLeast(options.minimumErrorLevel())
+                || severity.isAtLeast(options.minimumBreadcrumbLevel());
     }
 
     /** Captures {@code event} as a log and/or an error. Never throws. */
@@ -73,8 +76,13 @@ public final class LogEventRouter {
             if (!c.isEnabled()) {
                 // disabled (401) or closing: count what is discarded without building it
                 countDisabledDrops(ClientAccess.core(c), asLog, asError);
-            } else if (asLog || asError) {
-                dispatch(ClientAccess.core(c), event, asLog, asError);
+            } else {
+                ClientCore core = ClientAccess.core(c);
+                boolean asCrumb = core.breadcrumbs().isOn()
+                        && event.severity.isAtLeast(options.minimumBreadcrumbLevel());
+                if (asLog || asError || asCrumb) {
+                    dispatch(core, event, asLog, asError, asCrumb);
+                }
             }
         } catch (RuntimeException | LinkageError e) {
             // the application's logging call must never fail because of the SDK
@@ -92,12 +100,26 @@ public final class LogEventRouter {
         }
     }
 
-    private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError) {
+    private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError, boolean asCrumb) {
         Map<String, String> mdc = e.contextData;
         SeeStackContext ctx = SeeStackContext.current();
         // an exception that escaped a request through a SeeStack filter was captured there as the request's error
         String requestTraceId = e.throwable == null ? null : RequestFailures.find(e.throwable);
         String traceId = first(get(mdc, options.traceIdKey()), ctx.traceId(), requestTraceId);
+        String crumbKey = BreadcrumbTrail.keyOf(traceId, e.threadName);
+        if (asLog || asError) {
+            dispatch(core, e, asLog, asError && requestTraceId == null, ctx, traceId, crumbKey);
+        }
+        if (asCrumb) {
+            // after the error's own capture: an error's breadcrumbs are what came before it
+            core.breadcrumbs().record(crumbKey, Breadcrumb.log(e.timestampMs > 0 ? e.timestampMs
+                    : System.currentTimeMillis(), e.severity, e.loggerName, e.message));
+        }
+    }
+
+    private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError, SeeStackContext ctx,
+            String traceId, String crumbKey) {
+        Map<String, String> mdc = e.contextData;
         String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
         String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
         String[] routedKeys = routedKeys();
@@ -112,10 +134,10 @@ public final class LogEventRouter {
                     LOG_TAIL_KEYS, exceptionClass, exceptionMessage, null),
                     e.timestampMs > 0 ? e.timestampMs : System.currentTimeMillis()));
         }
-        if (asError && requestTraceId == null) {
+        if (asError) {
             core.captureError(e.throwable, e.message, e.severity, userId == null ? null : User.ofId(userId),
                     new EventMetadata(e.loggerName, e.threadName, null, mdc, routedKeys, keyValues, markers, extra,
-                            ERROR_TAIL_KEYS, e.message, traceId, service));
+                            ERROR_TAIL_KEYS, e.message, traceId, service), crumbKey);
         }
     }
 

@@ -23,7 +23,8 @@ public final class ConfigChecks {
     public static OptionValues resolve(OptionValues values, UnaryOperator<String> env) {
         OptionValues r = values.copy();
         for (Option o : Option.values()) {
-            if (r.isSet(o) && (o.kind() == Option.Kind.STRING || o.kind() == Option.Kind.SECRET)) {
+            if (r.isSet(o) && (o.kind() == Option.Kind.STRING || o.kind() == Option.Kind.SECRET)
+                    && !"".equals(r.get(o))) {
                 r.put(o, trimToNull((String) r.get(o)));
             }
             if (o.env() != null && !r.isSet(o)) {

@@ -63,6 +63,24 @@ public enum Option {
     SHUTDOWN_HOOK("shutdownHook", Kind.BOOLEAN, Scope.CLIENT, true, null, "`true`",
             "drain the client in a JVM shutdown hook; turn it off only when something else closes the client"
                     + " during shutdown (the Spring Boot starter does)"),
+    TAGS("tags", Kind.STRING, Scope.CLIENT, null, null, "none",
+            "`key=value` pairs separated by commas (`region=eu-1,team=payments`), merged into the `metadata` of every"
+                    + " error and log; the event's own keys win (see Errors)"),
+    SERVER_NAME("serverName", Kind.STRING, Scope.CLIENT, null, "SEESTACK_SERVER_NAME", "the local host name",
+            "sent as `metadata.serverName` on errors; an empty value or `none` (for logback.xml, which has no empty"
+                    + " value) turns it off"),
+    MAX_BREADCRUMBS("maxBreadcrumbs", Kind.INT, Scope.CLIENT, 50, null, "`50`",
+            "breadcrumbs (earlier log lines and outbound HTTP calls of the error's trace, else of its thread) sent"
+                    + " as `metadata.breadcrumbs` with each error; `0` turns them off",
+            v -> (Integer) v >= 0, "must not be negative"),
+    IGNORED_EXCEPTIONS("ignoredExceptions", Kind.STRING, Scope.CLIENT, null, null, "none",
+            "comma-separated exception class names: an error whose throwable is an instance of one (subclasses"
+                    + " included) is not sent as an error (its log line still is), counted in `droppedIgnored`"),
+    MAX_ERRORS_PER_GROUP_PER_MINUTE("maxErrorsPerGroupPerMinute", Kind.INT, Scope.CLIENT, 0, null,
+            "`0` (unlimited)",
+            "errors sent per group (as the backend groups them) and minute; the rest are counted in"
+                    + " `droppedRateLimited`, and the next one sent carries `metadata.suppressedSinceLast`",
+            v -> (Integer) v >= 0, "must not be negative"),
     SERVICE("service", Kind.STRING, Scope.MAPPING, null, null, "none",
             "logging adapters: service name sent with logs when neither the MDC nor `SeeStackContext` names one"),
     MINIMUM_LOG_LEVEL("minimumLogLevel", Kind.LEVEL, Scope.MAPPING, Severity.INFO, null, "`INFO`",
@@ -75,7 +93,9 @@ public enum Option {
     SERVICE_KEY("serviceKey", Kind.STRING, Scope.MAPPING, "service", null, "`service`",
             "logging adapters: MDC / `ThreadContext` key holding the service name"),
     USER_ID_KEY("userIdKey", Kind.STRING, Scope.MAPPING, "userId", null, "`userId`",
-            "logging adapters: MDC / `ThreadContext` key holding the user id");
+            "logging adapters: MDC / `ThreadContext` key holding the user id"),
+    MINIMUM_BREADCRUMB_LEVEL("minimumBreadcrumbLevel", Kind.LEVEL, Scope.MAPPING, Severity.INFO, null, "`INFO`",
+            "logging adapters: lowest framework level kept as a breadcrumb for later errors of the same trace");
 
     /** The value type, which decides how a text value is parsed. */
     public enum Kind { STRING, SECRET, LONG, INT, BOOLEAN, LEVEL }

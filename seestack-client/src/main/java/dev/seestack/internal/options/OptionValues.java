@@ -47,7 +47,11 @@ public final class OptionValues {
     public void putText(Option option, String raw) {
         String text = raw == null ? null : raw.strip();
         if (text == null || text.isEmpty()) {
-            values.remove(option);
+            if (text != null && option == Option.SERVER_NAME) {
+                values.put(option, ""); // given empty: turned off, not unset (which means the host name)
+            } else {
+                values.remove(option);
+            }
             return;
         }
         if (isUnresolved(text)) {

@@ -1,6 +1,8 @@
 package dev.seestack.spring.boot.internal;
 
+import dev.seestack.BeforeSend;
 import dev.seestack.SeeStackClient;
+import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.options.Option;
 import dev.seestack.spring.boot.SeeStackProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,12 +35,16 @@ public class SeeStackAutoConfiguration {
         return new OwnedClient();
     }
 
-    /** The client; closed by {@link OwnedClient}, not by this bean's own destruction. Release from build info. */
+    /**
+     * The client; closed by {@link OwnedClient}, not by this bean's own destruction. Release from build info. A
+     * {@link BeforeSend} bean is the hook of every kind of event (it tells them apart by {@code event.kind()}).
+     */
     @Bean(destroyMethod = "")
     SeeStackClient seeStackClient(SeeStackProperties properties, Environment environment, OwnedClient owner,
-            ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git) {
-        return owner.start(StarterConfig.build(environment, BuildRelease.of(build.getIfAvailable(),
-                git.getIfAvailable())));
+            ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git,
+            ObjectProvider<BeforeSend> hook) {
+        return owner.start(ClientAccess.withHookEverywhere(StarterConfig.build(environment,
+                BuildRelease.of(build.getIfAvailable(), git.getIfAvailable())), hook.getIfUnique()));
     }
 
     /** {@code @SeeStackMonitored} methods report their runs to cron monitors. */

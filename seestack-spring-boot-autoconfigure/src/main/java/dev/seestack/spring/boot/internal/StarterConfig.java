@@ -5,6 +5,8 @@ import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.options.Option;
 import dev.seestack.internal.options.OptionValues;
 import dev.seestack.spring.boot.SeeStackProperties;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
@@ -62,6 +64,11 @@ final class StarterConfig {
         for (Option option : Option.of(Option.Scope.CLIENT)) {
             values.putText(option, property(binder, option.springProperty()));
         }
+        if (!values.isSet(Option.TAGS)) {
+            // seestack.tags.region=eu-1: the map form of the tags
+            binder.bind(Option.TAGS.springProperty(), Bindable.mapOf(String.class, String.class))
+                    .ifBound(tags -> values.putText(Option.TAGS, tagsText(tags)));
+        }
         return values;
     }
 
@@ -74,6 +81,12 @@ final class StarterConfig {
         String nested = property(binder, option.springProperty().replaceFirst("^seestack\\.", "seestack.logging."));
         String value = nested != null ? nested : property(binder, option.springProperty());
         return value == null && option == Option.SERVICE ? property(binder, APPLICATION_NAME) : value;
+    }
+
+    private static String tagsText(Map<String, String> tags) {
+        StringBuilder text = new StringBuilder();
+        tags.forEach((k, v) -> text.append(text.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return text.toString();
     }
 
     private static String property(Binder binder, String name) {
