@@ -9,8 +9,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One request passing through a server integration (the Jakarta and javax servlet filters): sets the trace
- * id in the MDC and {@link SeeStackContext} for the request's duration and records the exchange when the
+ * One request passing through a server integration (the Jakarta and javax servlet filters): adopts the trace id
+ * of an active tracer ({@link ActiveTracer}) or else takes or generates its own and sets it in the MDC, and sets
+ * it in {@link SeeStackContext}, for the request's duration and records the exchange when the
  * request ends (or, for async requests, when it completes). The rules live here so every servlet flavour
  * follows them; the integrations only adapt their API. Every step swallows its own failures.
  */
@@ -19,6 +20,8 @@ public final class InboundExchange {
 
     private final HttpMonitor monitor;
     private final String traceId;
+    /** Whether the trace id is an active tracer's, which owns the MDC entry: the SDK then never writes it. */
+    private final boolean tracerOwned;
     private final InboundStart start = new InboundStart();
     private final String previousMdcTraceId;
     private final SeeStackContext.Scope scope;
@@ -28,14 +31,23 @@ public final class InboundExchange {
 
     private InboundExchange(HttpMonitor monitor, Function<String, String> header) {
         this.monitor = monitor;
-        String fromHeaders = TraceIds.fromHeaders(header.apply(TraceIds.TRACEPARENT_HEADER),
-                header.apply(TraceIds.REQUEST_ID_HEADER));
-        this.traceId = fromHeaders != null ? fromHeaders : TraceIds.newTraceId();
+        String tracers = ActiveTracer.traceId();
+        this.tracerOwned = tracers != null;
+        this.traceId = tracerOwned ? tracers : ownTraceId(header);
         this.previousMdcTraceId = MdcBridge.get(TraceIds.MDC_KEY);
-        MdcBridge.set(TraceIds.MDC_KEY, traceId);
+        if (!tracerOwned) {
+            MdcBridge.set(TraceIds.MDC_KEY, traceId);
+        }
         this.scope = SeeStackContext.with(traceId, null, null);
         this.enclosing = CURRENT.get();
         CURRENT.set(this);
+    }
+
+    /** The request's own trace id, without a tracer: {@code traceparent}, then {@code X-Request-ID}, else a new one. */
+    static String ownTraceId(Function<String, String> header) {
+        String fromHeaders = TraceIds.fromHeaders(header.apply(TraceIds.TRACEPARENT_HEADER),
+                header.apply(TraceIds.REQUEST_ID_HEADER));
+        return fromHeaders != null ? fromHeaders : TraceIds.newTraceId();
     }
 
     /**
@@ -137,6 +149,8 @@ public final class InboundExchange {
         } catch (RuntimeException e) {
             monitor.recordInternalFailure(e);
         }
-        MdcBridge.set(TraceIds.MDC_KEY, previousMdcTraceId);
+        if (!tracerOwned) {
+            MdcBridge.set(TraceIds.MDC_KEY, previousMdcTraceId);
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.seestack.internal.ClientCore;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.event.LogEntry;
+import dev.seestack.internal.http.ActiveTracer;
 import dev.seestack.internal.json.MetadataSanitizer;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * The one mapping from a logging framework's event to SeeStack logs and errors, shared by every adapter:
  * thresholds, where {@code traceId}/{@code service}/{@code userId} come from (MDC, then the core's
- * {@link SeeStackContext}, then the configured service), what goes into metadata, and the recursion guard.
+ * {@link SeeStackContext}, then the configured service; a trace id also from the OpenTelemetry agent's MDC
+ * {@code trace_id} and, last, the active span, see {@link ActiveTracer}), what goes into metadata, and the recursion guard.
  */
 public final class LogEventRouter {
     private static final String[] LOG_TAIL_KEYS = {"exceptionClass", "exceptionMessage"};
@@ -92,7 +94,10 @@ public final class LogEventRouter {
     private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError) {
         Map<String, String> mdc = e.contextData;
         SeeStackContext ctx = SeeStackContext.current();
-        String traceId = first(get(mdc, options.traceIdKey()), ctx.traceId(), null);
+        String traceId = first(get(mdc, options.traceIdKey()), get(mdc, ActiveTracer.OTEL_TRACE_KEY), ctx.traceId());
+        if (traceId == null) {
+            traceId = ActiveTracer.currentSpanTraceId();
+        }
         String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
         String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
         String[] routedKeys = routedKeys();
