@@ -4,6 +4,7 @@ import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.internal.ClientAccess;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,6 +27,11 @@ public final class InboundExchange {
     private final String previousMdcTraceId;
     private final SeeStackContext.Scope scope;
     private final InboundExchange enclosing;
+    private final Thread thread = Thread.currentThread();
+    private final AtomicBoolean deferredDone = new AtomicBoolean();
+    private volatile ServedRequest deferredServed;
+    private volatile boolean deferredFailed;
+    private volatile String deferredUserId;
     private volatile String identifiedUserId;
     private static final ThreadLocal<InboundExchange> CURRENT = new ThreadLocal<>();
 
@@ -94,10 +100,7 @@ public final class InboundExchange {
      */
     public void end(ServedRequest served, Throwable failure, Consumer<Runnable> onAsyncComplete) {
         try {
-            String userId = identifiedUserId != null ? identifiedUserId : MdcBridge.get(USER_ID_MDC_KEY);
-            if (userId == null) {
-                userId = SeeStackContext.current().userId();
-            }
+            String userId = userIdOf();
             if (failure != null) {
                 captureEscaped(served, failure);
             }
@@ -111,6 +114,48 @@ public final class InboundExchange {
             monitor.recordInternalFailure(e);
         } finally {
             restore();
+        }
+    }
+
+    /**
+     * Called instead of {@link #end} when the container will render an error page for the request (an escaped
+     * {@code failure}, or an error status sent): captures the escaped exception now, and keeps the request's trace
+     * id in {@link SeeStackContext} (and the MDC, unless a tracer owns it) so the container's own log line of the
+     * exception carries it. {@link #completeDeferred} records the item with the final status, sizes and duration.
+     */
+    public void defer(ServedRequest served, Throwable failure) {
+        try {
+            deferredUserId = userIdOf();
+            deferredFailed = failure != null;
+            deferredServed = served;
+            if (failure != null) {
+                captureEscaped(served, failure);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            monitor.recordInternalFailure(e);
+        } finally {
+            popCurrent();
+        }
+    }
+
+    /**
+     * Records a {@link #defer deferred} request once its error page was rendered (or the container finished it
+     * without one), then releases the context it kept; only the first call counts.
+     */
+    public void completeDeferred() {
+        ServedRequest served = deferredServed;
+        if (served == null || !deferredDone.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int status = served.status();
+            record(served, deferredFailed && status < 400 ? 500 : status, deferredUserId);
+        } catch (RuntimeException | LinkageError e) {
+            monitor.recordInternalFailure(e);
+        } finally {
+            if (Thread.currentThread() == thread) {
+                releaseContext();
+            }
         }
     }
 
@@ -136,7 +181,17 @@ public final class InboundExchange {
         }
     }
 
+    private String userIdOf() {
+        String userId = identifiedUserId != null ? identifiedUserId : MdcBridge.get(USER_ID_MDC_KEY);
+        return userId != null ? userId : SeeStackContext.current().userId();
+    }
+
     private void restore() {
+        popCurrent();
+        releaseContext();
+    }
+
+    private void popCurrent() {
         if (CURRENT.get() == this) {
             if (enclosing == null) {
                 CURRENT.remove();
@@ -144,6 +199,9 @@ public final class InboundExchange {
                 CURRENT.set(enclosing);
             }
         }
+    }
+
+    private void releaseContext() {
         try {
             scope.close();
         } catch (RuntimeException e) {
