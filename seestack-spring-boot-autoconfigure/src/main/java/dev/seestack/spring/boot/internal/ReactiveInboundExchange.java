@@ -4,6 +4,7 @@ import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.internal.ClientAccess;
+import dev.seestack.internal.http.ActiveTracer;
 import dev.seestack.internal.http.HttpMonitor;
 import dev.seestack.internal.http.InboundStart;
 import dev.seestack.internal.http.MdcBridge;
@@ -14,7 +15,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * One request passing through {@link ReactiveInboundFilter}. Follows the servlet integration's rules (trace id
- * from {@code traceparent}, then {@code X-Request-ID}, else generated; path without query; host from the
+ * of a tracer active on the filter's thread, e.g. the OpenTelemetry agent's, else from {@code traceparent}, then
+ * {@code X-Request-ID}, else generated; path without query; host from the
  * {@code Host} header, else the server's; never headers) but is bound to the exchange, not to a thread: a reactive
  * request starts and ends on different threads. Every step swallows its own failures.
  */
@@ -32,8 +34,9 @@ final class ReactiveInboundExchange {
     private ReactiveInboundExchange(HttpMonitor monitor, ServedExchange served) {
         this.monitor = monitor;
         this.served = served;
-        String fromHeaders = TraceIds.fromHeaders(served.header(TraceIds.TRACEPARENT_HEADER),
-                served.header(TraceIds.REQUEST_ID_HEADER));
+        String tracers = ActiveTracer.traceId();
+        String fromHeaders = tracers != null ? tracers : TraceIds.fromHeaders(
+                served.header(TraceIds.TRACEPARENT_HEADER), served.header(TraceIds.REQUEST_ID_HEADER));
         this.traceId = fromHeaders != null ? fromHeaders : TraceIds.newTraceId();
     }
 
