@@ -16,23 +16,35 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import dev.seestack.spring.boot.tracing.TracedShopApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With Micrometer Tracing (Brave or OpenTelemetry bridge, one per subclass and surefire execution): the trace id the
  * tracer reports for a request is the one on its logs (also of its {@code @Async} and executor work), its error and
- * its inbound item; the SDK's own {@code X-Request-ID} rule does not apply.
+ * its inbound item; the SDK's own {@code X-Request-ID} rule does not apply. Tracing is switched on in the Boot test
+ * ({@code spring.test.observability.auto-configure}: Boot 3 turns it off in tests) and samples every request.
  */
+@SpringBootTest(classes = {TracedShopApp.class, TracerTraceIdTests.TracerProbe.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"seestack.project-id=5f0c6a5e-0000-4000-8000-0000000000aa",
+            "spring.test.observability.auto-configure=true", "management.tracing.sampling.probability=1.0"})
+@DirtiesContext
 abstract class TracerTraceIdTests {
-    /** Test properties: tracing on in a Boot test (off by default), every request sampled. */
-    static final String TRACING_ON = "spring.test.observability.auto-configure=true";
-    static final String SAMPLE_ALL = "management.tracing.sampling.probability=1.0";
+    @RegisterExtension
+    static final BootStub backend = new BootStub();
+    static final IngestStub stub = backend.stub();
     static final String TRACER_HEADER = "X-Tracer-Trace-Id";
 
     /** Reports the tracer's trace id of each request in a response header, from inside the filter chain. */
@@ -67,7 +79,10 @@ abstract class TracerTraceIdTests {
         }
     }
 
-    abstract IngestStub stub();
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) {
+        StubBackend.register(registry, stub);
+    }
 
     @Autowired
     SeeStackClient client;
@@ -81,9 +96,9 @@ abstract class TracerTraceIdTests {
         String tracerId = tracerId(response);
         client.flush();
 
-        assertEquals(tracerId, Received.item(stub(), "/orders").get("traceId").asText());
+        assertEquals(tracerId, Received.item(stub, "/orders").get("traceId").asText());
         for (String message : new String[] {"order placed", "confirmation mailed", "stock reserved"}) {
-            assertEquals(tracerId, Received.log(stub(), message).get("traceId").asText(), message);
+            assertEquals(tracerId, Received.log(stub, message).get("traceId").asText(), message);
         }
     }
 
@@ -94,9 +109,9 @@ abstract class TracerTraceIdTests {
         String tracerId = tracerId(response);
         client.flush();
 
-        JsonNode item = Received.item(stub(), "/oups", tracerId);
+        JsonNode item = Received.item(stub, "/oups", tracerId);
         assertEquals(500, item.get("statusCode").asInt());
-        assertTrue(Received.errors(stub(), "kitchen on fire").stream()
+        assertTrue(Received.errors(stub, "kitchen on fire").stream()
                 .anyMatch(e -> tracerId.equals(e.get("metadata").path("traceId").asText())));
     }
 
