@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Without a tracer: work handed to Boot's executor carries the filter's trace id and the user; requests ending in
+ * Without a tracer: work handed to Boot's executor carries the filter's trace id and the user, and the application's
+ * own {@code TaskDecorator} still applies; requests ending in
  * Boot's error page are recorded with the page's status, bytes and duration, and Tomcat's log line of the exception
  * carries the trace id; a {@code ;jsessionid=} path parameter never leaves the process.
  */
@@ -74,6 +76,19 @@ class ErrorPageAndContextTest {
             };
         }
 
+        /** The application's own decorator, which must still apply beside the SDK's. */
+        @Bean
+        TaskDecorator tenantDecorator() {
+            return task -> () -> {
+                org.slf4j.MDC.put("tenant", "acme");
+                try {
+                    task.run();
+                } finally {
+                    org.slf4j.MDC.remove("tenant");
+                }
+            };
+        }
+
         @Bean
         Filter fakeLogin() {
             return new ServletWebTest.LoginFilter();
@@ -86,7 +101,7 @@ class ErrorPageAndContextTest {
     int port;
 
     @Test
-    void logsOfAsyncWorkCarryTheRequestsTraceIdAndUser() {
+    void logsOfAsyncWorkCarryTheRequestsTraceIdAndUserAndTheApplicationsDecoratorStillApplies() {
         HttpResponse<String> response = StubBackend.get(port, "/orders", "X-Request-ID", "req-orders-1",
                 "X-Test-User", "user-5");
         assertEquals(200, response.statusCode());
@@ -98,6 +113,9 @@ class ErrorPageAndContextTest {
             JsonNode log = Received.log(stub, message);
             assertEquals("req-orders-1", log.get("traceId").asText(), message);
             assertEquals("user-5", log.get("metadata").get("userId").asText(), message);
+        }
+        for (String message : new String[] {"confirmation mailed", "stock reserved"}) {
+            assertEquals("acme", Received.log(stub, message).get("metadata").get("tenant").asText(), message);
         }
     }
 
