@@ -73,6 +73,7 @@ final class ReactiveInboundExchange {
      */
     void failed(Throwable error, boolean capture) {
         failure = error;
+        deferToErrorPage();
         try {
             if (!capture || statusOf(error) < 500) {
                 return;
@@ -92,7 +93,10 @@ final class ReactiveInboundExchange {
         }
     }
 
-    /** Records the item once, when the handler completed, failed or was cancelled (the client went away). */
+    /**
+     * Records the item once, when the handler completed, failed or was cancelled (the client went away); a failure
+     * Boot's error handler renders was handed to the exchange's completion instead (see {@link #failed}).
+     */
     void end(boolean cancelled) {
         if (!ended.compareAndSet(false, true)) {
             return;
@@ -101,6 +105,30 @@ final class ReactiveInboundExchange {
             Throwable error = failure;
             int status = error != null ? statusOf(error) : served.status();
             monitor.capture(start.item(served, traceId, status, userId()));
+        } catch (RuntimeException | LinkageError e) {
+            monitor.recordInternalFailure(e);
+        }
+    }
+
+    /**
+     * Hands the recording of a failed request to the exchange's completion, before the error travels on to Boot's
+     * error handler (which may complete the exchange at once), so the item has the page's status and bytes.
+     */
+    private void deferToErrorPage() {
+        try {
+            CompletionTrackingResponse tracked = CompletionTrackingResponse.of(served.originalResponse());
+            if (tracked != null && !ended.get() && tracked.whenComplete(() -> recordErrorPage(tracked))) {
+                ended.set(true);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            monitor.recordInternalFailure(e);
+        }
+    }
+
+    private void recordErrorPage(CompletionTrackingResponse tracked) {
+        try {
+            monitor.capture(start.item(served.withResponse(served.status(), tracked.bytesWritten()), traceId,
+                    served.status(), userId()));
         } catch (RuntimeException | LinkageError e) {
             monitor.recordInternalFailure(e);
         }

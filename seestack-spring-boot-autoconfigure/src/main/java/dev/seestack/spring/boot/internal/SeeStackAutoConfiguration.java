@@ -108,6 +108,12 @@ public class SeeStackAutoConfiguration {
             return new ReactivePrincipalUserFilter();
         }
 
+        /** Requests ending in Boot's error handler are recorded with the page it wrote. */
+        @Bean
+        static org.springframework.http.server.reactive.HttpHandlerDecoratorFactory seeStackResponseCompletion() {
+            return CompletionTrackingResponse.decoratorFactory();
+        }
+
         /** The request's trace id and user in the MDC, where the application propagates the Reactor context. */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass(name = "io.micrometer.context.ContextRegistry")

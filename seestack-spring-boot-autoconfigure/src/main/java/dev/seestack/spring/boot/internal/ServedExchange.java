@@ -74,6 +74,52 @@ final class ServedExchange implements ServedRequest {
         return chainExchange;
     }
 
+    /** The exchange's own response, as error handling writes to it (not the chain's counting decorator). */
+    ServerHttpResponse originalResponse() {
+        return exchange.getResponse();
+    }
+
+    /** This request as answered by the error handler: {@code status} and {@code bytes} of the page it wrote. */
+    ServedRequest withResponse(int status, long bytes) {
+        ServedExchange self = this;
+        return new ServedRequest() {
+            @Override
+            public String method() {
+                return self.method();
+            }
+
+            @Override
+            public String header(String name) {
+                return self.header(name);
+            }
+
+            @Override
+            public String serverName() {
+                return self.serverName();
+            }
+
+            @Override
+            public String path() {
+                return self.path();
+            }
+
+            @Override
+            public int status() {
+                return status;
+            }
+
+            @Override
+            public long requestBytes() {
+                return self.requestBytes();
+            }
+
+            @Override
+            public long responseBytes() {
+                return bytes;
+            }
+        };
+    }
+
     Object attribute(String name) {
         return exchange.getAttribute(name);
     }
