@@ -2,32 +2,29 @@ package dev.seestack.spring.boot.internal;
 
 import dev.seestack.internal.http.ByteCounter;
 import java.util.concurrent.atomic.AtomicReference;
-import org.reactivestreams.Publisher;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * The response of a whole WebFlux exchange, error handling included (installed around the application's
  * {@code HttpHandler}): counts every body byte and runs a recording once the exchange completed, so a request ending
  * in Boot's error handler is recorded with the page's status, bytes and duration.
  */
-final class CompletionTrackingResponse extends ServerHttpResponseDecorator {
-    private final ByteCounter bytes = new ByteCounter();
+final class CompletionTrackingResponse extends CountingServerResponse {
+    private final ByteCounter bytes;
     private final AtomicReference<Runnable> onComplete = new AtomicReference<>();
 
-    private CompletionTrackingResponse(ServerHttpResponse delegate) {
-        super(delegate);
+    private CompletionTrackingResponse(ServerHttpResponse delegate, ByteCounter bytes) {
+        super(delegate, bytes);
+        this.bytes = bytes;
     }
 
     /** Wraps every exchange's response; a bean Spring applies to the application's {@code HttpHandler}. */
     static HttpHandlerDecoratorFactory decoratorFactory() {
         return handler -> (HttpHandler) (request, response) -> {
-            CompletionTrackingResponse tracked = new CompletionTrackingResponse(response);
+            CompletionTrackingResponse tracked = new CompletionTrackingResponse(response, new ByteCounter());
             return handler.handle(request, tracked).doFinally(signal -> tracked.complete());
         };
     }
@@ -58,16 +55,5 @@ final class CompletionTrackingResponse extends ServerHttpResponseDecorator {
         if (recording != null) {
             recording.run();
         }
-    }
-
-    @Override
-    public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-        return super.writeWith(Flux.from(body).doOnNext(b -> bytes.add(b.readableByteCount())));
-    }
-
-    @Override
-    public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-        return super.writeAndFlushWith(Flux.from(body).map(part -> Flux.from(part)
-                .doOnNext(b -> bytes.add(b.readableByteCount()))));
     }
 }

@@ -4,13 +4,11 @@ import dev.seestack.internal.http.ByteCounter;
 import dev.seestack.internal.http.ServedRequest;
 import dev.seestack.internal.http.TraceIds;
 import java.net.InetSocketAddress;
-import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,18 +53,7 @@ final class ServedExchange implements ServedRequest {
                         return super.getBody().doOnNext(b -> requestBytes.add(b.readableByteCount()));
                     }
                 })
-                .response(new ServerHttpResponseDecorator(response) {
-                    @Override
-                    public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-                        return super.writeWith(Flux.from(body).doOnNext(b -> responseBytes.add(b.readableByteCount())));
-                    }
-
-                    @Override
-                    public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-                        return super.writeAndFlushWith(Flux.from(body).map(part -> Flux.from(part)
-                                .doOnNext(b -> responseBytes.add(b.readableByteCount()))));
-                    }
-                })
+                .response(new CountingServerResponse(response, responseBytes))
                 .build();
     }
 
