@@ -1,5 +1,9 @@
 package dev.seestack;
 
+import dev.seestack.internal.context.ContextSnapshot;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+
 /**
  * The current thread's request context ({@code traceId}, {@code service}, {@code userId}), read by every
  * adapter when the logging framework's MDC does not carry these keys. The HTTP helpers set it for the
@@ -10,6 +14,9 @@ package dev.seestack;
  *     julLogger.info("placing order");   // carries traceId, service and userId
  * }
  * }</pre>
+ *
+ * <p>Work handed to another thread carries the context of the thread that created it when wrapped with
+ * {@link #wrap(Runnable)}, {@link #wrap(Callable)} or {@link #wrap(Executor)}.
  */
 public final class SeeStackContext {
     private static final ThreadLocal<SeeStackContext> CURRENT = new ThreadLocal<>();
@@ -48,6 +55,27 @@ public final class SeeStackContext {
     /** Sets only the user id of the current thread's context; see {@link #with}. */
     public static Scope withUserId(String userId) {
         return with(null, null, userId);
+    }
+
+    /**
+     * {@code task} running with the current thread's context and SLF4J MDC (trace id, user id, a tracer's
+     * entries), captured now and restored on the running thread afterwards.
+     */
+    public static Runnable wrap(Runnable task) {
+        return ContextSnapshot.capture().wrap(task);
+    }
+
+    /** {@code task} running with the current thread's context and SLF4J MDC; see {@link #wrap(Runnable)}. */
+    public static <T> Callable<T> wrap(Callable<T> task) {
+        return ContextSnapshot.capture().wrap(task);
+    }
+
+    /**
+     * An executor running each task with the context and SLF4J MDC of the thread that submitted it, e.g. for
+     * {@code CompletableFuture.supplyAsync(supplier, SeeStackContext.wrap(pool))}.
+     */
+    public static Executor wrap(Executor executor) {
+        return task -> executor.execute(ContextSnapshot.capture().wrap(task));
     }
 
     /** Removes the current thread's context. */

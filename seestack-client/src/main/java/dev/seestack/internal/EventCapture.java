@@ -14,6 +14,7 @@ import dev.seestack.internal.event.MetadataSnapshot;
 import dev.seestack.internal.event.SeenThrowables;
 import dev.seestack.internal.event.Severity;
 import dev.seestack.internal.event.UserPrecedence;
+import dev.seestack.internal.http.TraceIds;
 import dev.seestack.internal.json.BlankText;
 import dev.seestack.internal.json.MetadataSanitizer;
 import dev.seestack.internal.screen.BreadcrumbTrail;
@@ -92,7 +93,7 @@ final class EventCapture {
             String service = stringOrNull(meta.remove("service"));
             String traceId = stringOrNull(meta.remove("traceId"));
             captureLog(new LogEntry(severity, message, service != null ? service : context.service(),
-                    traceId != null ? traceId : context.traceId(), meta));
+                    traceId != null ? traceId : TraceIds.current(), meta));
         } catch (RuntimeException | LinkageError e) {
             rejectLocally(Feature.LOGS, "log could not be captured: " + e);
         }
@@ -121,8 +122,9 @@ final class EventCapture {
         try {
             Map<String, Object> meta = MetadataSanitizer.sanitizeMap(context == null ? null : context.metadata());
             SeeStackContext current = SeeStackContext.current();
-            if (current.traceId() != null) {
-                meta.putIfAbsent("traceId", current.traceId());
+            String traceId = TraceIds.current();
+            if (traceId != null) {
+                meta.putIfAbsent("traceId", traceId);
             }
             if (current.service() != null) {
                 meta.putIfAbsent("service", current.service());

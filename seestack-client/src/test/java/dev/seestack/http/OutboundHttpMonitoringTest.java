@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.MDC;
 
 /** The JDK HttpClient decorator calling a WireMock service, shipping to an ingest stub. */
 class OutboundHttpMonitoringTest {
@@ -83,6 +84,26 @@ class OutboundHttpMonitoringTest {
         assertTrue(received.getHeader("traceparent").matches("00-" + requestId + "-[0-9a-f]{16}-01"));
         sdk.client().flush();
         assertEquals(requestId, allItems(stub).get(0).get("traceId"));
+    }
+
+    @Test
+    void addsNoTraceparentOfItsOwnWhileATracerOwnsTheTrace() throws Exception {
+        HttpClient http = SeeStackHttpClient.wrap(HttpClient.newHttpClient(), sdk.client());
+        MDC.put("traceId", "6b16f8021c5a4e1d9b3f7a2e4c8d0f11");
+        MDC.put("spanId", "9b3f7a2e4c8d0f11");
+        try {
+            http.send(HttpRequest.newBuilder(URI.create(callee.url("/api/items"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } finally {
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+        }
+
+        LoggedRequest received = callee.received().get(0);
+        assertEquals("6b16f8021c5a4e1d9b3f7a2e4c8d0f11", received.getHeader("X-Request-ID"));
+        assertFalse(received.containsHeader("traceparent"));
+        sdk.client().flush();
+        assertEquals("6b16f8021c5a4e1d9b3f7a2e4c8d0f11", allItems(stub).get(0).get("traceId"));
     }
 
     @Test

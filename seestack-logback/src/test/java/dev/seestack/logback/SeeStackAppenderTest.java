@@ -48,6 +48,20 @@ class SeeStackAppenderTest {
     }
 
     @Test
+    void takesTheOpenTelemetryAgentsTraceIdWhenTheMdcHasNoTraceId() {
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
+        MDC.put("trace_id", "0af7651916cd43dd8448eb211c80319c");
+        MDC.put("span_id", "b7ad6b7169203331");
+
+        fixture.logger("com.shop.Checkout").info("agent traced");
+        flush();
+
+        JsonNode body = json(stub.awaitLogBodies(1).get(0));
+        assertEquals("0af7651916cd43dd8448eb211c80319c", body.get("traceId").asText());
+        assertEquals("b7ad6b7169203331", body.get("metadata").get("span_id").asText());
+    }
+
+    @Test
     void captureUncaughtExceptionsSendsAThreadsUncaughtExceptionAsAFatalErrorBeforeTheThreadDies() throws Exception {
         Thread.UncaughtExceptionHandler original = Thread.getDefaultUncaughtExceptionHandler();
         java.util.List<Throwable> chained = new java.util.concurrent.CopyOnWriteArrayList<>();

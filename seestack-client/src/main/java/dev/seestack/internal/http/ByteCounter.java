@@ -30,6 +30,11 @@ public final class ByteCounter {
         }
     }
 
+    /** Forgets the bytes counted so far (a response buffer the container discarded before an error page). */
+    public void reset() {
+        bytes.set(0);
+    }
+
     /** The bytes counted so far. */
     public long get() {
         return bytes.get();

@@ -5,13 +5,15 @@ import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.event.RequestFailures;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One request passing through a server integration (the Jakarta and javax servlet filters): sets the trace
- * id in the MDC and {@link SeeStackContext} for the request's duration and records the exchange when the
+ * One request passing through a server integration (the Jakarta and javax servlet filters): adopts the trace id
+ * of an active tracer ({@link ActiveTracer}) or else takes or generates its own and sets it in the MDC, and sets
+ * it in {@link SeeStackContext}, for the request's duration and records the exchange when the
  * request ends (or, for async requests, when it completes). The rules live here so every servlet flavour
  * follows them; the integrations only adapt their API. Every step swallows its own failures.
  */
@@ -20,23 +22,39 @@ public final class InboundExchange {
 
     private final HttpMonitor monitor;
     private final String traceId;
+    /** Whether the trace id is an active tracer's, which owns the MDC entry: the SDK then never writes it. */
+    private final boolean tracerOwned;
     private final InboundStart start = new InboundStart();
     private final String previousMdcTraceId;
     private final SeeStackContext.Scope scope;
     private final InboundExchange enclosing;
+    private final Thread thread = Thread.currentThread();
+    private final AtomicBoolean deferredDone = new AtomicBoolean();
+    private volatile ServedRequest deferredServed;
+    private volatile boolean deferredFailed;
+    private volatile String deferredUserId;
     private volatile String identifiedUserId;
     private static final ThreadLocal<InboundExchange> CURRENT = new ThreadLocal<>();
 
     private InboundExchange(HttpMonitor monitor, Function<String, String> header) {
         this.monitor = monitor;
-        String fromHeaders = TraceIds.fromHeaders(header.apply(TraceIds.TRACEPARENT_HEADER),
-                header.apply(TraceIds.REQUEST_ID_HEADER));
-        this.traceId = fromHeaders != null ? fromHeaders : TraceIds.newTraceId();
+        String tracers = ActiveTracer.traceId();
+        this.tracerOwned = tracers != null;
+        this.traceId = tracerOwned ? tracers : ownTraceId(header);
         this.previousMdcTraceId = MdcBridge.get(TraceIds.MDC_KEY);
-        MdcBridge.set(TraceIds.MDC_KEY, traceId);
+        if (!tracerOwned) {
+            MdcBridge.set(TraceIds.MDC_KEY, traceId);
+        }
         this.scope = SeeStackContext.with(traceId, null, null);
         this.enclosing = CURRENT.get();
         CURRENT.set(this);
+    }
+
+    /** The request's own trace id, without a tracer: {@code traceparent}, then {@code X-Request-ID}, else a new one. */
+    static String ownTraceId(Function<String, String> header) {
+        String fromHeaders = TraceIds.fromHeaders(header.apply(TraceIds.TRACEPARENT_HEADER),
+                header.apply(TraceIds.REQUEST_ID_HEADER));
+        return fromHeaders != null ? fromHeaders : TraceIds.newTraceId();
     }
 
     /**
@@ -83,10 +101,7 @@ public final class InboundExchange {
      */
     public void end(ServedRequest served, Throwable failure, Consumer<Runnable> onAsyncComplete) {
         try {
-            String userId = identifiedUserId != null ? identifiedUserId : MdcBridge.get(USER_ID_MDC_KEY);
-            if (userId == null) {
-                userId = SeeStackContext.current().userId();
-            }
+            String userId = userIdOf();
             if (failure != null) {
                 captureEscaped(served, failure);
             }
@@ -100,6 +115,48 @@ public final class InboundExchange {
             monitor.recordInternalFailure(e);
         } finally {
             restore();
+        }
+    }
+
+    /**
+     * Called instead of {@link #end} when the container will render an error page for the request (an escaped
+     * {@code failure}, or an error status sent): captures the escaped exception now, and keeps the request's trace
+     * id in {@link SeeStackContext} (and the MDC, unless a tracer owns it) so the container's own log line of the
+     * exception carries it. {@link #completeDeferred} records the item with the final status, sizes and duration.
+     */
+    public void defer(ServedRequest served, Throwable failure) {
+        try {
+            deferredUserId = userIdOf();
+            deferredFailed = failure != null;
+            deferredServed = served;
+            if (failure != null) {
+                captureEscaped(served, failure);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            monitor.recordInternalFailure(e);
+        } finally {
+            popCurrent();
+        }
+    }
+
+    /**
+     * Records a {@link #defer deferred} request once its error page was rendered (or the container finished it
+     * without one), then releases the context it kept; only the first call counts.
+     */
+    public void completeDeferred() {
+        ServedRequest served = deferredServed;
+        if (served == null || !deferredDone.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int status = served.status();
+            record(served, deferredFailed && status < 400 ? 500 : status, deferredUserId);
+        } catch (RuntimeException | LinkageError e) {
+            monitor.recordInternalFailure(e);
+        } finally {
+            if (Thread.currentThread() == thread) {
+                releaseContext();
+            }
         }
     }
 
@@ -127,7 +184,17 @@ public final class InboundExchange {
         }
     }
 
+    private String userIdOf() {
+        String userId = identifiedUserId != null ? identifiedUserId : MdcBridge.get(USER_ID_MDC_KEY);
+        return userId != null ? userId : SeeStackContext.current().userId();
+    }
+
     private void restore() {
+        popCurrent();
+        releaseContext();
+    }
+
+    private void popCurrent() {
         if (CURRENT.get() == this) {
             if (enclosing == null) {
                 CURRENT.remove();
@@ -135,11 +202,16 @@ public final class InboundExchange {
                 CURRENT.set(enclosing);
             }
         }
+    }
+
+    private void releaseContext() {
         try {
             scope.close();
         } catch (RuntimeException e) {
             monitor.recordInternalFailure(e);
         }
-        MdcBridge.set(TraceIds.MDC_KEY, previousMdcTraceId);
+        if (!tracerOwned) {
+            MdcBridge.set(TraceIds.MDC_KEY, previousMdcTraceId);
+        }
     }
 }

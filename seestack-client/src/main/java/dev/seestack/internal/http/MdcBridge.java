@@ -3,6 +3,7 @@ package dev.seestack.internal.http;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Map;
 
 /**
  * Reaches {@code org.slf4j.MDC} reflectively so the core needs no SLF4J dependency; every method is a
@@ -12,11 +13,17 @@ public final class MdcBridge {
     private static final MethodHandle GET;
     private static final MethodHandle PUT;
     private static final MethodHandle REMOVE;
+    private static final MethodHandle COPY;
+    private static final MethodHandle REPLACE;
+    private static final MethodHandle CLEAR;
 
     static {
         MethodHandle get = null;
         MethodHandle put = null;
         MethodHandle remove = null;
+        MethodHandle copy = null;
+        MethodHandle replace = null;
+        MethodHandle clear = null;
         Class<?> mdc = load();
         if (mdc != null) {
             try {
@@ -24,7 +31,13 @@ public final class MdcBridge {
                 get = lookup.findStatic(mdc, "get", MethodType.methodType(String.class, String.class));
                 put = lookup.findStatic(mdc, "put", MethodType.methodType(void.class, String.class, String.class));
                 remove = lookup.findStatic(mdc, "remove", MethodType.methodType(void.class, String.class));
+                copy = lookup.findStatic(mdc, "getCopyOfContextMap", MethodType.methodType(Map.class));
+                replace = lookup.findStatic(mdc, "setContextMap", MethodType.methodType(void.class, Map.class));
+                clear = lookup.findStatic(mdc, "clear", MethodType.methodType(void.class));
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                copy = null;
+                replace = null;
+                clear = null;
                 get = null;
                 put = null;
                 remove = null;
@@ -33,6 +46,9 @@ public final class MdcBridge {
         GET = get;
         PUT = put;
         REMOVE = remove;
+        COPY = copy;
+        REPLACE = replace;
+        CLEAR = clear;
     }
 
     private MdcBridge() {
@@ -68,6 +84,36 @@ public final class MdcBridge {
             }
         } catch (Throwable t) {
             // an MDC adapter failing must never break the request
+        }
+    }
+
+    /** A copy of the current thread's whole MDC, or null when it is empty or SLF4J is absent. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> copy() {
+        if (COPY == null) {
+            return null;
+        }
+        try {
+            Map<String, String> map = (Map<String, String>) COPY.invokeExact();
+            return map == null || map.isEmpty() ? null : map;
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    /** Replaces the current thread's whole MDC with {@code map} (a {@link #copy()}), clearing it when null. */
+    public static void replace(Map<String, String> map) {
+        if (CLEAR == null) {
+            return;
+        }
+        try {
+            if (map == null) {
+                CLEAR.invokeExact();
+            } else {
+                REPLACE.invokeExact(map);
+            }
+        } catch (Throwable t) {
+            // an MDC adapter failing must never break the task
         }
     }
 

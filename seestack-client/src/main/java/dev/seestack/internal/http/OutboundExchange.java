@@ -65,7 +65,8 @@ public final class OutboundExchange {
                     traceId = TraceIds.newTraceId();
                 }
                 add.put(TraceIds.REQUEST_ID_HEADER, traceId);
-                String traceparent = TraceIds.traceparentFor(traceId);
+                // an active tracer propagates its own context: a second traceparent would conflict with it
+                String traceparent = ActiveTracer.traceId() == null ? TraceIds.traceparentFor(traceId) : null;
                 if (traceparent != null) {
                     add.put(TraceIds.TRACEPARENT_HEADER, traceparent);
                 }
@@ -81,7 +82,10 @@ public final class OutboundExchange {
         }
     }
 
-    /** Headers to add to the outgoing request ({@code X-Request-ID}, {@code traceparent}); empty if the caller set one. */
+    /**
+     * Headers to add to the outgoing request ({@code X-Request-ID}, and {@code traceparent} unless a tracer is
+     * active); empty if the caller set one.
+     */
     public Map<String, String> headersToAdd() {
         return headersToAdd;
     }

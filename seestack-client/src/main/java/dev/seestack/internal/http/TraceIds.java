@@ -87,14 +87,17 @@ public final class TraceIds {
         return "00-" + id + "-" + newSpanId() + "-01";
     }
 
-    /** The current thread's trace id: {@link SeeStackContext} first, then the SLF4J MDC; null when neither has one. */
+    /**
+     * The current thread's trace id: {@link SeeStackContext} first, then the SLF4J MDC {@code traceId}, then an
+     * active tracer's ({@link ActiveTracer}); null when none has one.
+     */
     public static String current() {
         String id = SeeStackContext.current().traceId();
         if (!BlankText.isBlank(id)) {
             return id;
         }
         id = MdcBridge.get(MDC_KEY);
-        return BlankText.isBlank(id) ? null : id;
+        return BlankText.isBlank(id) ? ActiveTracer.traceId() : id;
     }
 
     private static String hex16(long v) {

@@ -10,6 +10,7 @@ import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.event.LogEntry;
 import dev.seestack.internal.event.RequestFailures;
+import dev.seestack.internal.http.ActiveTracer;
 import dev.seestack.internal.json.MetadataSanitizer;
 import dev.seestack.internal.screen.Breadcrumb;
 import dev.seestack.internal.screen.BreadcrumbTrail;
@@ -19,9 +20,11 @@ import java.util.function.Supplier;
 /**
  * The one mapping from a logging framework's event to SeeStack logs and errors, shared by every adapter:
  * thresholds, where {@code traceId}/{@code service}/{@code userId} come from (MDC, then the core's
- * {@link SeeStackContext}, then the configured service), what goes into metadata, and the recursion guard. A
- * record carrying an exception that escaped a request through a SeeStack servlet filter ({@link RequestFailures})
- * takes that request's trace id and is sent as a log only: the filter already sent the error.
+ * {@link SeeStackContext}, then the configured service; a trace id also from the OpenTelemetry agent's MDC
+ * {@code trace_id} and, last, the active span, see {@link ActiveTracer}), what goes into metadata, and the
+ * recursion guard. A record carrying an exception that escaped a request through a SeeStack servlet filter
+ * ({@link RequestFailures}) takes that request's trace id and is sent as a log only: the filter already sent the
+ * error.
  */
 public final class LogEventRouter {
     private static final String[] LOG_TAIL_KEYS = {"exceptionClass", "exceptionMessage"};
@@ -105,7 +108,10 @@ public final class LogEventRouter {
         SeeStackContext ctx = SeeStackContext.current();
         // an exception that escaped a request through a SeeStack filter was captured there as the request's error
         String requestTraceId = e.throwable == null ? null : RequestFailures.find(e.throwable);
-        String traceId = first(get(mdc, options.traceIdKey()), ctx.traceId(), requestTraceId);
+        String traceId = first(get(mdc, options.traceIdKey()), get(mdc, ActiveTracer.OTEL_TRACE_KEY), ctx.traceId());
+        if (traceId == null) {
+            traceId = requestTraceId != null ? requestTraceId : ActiveTracer.currentSpanTraceId();
+        }
         String crumbKey = BreadcrumbTrail.keyOf(traceId, e.threadName);
         if (asLog || asError) {
             dispatch(core, e, asLog, asError && requestTraceId == null, ctx, traceId, crumbKey);

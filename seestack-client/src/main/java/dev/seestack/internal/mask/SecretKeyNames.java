@@ -42,6 +42,11 @@ final class SecretKeyNames {
         return isSecret(name) || words(name).contains("key");
     }
 
+    /** Whether a path parameter's value is filtered: the servlet session id ({@code jsessionid}), or a secret key. */
+    static boolean isSecretPathParameter(String name) {
+        return "jsessionid".equalsIgnoreCase(name) || isSecret(name);
+    }
+
     /** Lower-case words of a key: split at non-alphanumerics and camelCase humps ({@code APIKey} is api, key). */
     static List<String> words(String key) {
         List<String> words = new ArrayList<>(4);

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *   <li>in text, the whole value after {@code Authorization:}, {@code Proxy-Authorization:}, {@code Cookie:} and
  *       {@code Set-Cookie:} (to the end of the line) becomes {@code [MASKED]};</li>
  *   <li>query parameters whose name is secret or contains the word {@code key} get the value {@code [FILTERED]};</li>
+ *   <li>path parameters ({@code /owners/11;jsessionid=…}) named {@code jsessionid} or a secret key get the value
+ *       {@code [FILTERED]};</li>
  *   <li>connection strings: in errors a URL of any scheme with {@code user:password@}, a JDBC URL and a
  *       {@code key=value;} string holding a password are replaced whole by {@code [MASKED]}; in logs the
  *       user-info becomes {@code [MASKED]@} and a JDBC URL {@code jdbc:[MASKED]};</li>
@@ -41,6 +43,9 @@ public final class SensitiveDataMasker {
     private static final Pattern URL_WITH_USERINFO =
             Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s/@'\"<>]*@[^\\s'\"<>]*");
     private static final Pattern QUERY_PARAM = Pattern.compile("([?&])([A-Za-z0-9_.\\-]+)=([^&#\\s'\"<>]*)");
+    /** A path segment followed by its {@code ;name=value} parameters (group 1: the parameters). */
+    private static final Pattern PATH_PARAMS = Pattern.compile("/[^\\s/;?#'\"<>]*(;[^\\s/?#'\"<>]*)");
+    private static final Pattern PATH_PARAM = Pattern.compile(";([A-Za-z0-9_.\\-]+)=([^;]*)");
     private static final Pattern SECRET_PAIR = Pattern.compile(
             "(?i)\\b(password|passwd|pwd|secret|token|api[_-]?key|access[_-]?token|authorization)(\\s*[=:]\\s*)"
                     + "(?!\\[MASKED\\]|\\[FILTERED\\])(\"[^\"]*\"|'[^']*'|[^\\s,;&'\"]+)");
@@ -78,10 +83,21 @@ public final class SensitiveDataMasker {
                     ? Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + FILTERED)
                     : Matcher.quoteReplacement(m.group()));
         }
+        if (s.indexOf(';') >= 0 && s.indexOf('=') >= 0 && s.indexOf('/') >= 0) {
+            s = PATH_PARAMS.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group().substring(0, m.start(1) - m.start()) + filterPathParams(m.group(1))));
+        }
         if ((s.indexOf('=') >= 0 || s.indexOf(':') >= 0) && containsAny(s, SECRET_WORDS)) {
             s = SECRET_PAIR.matcher(s).replaceAll("$1$2" + Matcher.quoteReplacement(MASK));
         }
         return s;
+    }
+
+    /** {@code ;name=value} parameters of one path segment, the values of session ids and secret names filtered. */
+    private static String filterPathParams(String params) {
+        return PATH_PARAM.matcher(params).replaceAll(m -> SecretKeyNames.isSecretPathParameter(m.group(1))
+                ? Matcher.quoteReplacement(";" + m.group(1) + "=" + FILTERED)
+                : Matcher.quoteReplacement(m.group()));
     }
 
     /** Whether {@code s} contains one of {@code words} (lower-case ASCII), ignoring case; a cheap pre-check. */

@@ -44,6 +44,22 @@ class SensitiveDataMaskerTest {
     }
 
     @Test
+    void filtersTheSessionIdPathParameterInPathsAndText() {
+        assertEquals("/owners/11;jsessionid=[FILTERED]", masker.maskText("/owners/11;jsessionid=FFFE0A1B2C3D.node1"));
+        assertEquals("/owners/11;JSESSIONID=[FILTERED]?page=2", masker.maskText("/owners/11;JSESSIONID=ab12?page=2"));
+        assertEquals("redirect to https://shop/owners/11;jsessionid=[FILTERED]/pets and back",
+                masker.maskText("redirect to https://shop/owners/11;jsessionid=ab12/pets and back"));
+        assertEquals("GET /a;jsessionid=[FILTERED] failed", masker.maskErrorText("GET /a;jsessionid=ab12 failed"));
+    }
+
+    @Test
+    void filtersPathParametersNamedAsSecretsAndKeepsTheOthers() {
+        assertEquals("/files/7;version=3;access_token=[FILTERED];apiKey=[FILTERED];lang=en",
+                masker.maskText("/files/7;version=3;access_token=t0;apiKey=k1;lang=en"));
+        assertEquals("/matrix;color=red;size=9", masker.maskText("/matrix;color=red;size=9"));
+    }
+
+    @Test
     void filtersQueryValuesInErrorTextToo() {
         assertEquals("GET https://x/a?token=[FILTERED] failed", masker.maskErrorText("GET https://x/a?token=t0 failed"));
     }

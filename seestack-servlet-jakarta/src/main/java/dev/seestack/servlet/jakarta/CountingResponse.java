@@ -9,18 +9,54 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 
-/** Wraps a servlet response to count the body bytes the application writes (stream or writer). */
+/**
+ * Wraps a servlet response to count the body bytes the application writes (stream or writer), and notes whether
+ * an error status was sent (the container then renders an error page in an ERROR dispatch).
+ */
 final class CountingResponse extends HttpServletResponseWrapper {
-    private final ByteCounter counter = new ByteCounter();
+    private final ByteCounter counter;
+    private volatile boolean errorSent;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
     CountingResponse(HttpServletResponse response) {
+        this(response, new ByteCounter());
+    }
+
+    private CountingResponse(HttpServletResponse response, ByteCounter counter) {
         super(response);
+        this.counter = counter;
+    }
+
+    /**
+     * A wrapper of the error page dispatch's response adding to the same count; a response not yet committed is
+     * reset by the container before the page, so what was counted before was never sent.
+     */
+    CountingResponse errorPageResponse(HttpServletResponse response) {
+        if (!response.isCommitted()) {
+            counter.reset();
+        }
+        return new CountingResponse(response, counter);
     }
 
     long bytesWritten() {
         return counter.get();
+    }
+
+    boolean errorSent() {
+        return errorSent;
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+        errorSent = true;
+        super.sendError(sc);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+        errorSent = true;
+        super.sendError(sc, msg);
     }
 
     @Override

@@ -23,6 +23,9 @@ import java.util.function.Supplier;
  * error carrying the request's trace id and user (not again when the application already logged it), and the
  * exception propagates unchanged.
  *
+ * <p>Mapped to ERROR dispatches too, with {@link SeeStackRequestListener} registered, a request that ends in the
+ * container's error page is recorded once that page is rendered: final status, bytes sent, full duration.
+ *
  * <p>{@code seestack-servlet-jakarta} has it for the Jakarta namespace (Servlet 5.0+);
  * {@code seestack-servlet-javax} builds the same source for {@code javax.servlet} (Servlet 3.1/4.0).
  */
@@ -49,7 +52,13 @@ public final class SeeStackServletFilter implements Filter {
         // only the original dispatch is recorded: async, error, forward and include dispatches are part of it
         if (!(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)
                 || request.getDispatcherType() != DispatcherType.REQUEST) {
-            chain.doFilter(request, response);
+            ErrorPageDispatch pending = request.getDispatcherType() == DispatcherType.ERROR
+                    ? ErrorPageDispatch.of(request) : null;
+            if (pending == null || !(response instanceof HttpServletResponse)) {
+                chain.doFilter(request, response);
+            } else {
+                pending.render(request, (HttpServletResponse) response, chain);
+            }
             return;
         }
         ServedServletRequest served = serve((HttpServletRequest) request, (HttpServletResponse) response);
@@ -65,7 +74,9 @@ public final class SeeStackServletFilter implements Filter {
             failure = t;
             throw t;
         } finally {
-            exchange.end(served, failure, failure == null ? served.asyncCompletion() : null);
+            if (!ErrorPageDispatch.deferTo(request, served, exchange, failure)) {
+                exchange.end(served, failure, failure == null ? served.asyncCompletion() : null);
+            }
         }
     }
 

@@ -28,6 +28,11 @@ final class ServedServletRequest implements ServedRequest {
         return response;
     }
 
+    /** Whether the application sent an error status, so the container renders an error page after the chain. */
+    boolean errorSent() {
+        return response.errorSent();
+    }
+
     /** Where to hand the recording when the request went async, or null when it completes with this dispatch. */
     Consumer<Runnable> asyncCompletion() {
         try {

@@ -4,6 +4,7 @@ import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.internal.ClientAccess;
+import dev.seestack.internal.http.ActiveTracer;
 import dev.seestack.internal.http.HttpMonitor;
 import dev.seestack.internal.http.InboundStart;
 import dev.seestack.internal.http.MdcBridge;
@@ -14,7 +15,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * One request passing through {@link ReactiveInboundFilter}. Follows the servlet integration's rules (trace id
- * from {@code traceparent}, then {@code X-Request-ID}, else generated; path without query; host from the
+ * of a tracer active on the filter's thread, e.g. the OpenTelemetry agent's, else from {@code traceparent}, then
+ * {@code X-Request-ID}, else generated; path without query; host from the
  * {@code Host} header, else the server's; never headers) but is bound to the exchange, not to a thread: a reactive
  * request starts and ends on different threads. Every step swallows its own failures.
  */
@@ -32,8 +34,9 @@ final class ReactiveInboundExchange {
     private ReactiveInboundExchange(HttpMonitor monitor, ServedExchange served) {
         this.monitor = monitor;
         this.served = served;
-        String fromHeaders = TraceIds.fromHeaders(served.header(TraceIds.TRACEPARENT_HEADER),
-                served.header(TraceIds.REQUEST_ID_HEADER));
+        String tracers = ActiveTracer.traceId();
+        String fromHeaders = tracers != null ? tracers : TraceIds.fromHeaders(
+                served.header(TraceIds.TRACEPARENT_HEADER), served.header(TraceIds.REQUEST_ID_HEADER));
         this.traceId = fromHeaders != null ? fromHeaders : TraceIds.newTraceId();
     }
 
@@ -70,6 +73,7 @@ final class ReactiveInboundExchange {
      */
     void failed(Throwable error, boolean capture) {
         failure = error;
+        deferToErrorPage();
         try {
             if (!capture || statusOf(error) < 500) {
                 return;
@@ -89,7 +93,10 @@ final class ReactiveInboundExchange {
         }
     }
 
-    /** Records the item once, when the handler completed, failed or was cancelled (the client went away). */
+    /**
+     * Records the item once, when the handler completed, failed or was cancelled (the client went away); a failure
+     * Boot's error handler renders was handed to the exchange's completion instead (see {@link #failed}).
+     */
     void end(boolean cancelled) {
         if (!ended.compareAndSet(false, true)) {
             return;
@@ -98,6 +105,30 @@ final class ReactiveInboundExchange {
             Throwable error = failure;
             int status = error != null ? statusOf(error) : served.status();
             monitor.capture(start.item(served, traceId, status, userId()));
+        } catch (RuntimeException | LinkageError e) {
+            monitor.recordInternalFailure(e);
+        }
+    }
+
+    /**
+     * Hands the recording of a failed request to the exchange's completion, before the error travels on to Boot's
+     * error handler (which may complete the exchange at once), so the item has the page's status and bytes.
+     */
+    private void deferToErrorPage() {
+        try {
+            CompletionTrackingResponse tracked = CompletionTrackingResponse.of(served.originalResponse());
+            if (tracked != null && !ended.get() && tracked.whenComplete(() -> recordErrorPage(tracked))) {
+                ended.set(true);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            monitor.recordInternalFailure(e);
+        }
+    }
+
+    private void recordErrorPage(CompletionTrackingResponse tracked) {
+        try {
+            monitor.capture(start.item(served.withResponse(served.status(), tracked.bytesWritten()), traceId,
+                    served.status(), userId()));
         } catch (RuntimeException | LinkageError e) {
             monitor.recordInternalFailure(e);
         }

@@ -18,6 +18,9 @@ import org.springframework.boot.info.GitProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.env.Environment;
 
 /**
@@ -58,11 +61,24 @@ public class SeeStackAutoConfiguration {
         return new FlushOnStop(client);
     }
 
+    /** Work submitted to Boot's executors carries the submitting request's trace id and user. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.core.task.TaskDecorator")
+    static class TaskContextConfiguration {
+        @Bean
+        @Primary
+        @Conditional(SingleTaskDecoratorCondition.class)
+        ContextTaskDecorator seeStackTaskDecorator(ObjectProvider<TaskDecorator> decorators) {
+            return new ContextTaskDecorator(decorators);
+        }
+    }
+
     /** Inbound HTTP monitoring of servlet applications ({@code seestack.web.*}). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = {"jakarta.servlet.Filter", "dev.seestack.servlet.jakarta.SeeStackServletFilter"})
     @ConditionalOnProperty(prefix = "seestack.web", name = "enabled", matchIfMissing = true)
+    @Import(ErrorPageRecordingConfiguration.class)
     static class ServletConfiguration {
         @Bean
         OrderedServletFilter seeStackServletFilter(SeeStackClient client, SeeStackProperties properties) {
@@ -101,6 +117,12 @@ public class SeeStackAutoConfiguration {
         @Bean
         ReactivePrincipalUserFilter seeStackPrincipalUserWebFilter() {
             return new ReactivePrincipalUserFilter();
+        }
+
+        /** Requests ending in Boot's error handler are recorded with the page it wrote. */
+        @Bean
+        static org.springframework.http.server.reactive.HttpHandlerDecoratorFactory seeStackResponseCompletion() {
+            return CompletionTrackingResponse.decoratorFactory();
         }
 
         /** The request's trace id and user in the MDC, where the application propagates the Reactor context. */

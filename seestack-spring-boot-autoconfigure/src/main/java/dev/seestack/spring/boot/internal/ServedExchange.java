@@ -4,13 +4,11 @@ import dev.seestack.internal.http.ByteCounter;
 import dev.seestack.internal.http.ServedRequest;
 import dev.seestack.internal.http.TraceIds;
 import java.net.InetSocketAddress;
-import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,23 +53,58 @@ final class ServedExchange implements ServedRequest {
                         return super.getBody().doOnNext(b -> requestBytes.add(b.readableByteCount()));
                     }
                 })
-                .response(new ServerHttpResponseDecorator(response) {
-                    @Override
-                    public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-                        return super.writeWith(Flux.from(body).doOnNext(b -> responseBytes.add(b.readableByteCount())));
-                    }
-
-                    @Override
-                    public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-                        return super.writeAndFlushWith(Flux.from(body).map(part -> Flux.from(part)
-                                .doOnNext(b -> responseBytes.add(b.readableByteCount()))));
-                    }
-                })
+                .response(new CountingServerResponse(response, responseBytes))
                 .build();
     }
 
     ServerWebExchange chainExchange() {
         return chainExchange;
+    }
+
+    /** The exchange's own response, as error handling writes to it (not the chain's counting decorator). */
+    ServerHttpResponse originalResponse() {
+        return exchange.getResponse();
+    }
+
+    /** This request as answered by the error handler: {@code status} and {@code bytes} of the page it wrote. */
+    ServedRequest withResponse(int status, long bytes) {
+        ServedExchange self = this;
+        return new ServedRequest() {
+            @Override
+            public String method() {
+                return self.method();
+            }
+
+            @Override
+            public String header(String name) {
+                return self.header(name);
+            }
+
+            @Override
+            public String serverName() {
+                return self.serverName();
+            }
+
+            @Override
+            public String path() {
+                return self.path();
+            }
+
+            @Override
+            public int status() {
+                return status;
+            }
+
+            @Override
+            public long requestBytes() {
+                return self.requestBytes();
+            }
+
+            @Override
+            public long responseBytes() {
+                return bytes;
+            }
+        };
     }
 
     Object attribute(String name) {
