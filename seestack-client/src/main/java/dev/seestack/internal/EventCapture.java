@@ -131,9 +131,9 @@ final class EventCapture {
             }
             Severity level = context == null ? null : Severity.parse(context.level());
             User u = context == null ? null : context.user();
-            Object traceId = meta.get("traceId");
+            Object crumbTrace = meta.get("traceId");
             captureError(throwable, null, level, UserPrecedence.forError(u, user), () -> meta,
-                    BreadcrumbTrail.keyOf(traceId == null ? null : String.valueOf(traceId),
+                    BreadcrumbTrail.keyOf(crumbTrace == null ? null : String.valueOf(crumbTrace),
                             Thread.currentThread().getName()));
         } catch (RuntimeException | LinkageError e) {
             rejectLocally(Feature.ERRORS, "error could not be captured: " + e);
