@@ -195,6 +195,11 @@ public final class DeliveryPipeline {
         transport.close();
     }
 
+    /** Requests the in-flight window allows now; for tests of the window. */
+    int windowSize() {
+        return senders.windowSize();
+    }
+
     /** Whether senders may take from the buffer of {@code feature} now; for tests of when senders are woken. */
     boolean isReleased(Feature feature) {
         return lanes.isReleased(feature);

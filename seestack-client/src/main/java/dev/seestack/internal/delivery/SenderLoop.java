@@ -51,6 +51,16 @@ final class SenderLoop {
         this.clock = clock;
     }
 
+    /** Requests the window allows in flight now; for tests. */
+    int windowSize() {
+        control.lock.lock();
+        try {
+            return window.size();
+        } finally {
+            control.lock.unlock();
+        }
+    }
+
     /** Starts {@code count} sender threads. */
     void start(int count) {
         DaemonThreadFactory threads = new DaemonThreadFactory("sender");
