@@ -15,6 +15,8 @@ final class Delivery {
     long sentAt;
     /** Set once a waiting retry has been moved to the ready queue, so it is moved only once. */
     final AtomicBoolean released = new AtomicBoolean();
+    /** Its retry's timer while it waits for one, cancelled when the budget drops it. */
+    volatile Scheduler.Cancellable retryTimer;
     /** True while its dispatch is on the stack: an answer arriving then (inline) must not dispatch the next. */
     volatile boolean dispatching;
 

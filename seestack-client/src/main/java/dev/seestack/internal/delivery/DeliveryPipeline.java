@@ -3,6 +3,7 @@ package dev.seestack.internal.delivery;
 import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.delivery.PipelineControl.State;
 import dev.seestack.internal.diag.Diagnostics;
+import dev.seestack.internal.diag.DropWarnings;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.mask.SensitiveDataMasker;
@@ -65,11 +66,16 @@ public final class DeliveryPipeline {
         PayloadEncoder encoder = new PayloadEncoder(masker);
         Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
         spool = new SpoolHooks(encoder, assemblers);
-        lanes = new Lanes(bufferSize, control, assemblers, diagnostics, spool);
-        stop = new StopAccounting(control, lanes, spool, inFlight);
-        retries = new RetryQueue(control, scheduler, stop);
+        String[] features = new String[Feature.values().length];
+        for (Feature f : Feature.values()) {
+            features[f.ordinal()] = f.displayName();
+        }
+        DropWarnings drops = new DropWarnings(diagnostics, scheduler::nanoTime, features);
+        lanes = new Lanes(bufferSize, control, assemblers, diagnostics, spool, drops);
+        stop = new StopAccounting(control, lanes, spool, inFlight, drops);
+        retries = new RetryQueue(control, scheduler, stop, lanes);
         senders = new SenderLoop(control, lanes, retries, inFlight, transport, encoder,
-                new AnswerJudge(retryPolicy, diagnostics), new OutcomeAccounting(control, spool, stop, diagnostics),
+                new AnswerJudge(retryPolicy, diagnostics), new OutcomeAccounting(control, spool, stop, diagnostics, drops),
                 diagnostics, onUnauthorized, scheduler::nanoTime);
     }
 
@@ -136,6 +142,17 @@ public final class DeliveryPipeline {
         try {
             Lane lane = lanes.get(feature);
             return lane.buffer.size() + lane.inFlightItems + retries.heldItems(lane);
+        } finally {
+            control.lock.unlock();
+        }
+    }
+
+    /** Items of {@code feature} buffered or in flight (held, less what waits for a retry); for tests. */
+    long bufferedItems(Feature feature) {
+        control.lock.lock();
+        try {
+            Lane lane = lanes.get(feature);
+            return lane.buffer.size() + lane.inFlightItems;
         } finally {
             control.lock.unlock();
         }
