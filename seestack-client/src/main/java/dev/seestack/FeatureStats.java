@@ -1,8 +1,8 @@
 package dev.seestack;
 
 /**
- * A snapshot of one feature's counters. Every captured item is accounted for:
- * {@code captured = sent + droppedBufferFull + droppedAfterRetries + rejected + droppedDisabled + spooled + pending}.
+ * A snapshot of one feature's counters. Every captured item is accounted for: {@code captured = sent + unconfirmed
+ * + droppedBufferFull + droppedAfterRetries + rejected + droppedDisabled + spooled + pending}.
  * With a disk spool, what left the process's memory for the disk is followed by {@code resentFromSpool},
  * {@code rejectedFromSpool} and {@code droppedSpoolFull}; those also count items an earlier process spooled.
  */
@@ -17,6 +17,8 @@ public final class FeatureStats {
     private final long resentFromSpool;
     private final long rejectedFromSpool;
     private final long droppedSpoolFull;
+    private final long unconfirmed;
+    private final long resentUnconfirmed;
 
     public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
             long droppedDisabled) {
@@ -26,6 +28,16 @@ public final class FeatureStats {
     /** With the disk spool's counters (all 0 when {@code spoolDir} is unset). */
     public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
             long droppedDisabled, long spooled, long resentFromSpool, long rejectedFromSpool, long droppedSpoolFull) {
+        this(captured, sent, droppedBufferFull, droppedAfterRetries, rejected, droppedDisabled, spooled,
+                resentFromSpool, rejectedFromSpool, droppedSpoolFull, 0, 0);
+    }
+
+    /** With the counts of requests sent whose answer never came, see {@link #unconfirmed()}. */
+    public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
+            long droppedDisabled, long spooled, long resentFromSpool, long rejectedFromSpool, long droppedSpoolFull,
+            long unconfirmed, long resentUnconfirmed) {
+        this.unconfirmed = unconfirmed;
+        this.resentUnconfirmed = resentUnconfirmed;
         this.spooled = spooled;
         this.resentFromSpool = resentFromSpool;
         this.rejectedFromSpool = rejectedFromSpool;
@@ -88,9 +100,27 @@ public final class FeatureStats {
         return droppedSpoolFull;
     }
 
+    /**
+     * Items given up on after their retries whose last attempt was sent in full but never answered (the connection
+     * closed after the body, or the 5 s deadline passed): the backend may have stored them. Not in
+     * {@link #droppedAfterRetries()}.
+     */
+    public long unconfirmed() {
+        return unconfirmed;
+    }
+
+    /**
+     * Items sent again (a retry) after an attempt that was sent in full but never answered: the backend may hold a
+     * copy of each from that attempt as well. Counts attempts, so it is not part of the identity above.
+     */
+    public long resentUnconfirmed() {
+        return resentUnconfirmed;
+    }
+
     /** Items still buffered, in flight or waiting for a retry. */
     public long pending() {
-        return captured - sent - droppedBufferFull - droppedAfterRetries - rejected - droppedDisabled - spooled;
+        return captured - sent - unconfirmed - droppedBufferFull - droppedAfterRetries - rejected - droppedDisabled
+                - spooled;
     }
 
     @Override
@@ -98,6 +128,8 @@ public final class FeatureStats {
         return "{captured=" + captured + ", sent=" + sent + ", droppedBufferFull=" + droppedBufferFull
                 + ", droppedAfterRetries=" + droppedAfterRetries + ", rejected=" + rejected
                 + ", droppedDisabled=" + droppedDisabled + ", pending=" + pending()
+                + (unconfirmed == 0 && resentUnconfirmed == 0 ? ""
+                        : ", unconfirmed=" + unconfirmed + ", resentUnconfirmed=" + resentUnconfirmed)
                 + (spooled == 0 && resentFromSpool == 0 && rejectedFromSpool == 0 && droppedSpoolFull == 0 ? ""
                         : ", spooled=" + spooled + ", resentFromSpool=" + resentFromSpool + ", rejectedFromSpool="
                                 + rejectedFromSpool + ", droppedSpoolFull=" + droppedSpoolFull) + "}";

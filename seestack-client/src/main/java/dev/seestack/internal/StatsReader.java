@@ -11,7 +11,7 @@ import dev.seestack.internal.spool.SpoolCounters;
 
 /**
  * The one place a client's {@link ClientStats} are assembled from the pipeline's and the spool's counters, and
- * the debug stats line printed when they changed. Split out of {@link ClientCore}.
+ * the debug stats line printed when they changed.
  */
 final class StatsReader {
     /** Null when the client never started: every count is then 0. */
@@ -50,12 +50,16 @@ final class StatsReader {
         long rejected = c.rejected();
         long disabled = c.droppedDisabled();
         long spooled = c.spooled();
+        long unconfirmed = c.unconfirmed();
+        long resentUnconfirmed = c.resentUnconfirmed();
         if (spool == null) {
-            return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled);
+            return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled, 0, 0, 0, 0, unconfirmed,
+                    resentUnconfirmed);
         }
         SpoolCounters s = spool.counters();
         return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled, spooled,
-                s.resentFromSpool(feature), s.rejectedFromSpool(feature), s.droppedSpoolFull(feature));
+                s.resentFromSpool(feature), s.rejectedFromSpool(feature), s.droppedSpoolFull(feature), unconfirmed,
+                resentUnconfirmed);
     }
 
     /** The debug line, printed on the flush interval only when the stats (or the spool backlog) changed. */

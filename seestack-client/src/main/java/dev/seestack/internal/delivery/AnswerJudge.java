@@ -2,8 +2,11 @@ package dev.seestack.internal.delivery;
 
 import dev.seestack.internal.transport.TlsFailure;
 import dev.seestack.internal.transport.TransportResponse;
+import dev.seestack.internal.transport.UnconfirmedDeliveryException;
 import dev.seestack.internal.diag.Diagnostics;
 import java.io.IOException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletionException;
 
 /** Turns one answer (or failure) of a request into its {@link RetryDecision} by the {@link RetryPolicy}. */
@@ -18,6 +21,7 @@ final class AnswerJudge {
 
     /** The outcome of one answer (or failure) of {@code d}; runs on the transport's thread, never throws. */
     RetryDecision decide(Delivery d, TransportResponse response, Throwable failure) {
+        d.unconfirmed = false;
         try {
             if (failure != null) {
                 return onFailure(d, failure);
@@ -40,6 +44,15 @@ final class AnswerJudge {
         }
     }
 
+    /**
+     * Whether the request left in full but no answer came: the transport says so, or the deadline passed after the
+     * connection was up (a connect timeout sent nothing).
+     */
+    static boolean sentButUnanswered(Throwable cause) {
+        return cause instanceof UnconfirmedDeliveryException
+                || cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
+    }
+
     private RetryDecision onFailure(Delivery d, Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -57,7 +70,8 @@ final class AnswerJudge {
             diagnostics.alertOnce("WARN", "tls", cause.getMessage()); // once per client, also on stderr: its configuration
         }
         Throwable io = cause;
-        diagnostics.debug(() -> "  -> network failure " + io);
+        d.unconfirmed = sentButUnanswered(cause);
+        diagnostics.debug(() -> "  -> network failure " + io + (d.unconfirmed ? " (unconfirmed: it may be stored)" : ""));
         return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
     }
 }

@@ -11,6 +11,8 @@ final class Delivery {
     byte[] body;
     int attempts;
     int rateLimitRetries;
+    /** Whether its latest attempt was sent but never answered (it may have been stored). */
+    boolean unconfirmed;
     /** When its latest attempt went out, on the pipeline's clock: its answer's round trip sizes the window. */
     long sentAt;
     /** Set once a waiting retry has been moved to the ready queue, so it is moved only once. */

@@ -128,8 +128,8 @@ public final class DeliveryPipeline {
     /** Items of {@code feature} buffered, in flight or waiting for a retry. */
     public long pending(Feature feature) {
         FeatureCounters c = lanes.get(feature).counters;
-        return c.captured() - c.sent() - c.droppedBufferFull() - c.droppedAfterRetries() - c.rejected()
-                - c.droppedDisabled() - c.spooled();
+        return c.captured() - c.sent() - c.unconfirmed() - c.droppedBufferFull() - c.droppedAfterRetries()
+                - c.rejected() - c.droppedDisabled() - c.spooled();
     }
 
     /**

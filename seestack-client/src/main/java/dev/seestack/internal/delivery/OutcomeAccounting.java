@@ -70,6 +70,11 @@ final class OutcomeAccounting {
             d.lane.counters.spooled.add(d.itemCount);
             return;
         }
+        if (d.unconfirmed) {
+            d.lane.counters.unconfirmed.add(d.itemCount);
+            drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.UNCONFIRMED, d.itemCount);
+            return;
+        }
         d.lane.counters.droppedAfterRetries.add(d.itemCount);
         drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.RETRIES_SPENT, d.itemCount);
     }

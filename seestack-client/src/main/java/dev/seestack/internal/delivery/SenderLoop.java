@@ -147,6 +147,9 @@ final class SenderLoop {
             if (d.body == null) {
                 d.body = encoder.encode(d.payload);
             }
+            if (d.unconfirmed) {
+                d.lane.counters.resentUnconfirmed.add(d.itemCount); // the backend may now hold two copies
+            }
             d.attempts++;
             if (diagnostics.isDebug()) {
                 diagnostics.debug(() -> "POST " + d.lane.feature.path() + " attempt " + d.attempts + " "

@@ -18,6 +18,8 @@ public final class DropWarnings {
     public enum Cause {
         BUFFER_FULL("the buffer was full", "droppedBufferFull"),
         RETRIES_SPENT("retries spent", "droppedAfterRetries"),
+        UNCONFIRMED("retries spent, the last attempt sent but never answered: it may have been stored",
+                "unconfirmed"),
         DEADLINE("not delivered by the close deadline", "droppedDisabled"),
         REJECTED("rejected by the backend", "rejected");
 

@@ -52,7 +52,7 @@ class PipelineBudgetTest {
             assertTrue(held <= BUFFER + DeliveryPipeline.MAX_IN_FLIGHT, "held " + held + " at " + ms + " ms");
         }
         FeatureCounters logs = pipeline.counters(Feature.LOGS);
-        assertTrue(maxRetrying > BUFFER / 2, "retries did wait: " + maxRetrying);
+        assertTrue(maxRetrying > 100, "retries did wait: " + maxRetrying);
         assertTrue(logs.droppedBufferFull() > 0, "the budget dropped and counted the oldest");
         assertEquals(1, sink.containing("logs dropped (the buffer was full)").size(), sink.lines().toString());
         pipeline.close(Duration.ofMillis(500));
