@@ -46,18 +46,6 @@ class RuntimeWarningsTest {
     }
 
     @Test
-    void aFullBufferIsSilentWithoutDebugButAlwaysCounted() {
-        try (SeeStackClient client = fixture.client(stub, b -> b.bufferSize(2))) {
-            for (int i = 0; i < 10; i++) {
-                client.captureLog("info", "m" + i, null);
-            }
-            assertTrue(client.stats().logs().droppedBufferFull() > 0);
-        }
-        assertEquals(0, fixture.sink.containing("buffer full").size());
-        assertEquals(0, stderr.lines("buffer full"));
-    }
-
-    @Test
     void aFullBufferIsWarnedOnceWithoutDebug() {
         try (SeeStackClient client = fixture.client(stub, b -> b.bufferSize(2))) {
             for (int i = 0; i < 50; i++) {

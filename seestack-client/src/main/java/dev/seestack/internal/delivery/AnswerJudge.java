@@ -29,7 +29,7 @@ final class AnswerJudge {
             if (response.status() >= 300 && response.status() < 400) {
                 diagnostics.warnOnce("redirect", StatusTable.REDIRECT.warning(response.status(), response.location()));
             }
-            RetryDecision decision = retryPolicy.onStatus(d.lane.feature, response.status(), response.retryAfter(),
+            RetryDecision decision = retryPolicy.onStatus(response.status(), response.retryAfter(),
                     d.attempts, d.rateLimitRetries);
             if (response.status() == 429 && decision.kind() == RetryDecision.Kind.RETRY) {
                 d.rateLimitRetries++;

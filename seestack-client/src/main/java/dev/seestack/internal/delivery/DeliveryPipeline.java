@@ -31,8 +31,6 @@ public final class DeliveryPipeline {
     public static final int MAX_IN_FLIGHT = InFlightWindow.MAX;
     /** Request bodies larger than this are re-encoded without metadata. */
     public static final int MAX_BODY_BYTES = PayloadEncoder.MAX_BODY_BYTES;
-    /** How long a released, emptied buffer stays released waiting for more items. */
-    static final long DRAIN_LINGER_NANOS = Lanes.DRAIN_LINGER_NANOS;
 
     private final PipelineControl control = new PipelineControl();
     private final Lanes lanes;

@@ -139,7 +139,7 @@ final class Lanes {
     }
 
     /**
-     * Issue 16: once a flush has delivered everything, the buffers it released wait for their trigger or the timer
+     * Once a flush has delivered everything, the buffers it released wait for their trigger or the timer
      * again instead of lingering released: otherwise items captured within the linger after a flush keep every
      * sender busy (the lane stays released while items keep coming), competing with the capturing threads for
      * the CPU. Called with the lock held.

@@ -47,22 +47,25 @@ final class OutcomeAccounting {
                 c.rejected.add(d.itemCount);
                 return false;
             case FORBIDDEN:
-                c.rejected.add(d.itemCount);
-                drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.REJECTED, d.itemCount);
                 diagnostics.warnOnce("403", StatusTable.FORBIDDEN.warning());
+                countRejected(d);
                 return false;
             case NOT_FOUND:
-                c.rejected.add(d.itemCount);
-                drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.REJECTED, d.itemCount);
                 diagnostics.warnOnce("404-" + d.lane.feature + "-" + describe(d),
                         StatusTable.NOT_FOUND.warning(d.lane.feature.path() + describe(d)));
+                countRejected(d);
                 return false;
             default:
-                c.rejected.add(d.itemCount);
-                drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.REJECTED, d.itemCount);
                 diagnostics.debug(() -> StatusTable.MALFORMED.warning());
+                countRejected(d);
                 return false;
         }
+    }
+
+    /** Reports, then counts (a test waiting for the count finds the lines printed): rejected by the backend. */
+    private void countRejected(Delivery d) {
+        drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.REJECTED, d.itemCount);
+        d.lane.counters.rejected.add(d.itemCount);
     }
 
     private void spoolOrDropAfterRetries(Delivery d) {
@@ -71,12 +74,12 @@ final class OutcomeAccounting {
             return;
         }
         if (d.unconfirmed) {
-            d.lane.counters.unconfirmed.add(d.itemCount);
             drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.UNCONFIRMED, d.itemCount);
+            d.lane.counters.unconfirmed.add(d.itemCount);
             return;
         }
-        d.lane.counters.droppedAfterRetries.add(d.itemCount);
         drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.RETRIES_SPENT, d.itemCount);
+        d.lane.counters.droppedAfterRetries.add(d.itemCount);
     }
 
     private static String describe(Delivery d) {

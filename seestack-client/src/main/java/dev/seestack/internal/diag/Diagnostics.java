@@ -52,7 +52,7 @@ public final class Diagnostics {
     }
 
     /**
-     * Reports a runtime condition the user must see (401, plain HTTP refused, TLS failure, buffer full in debug)
+     * Reports a runtime condition the user must see (401, plain HTTP refused, TLS failure)
      * once per {@code key}: to the sink and, when the sink is a framework's status channel that may print nothing
      * after start-up, also to stderr with the {@code [seestack]} prefix.
      */
