@@ -71,7 +71,8 @@ final class AnswerJudge {
         }
         Throwable io = cause;
         d.unconfirmed = sentButUnanswered(cause);
-        diagnostics.debug(() -> "  -> network failure " + io + (d.unconfirmed ? " (unconfirmed: it may be stored)" : ""));
+        boolean unconfirmed = d.unconfirmed;
+        diagnostics.debug(() -> "  -> network failure " + io + (unconfirmed ? " (unconfirmed: it may be stored)" : ""));
         return retryPolicy.onNetworkFailure(d.attempts - d.rateLimitRetries);
     }
 }

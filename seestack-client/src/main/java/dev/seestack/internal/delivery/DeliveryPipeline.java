@@ -73,7 +73,8 @@ public final class DeliveryPipeline {
         stop = new StopAccounting(control, lanes, spool, inFlight, drops);
         retries = new RetryQueue(control, scheduler, stop, lanes);
         senders = new SenderLoop(control, lanes, retries, inFlight, transport, encoder,
-                new AnswerJudge(retryPolicy, diagnostics), new OutcomeAccounting(control, spool, stop, diagnostics, drops),
+                new AnswerJudge(retryPolicy, diagnostics),
+                new OutcomeAccounting(control, spool, stop, diagnostics, drops),
                 diagnostics, onUnauthorized, scheduler::nanoTime);
     }
 

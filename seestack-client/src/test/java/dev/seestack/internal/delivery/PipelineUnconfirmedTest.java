@@ -56,6 +56,16 @@ class PipelineUnconfirmedTest {
         pipeline.close(Duration.ofSeconds(1));
     }
 
+    /** Lets the four retry delays pass (1, 2, 4, 8 s) and waits until the item is given up on; its counters. */
+    private FeatureCounters spendTheRetries() {
+        long[] delays = {1000, 2000, 4000, 8000};
+        for (int i = 0; i < delays.length; i++) {
+            retryAfter(i + 1, delays[i]);
+        }
+        PollUntil.await("given up on", () -> pipeline.pending(Feature.ERRORS) == 0);
+        return pipeline.counters(Feature.ERRORS);
+    }
+
     /** Waits for attempt {@code n}, then lets its retry delay pass. */
     private void retryAfter(int n, long delayMs) {
         PollUntil.await("attempt " + n + " answered", () -> clock.requestedDelays().size() == n);
@@ -76,12 +86,7 @@ class PipelineUnconfirmedTest {
     @Test
     void retriesSpentOnUnansweredAttemptsAreUnconfirmedNotDropped() {
         start(Integer.MAX_VALUE, new UnconfirmedDeliveryException("no answer", null));
-        long[] delays = {1000, 2000, 4000, 8000};
-        for (int i = 0; i < delays.length; i++) {
-            retryAfter(i + 1, delays[i]);
-        }
-        PollUntil.await("given up on", () -> pipeline.pending(Feature.ERRORS) == 0);
-        FeatureCounters errors = pipeline.counters(Feature.ERRORS);
+        FeatureCounters errors = spendTheRetries();
         assertEquals(1, errors.unconfirmed());
         assertEquals(0, errors.droppedAfterRetries());
         assertEquals(4, errors.resentUnconfirmed());
@@ -94,12 +99,7 @@ class PipelineUnconfirmedTest {
     @Test
     void aRefusedConnectionSentNothingSoItsSpentRetriesAreDropped() {
         start(Integer.MAX_VALUE, new ConnectException("Connection refused"));
-        long[] delays = {1000, 2000, 4000, 8000};
-        for (int i = 0; i < delays.length; i++) {
-            retryAfter(i + 1, delays[i]);
-        }
-        PollUntil.await("given up on", () -> pipeline.pending(Feature.ERRORS) == 0);
-        FeatureCounters errors = pipeline.counters(Feature.ERRORS);
+        FeatureCounters errors = spendTheRetries();
         assertEquals(1, errors.droppedAfterRetries());
         assertEquals(0, errors.unconfirmed());
         assertEquals(0, errors.resentUnconfirmed());
