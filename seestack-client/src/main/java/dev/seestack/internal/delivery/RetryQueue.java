@@ -57,8 +57,15 @@ final class RetryQueue {
         d.released.set(false);
         d.lane.retrying.add(d);
         lanes.keepWithinBudget(d.lane);
+        if (d.released.get()) {
+            return; // the budget dropped it at once (the oldest): no timer holds it
+        }
         try {
-            d.retryTimer = scheduler.schedule(() -> moveToReady(d), delayMs);
+            Scheduler.Cancellable timer = scheduler.schedule(() -> moveToReady(d), delayMs);
+            d.retryTimer = timer;
+            if (d.released.get()) {
+                timer.cancel(); // dropped by a capture meanwhile (or already moved): release what the timer holds
+            }
         } catch (RuntimeException rejected) {
             moveToReady(d);
         }

@@ -50,6 +50,8 @@ class PipelineBudgetTest {
             maxHeld = Math.max(maxHeld, held);
             maxRetrying = Math.max(maxRetrying, held - bufferedOrInFlight());
             assertTrue(held <= BUFFER + DeliveryPipeline.MAX_IN_FLIGHT, "held " + held + " at " + ms + " ms");
+            int timers = clock.pendingOneShots(); // a dropped retry's timer must not hold it either
+            assertTrue(timers <= BUFFER, timers + " retry timers at " + ms + " ms");
         }
         FeatureCounters logs = pipeline.counters(Feature.LOGS);
         assertTrue(maxRetrying > 100, "retries did wait: " + maxRetrying);
