@@ -2,8 +2,8 @@ package dev.seestack;
 
 /**
  * A snapshot of one feature's counters. Every captured item is accounted for:
- * {@code captured = sent + droppedBufferFull + droppedAfterRetries + rejected + droppedDisabled + spooled
- * + droppedByHook + droppedRateLimited + droppedIgnored + pending}.
+ * {@code captured = sent + unconfirmed + droppedBufferFull + droppedAfterRetries + rejected + droppedDisabled
+ * + spooled + droppedByHook + droppedRateLimited + droppedIgnored + pending}.
  * With a disk spool, what left the process's memory for the disk is followed by {@code resentFromSpool},
  * {@code rejectedFromSpool} and {@code droppedSpoolFull}; those also count items an earlier process spooled.
  */
@@ -21,6 +21,8 @@ public final class FeatureStats {
     private final long droppedByHook;
     private final long droppedRateLimited;
     private final long droppedIgnored;
+    private final long unconfirmed;
+    private final long resentUnconfirmed;
 
     public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
             long droppedDisabled) {
@@ -31,16 +33,22 @@ public final class FeatureStats {
     public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
             long droppedDisabled, long spooled, long resentFromSpool, long rejectedFromSpool, long droppedSpoolFull) {
         this(captured, sent, droppedBufferFull, droppedAfterRetries, rejected, droppedDisabled, spooled,
-                resentFromSpool, rejectedFromSpool, droppedSpoolFull, 0, 0, 0);
+                resentFromSpool, rejectedFromSpool, droppedSpoolFull, 0, 0, 0, 0, 0);
     }
 
-    /** With the counters of what the client screens out before buffering (hooks, rate limit, ignored types). */
+    /**
+     * Every counter: also what the client screens out before buffering (hooks, rate limit, ignored types) and the
+     * requests sent whose answer never came, see {@link #unconfirmed()}.
+     */
     public FeatureStats(long captured, long sent, long droppedBufferFull, long droppedAfterRetries, long rejected,
             long droppedDisabled, long spooled, long resentFromSpool, long rejectedFromSpool, long droppedSpoolFull,
-            long droppedByHook, long droppedRateLimited, long droppedIgnored) {
+            long droppedByHook, long droppedRateLimited, long droppedIgnored, long unconfirmed,
+            long resentUnconfirmed) {
         this.droppedByHook = droppedByHook;
         this.droppedRateLimited = droppedRateLimited;
         this.droppedIgnored = droppedIgnored;
+        this.unconfirmed = unconfirmed;
+        this.resentUnconfirmed = resentUnconfirmed;
         this.spooled = spooled;
         this.resentFromSpool = resentFromSpool;
         this.rejectedFromSpool = rejectedFromSpool;
@@ -118,10 +126,27 @@ public final class FeatureStats {
         return droppedIgnored;
     }
 
+    /**
+     * Items given up on after their retries whose last attempt was sent in full but never answered (the connection
+     * closed after the body, or the 5 s deadline passed): the backend may have stored them. Not in
+     * {@link #droppedAfterRetries()}.
+     */
+    public long unconfirmed() {
+        return unconfirmed;
+    }
+
+    /**
+     * Items sent again (a retry) after an attempt that was sent in full but never answered: the backend may hold a
+     * copy of each from that attempt as well. Counts attempts, so it is not part of the identity above.
+     */
+    public long resentUnconfirmed() {
+        return resentUnconfirmed;
+    }
+
     /** Items still buffered, in flight or waiting for a retry. */
     public long pending() {
-        return captured - sent - droppedBufferFull - droppedAfterRetries - rejected - droppedDisabled - spooled
-                - droppedByHook - droppedRateLimited - droppedIgnored;
+        return captured - sent - unconfirmed - droppedBufferFull - droppedAfterRetries - rejected - droppedDisabled
+                - spooled - droppedByHook - droppedRateLimited - droppedIgnored;
     }
 
     @Override
@@ -129,6 +154,8 @@ public final class FeatureStats {
         return "{captured=" + captured + ", sent=" + sent + ", droppedBufferFull=" + droppedBufferFull
                 + ", droppedAfterRetries=" + droppedAfterRetries + ", rejected=" + rejected
                 + ", droppedDisabled=" + droppedDisabled + ", pending=" + pending()
+                + (unconfirmed == 0 && resentUnconfirmed == 0 ? ""
+                        : ", unconfirmed=" + unconfirmed + ", resentUnconfirmed=" + resentUnconfirmed)
                 + (spooled == 0 && resentFromSpool == 0 && rejectedFromSpool == 0 && droppedSpoolFull == 0 ? ""
                         : ", spooled=" + spooled + ", resentFromSpool=" + resentFromSpool + ", rejectedFromSpool="
                                 + rejectedFromSpool + ", droppedSpoolFull=" + droppedSpoolFull)

@@ -106,9 +106,9 @@ class DeliveryTest {
     }
 
     @Test
-    void dropsTheOldestLogWhenTheBufferIsFullAndWarnsOnceInDebugMode() {
+    void dropsTheOldestLogWhenTheBufferIsFullAndWarnsOnceWithoutDebug() {
         GatedTransport gate = new GatedTransport(new JdkHttpTransport(stub.host(), IngestStub.API_KEY));
-        client = ClientAccess.create(TestClients.config(stub).bufferSize(5).debug(true).build(), ClientComponents.defaults()
+        client = ClientAccess.create(TestClients.config(stub).bufferSize(5).build(), ClientComponents.defaults()
                 .transport(c -> gate).scheduler(() -> fixture.scheduler).diagnosticSink(fixture.sink)
                 .senderThreads(1).shutdownHook(false));
         for (int i = 1; i <= 4; i++) {
@@ -128,7 +128,8 @@ class DeliveryTest {
         assertEquals(10, logs.captured());
         assertEquals(4, logs.droppedBufferFull());
         assertEquals(6, logs.sent());
-        assertEquals(1, fixture.sink.containing("logs buffer full").size());
+        assertEquals(1, fixture.sink.containing("logs dropped (the buffer was full): 1 (").size(),
+                fixture.sink.lines().toString());
     }
 
     @Test
@@ -153,7 +154,7 @@ class DeliveryTest {
         assertEquals(4, fixture.scheduler.requestedDelays().size());
         assertEquals(5, stub.awaitBodies(IngestStub.LOGS, 5).size());
         PollUntil.await("one warning about the drop",
-                () -> fixture.sink.containing("could not deliver logs after retries").size() == 1);
+                () -> fixture.sink.containing("logs dropped (retries spent): 1 (").size() == 1);
     }
 
     @Test

@@ -43,7 +43,7 @@ class SeeStackConfigTest {
     void defaultsMatchTheDocumentation() {
         SeeStackConfig c = SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com").build();
         assertEquals(5000, c.flushIntervalMs());
-        assertEquals(500, c.bufferSize());
+        assertEquals(1000, c.bufferSize());
         assertFalse(c.debug());
         assertNull(c.environment(), "environment is not set unless configured");
         assertNull(c.release());
@@ -90,7 +90,7 @@ class SeeStackConfigTest {
     void replacesNonPositiveSizesWithDefaultsAndRecordsOneWarningEach() {
         SeeStackConfig c = SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com")
                 .bufferSize(-3).flushIntervalMs(0).build();
-        assertEquals(500, c.bufferSize());
+        assertEquals(1000, c.bufferSize());
         assertEquals(5000, c.flushIntervalMs());
         assertEquals(2, ClientAccess.warnings(c).size());
     }

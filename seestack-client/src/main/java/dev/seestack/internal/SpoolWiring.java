@@ -39,7 +39,7 @@ final class SpoolWiring {
             Runnable onUnauthorized) {
         return (feature, body) -> {
             TransportResponse response = transport.post(feature.path(), body);
-            RetryDecision decision = retryPolicy.onStatus(feature, response.status(), response.retryAfter(), 1, 0);
+            RetryDecision decision = retryPolicy.onStatus(response.status(), response.retryAfter(), 1, 0);
             if (decision.kind() == RetryDecision.Kind.DISABLE) {
                 onUnauthorized.run();
             }

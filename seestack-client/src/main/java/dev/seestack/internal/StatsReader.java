@@ -11,7 +11,7 @@ import dev.seestack.internal.spool.SpoolCounters;
 
 /**
  * The one place a client's {@link ClientStats} are assembled from the pipeline's and the spool's counters, and
- * the debug stats line printed when they changed. Split out of {@link ClientCore}.
+ * the debug stats line printed when they changed.
  */
 final class StatsReader {
     /** Null when the client never started: every count is then 0. */
@@ -53,14 +53,16 @@ final class StatsReader {
         long byHook = c.droppedByHook();
         long rateLimited = c.droppedRateLimited();
         long ignored = c.droppedIgnored();
+        long unconfirmed = c.unconfirmed();
+        long resentUnconfirmed = c.resentUnconfirmed();
         if (spool == null) {
             return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled, 0, 0, 0, 0, byHook,
-                    rateLimited, ignored);
+                    rateLimited, ignored, unconfirmed, resentUnconfirmed);
         }
         SpoolCounters s = spool.counters();
         return new FeatureStats(c.captured(), sent, full, retries, rejected, disabled, spooled,
                 s.resentFromSpool(feature), s.rejectedFromSpool(feature), s.droppedSpoolFull(feature), byHook,
-                rateLimited, ignored);
+                rateLimited, ignored, unconfirmed, resentUnconfirmed);
     }
 
     /** The debug line, printed on the flush interval only when the stats (or the spool backlog) changed. */

@@ -20,11 +20,12 @@ final class Accounting {
         assertEquals(0, s.pending(), "nothing left pending: " + s);
     }
 
-    /** The outcomes add up: captured = sent + every drop + pending, each of them non-negative. */
+    /** The outcomes add up: captured = sent + unconfirmed + every drop + pending, each of them non-negative. */
     static void assertBalanced(FeatureStats s) {
-        assertTrue(s.sent() >= 0 && s.droppedBufferFull() >= 0 && s.droppedAfterRetries() >= 0 && s.rejected() >= 0
-                && s.droppedDisabled() >= 0 && s.spooled() >= 0 && s.pending() >= 0, "no negative counter: " + s);
-        assertEquals(s.captured(), s.sent() + s.droppedBufferFull() + s.droppedAfterRetries() + s.rejected()
-                + s.droppedDisabled() + s.spooled() + s.pending(), s.toString());
+        assertTrue(s.sent() >= 0 && s.unconfirmed() >= 0 && s.droppedBufferFull() >= 0 && s.droppedAfterRetries() >= 0
+                && s.rejected() >= 0 && s.droppedDisabled() >= 0 && s.spooled() >= 0 && s.pending() >= 0,
+                "no negative counter: " + s);
+        assertEquals(s.captured(), s.sent() + s.unconfirmed() + s.droppedBufferFull() + s.droppedAfterRetries()
+                + s.rejected() + s.droppedDisabled() + s.spooled() + s.pending(), s.toString());
     }
 }

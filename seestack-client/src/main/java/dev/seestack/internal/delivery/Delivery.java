@@ -11,10 +11,14 @@ final class Delivery {
     byte[] body;
     int attempts;
     int rateLimitRetries;
+    /** Whether its latest attempt was sent but never answered (it may have been stored). */
+    boolean unconfirmed;
     /** When its latest attempt went out, on the pipeline's clock: its answer's round trip sizes the window. */
     long sentAt;
     /** Set once a waiting retry has been moved to the ready queue, so it is moved only once. */
     final AtomicBoolean released = new AtomicBoolean();
+    /** Its retry's timer while it waits for one, cancelled when the budget drops it. */
+    volatile Scheduler.Cancellable retryTimer;
     /** True while its dispatch is on the stack: an answer arriving then (inline) must not dispatch the next. */
     volatile boolean dispatching;
 

@@ -3,6 +3,7 @@ package dev.seestack.internal.delivery;
 import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.delivery.PipelineControl.State;
 import dev.seestack.internal.diag.Diagnostics;
+import dev.seestack.internal.diag.DropWarnings;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.mask.SensitiveDataMasker;
@@ -30,8 +31,6 @@ public final class DeliveryPipeline {
     public static final int MAX_IN_FLIGHT = InFlightWindow.MAX;
     /** Request bodies larger than this are re-encoded without metadata. */
     public static final int MAX_BODY_BYTES = PayloadEncoder.MAX_BODY_BYTES;
-    /** How long a released, emptied buffer stays released waiting for more items. */
-    static final long DRAIN_LINGER_NANOS = Lanes.DRAIN_LINGER_NANOS;
 
     private final PipelineControl control = new PipelineControl();
     private final Lanes lanes;
@@ -65,11 +64,17 @@ public final class DeliveryPipeline {
         PayloadEncoder encoder = new PayloadEncoder(masker);
         Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
         spool = new SpoolHooks(encoder, assemblers);
-        lanes = new Lanes(bufferSize, control, assemblers, diagnostics, spool);
-        stop = new StopAccounting(control, lanes, spool, inFlight);
-        retries = new RetryQueue(control, scheduler, stop);
+        String[] features = new String[Feature.values().length];
+        for (Feature f : Feature.values()) {
+            features[f.ordinal()] = f.displayName();
+        }
+        DropWarnings drops = new DropWarnings(diagnostics, scheduler::nanoTime, features);
+        lanes = new Lanes(bufferSize, control, assemblers, diagnostics, spool, drops);
+        stop = new StopAccounting(control, lanes, spool, inFlight, drops);
+        retries = new RetryQueue(control, scheduler, stop, lanes);
         senders = new SenderLoop(control, lanes, retries, inFlight, transport, encoder,
-                new AnswerJudge(retryPolicy, diagnostics), new OutcomeAccounting(control, spool, stop, diagnostics),
+                new AnswerJudge(retryPolicy, diagnostics),
+                new OutcomeAccounting(control, spool, stop, diagnostics, drops),
                 diagnostics, onUnauthorized, scheduler::nanoTime);
     }
 
@@ -122,8 +127,9 @@ public final class DeliveryPipeline {
     /** Items of {@code feature} buffered, in flight or waiting for a retry. */
     public long pending(Feature feature) {
         FeatureCounters c = lanes.get(feature).counters;
-        return c.captured() - c.sent() - c.droppedBufferFull() - c.droppedAfterRetries() - c.rejected()
-                - c.droppedDisabled() - c.spooled() - c.droppedByHook() - c.droppedRateLimited() - c.droppedIgnored();
+        return c.captured() - c.sent() - c.unconfirmed() - c.droppedBufferFull() - c.droppedAfterRetries()
+                - c.rejected() - c.droppedDisabled() - c.spooled() - c.droppedByHook() - c.droppedRateLimited()
+                - c.droppedIgnored();
     }
 
     /**
@@ -136,6 +142,17 @@ public final class DeliveryPipeline {
         try {
             Lane lane = lanes.get(feature);
             return lane.buffer.size() + lane.inFlightItems + retries.heldItems(lane);
+        } finally {
+            control.lock.unlock();
+        }
+    }
+
+    /** Items of {@code feature} buffered or in flight (held, less what waits for a retry); for tests. */
+    long bufferedItems(Feature feature) {
+        control.lock.lock();
+        try {
+            Lane lane = lanes.get(feature);
+            return lane.buffer.size() + lane.inFlightItems;
         } finally {
             control.lock.unlock();
         }
@@ -193,6 +210,11 @@ public final class DeliveryPipeline {
         control.signalAllWork();
         scheduler.shutdown();
         transport.close();
+    }
+
+    /** Requests the in-flight window allows now; for tests of the window. */
+    int windowSize() {
+        return senders.windowSize();
     }
 
     /** Whether senders may take from the buffer of {@code feature} now; for tests of when senders are woken. */

@@ -2,7 +2,7 @@ package dev.seestack.internal.delivery;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Running counts for one feature; captured = sent + every drop + spooled + still pending. */
+/** Running counts for one feature; captured = sent + unconfirmed + every drop + spooled + still pending. */
 public final class FeatureCounters {
     final LongAdder captured = new LongAdder();
     final LongAdder sent = new LongAdder();
@@ -10,8 +10,12 @@ public final class FeatureCounters {
     final LongAdder droppedAfterRetries = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder droppedDisabled = new LongAdder();
-    /** Handed to the disk spool instead of being dropped (issue 15). */
+    /** Handed to the disk spool instead of being dropped. */
     final LongAdder spooled = new LongAdder();
+    /** Given up on after retries whose last attempt was sent but never answered: the backend may hold them. */
+    final LongAdder unconfirmed = new LongAdder();
+    /** Items sent again after an attempt that was sent but never answered (not in the identity: attempts). */
+    final LongAdder resentUnconfirmed = new LongAdder();
 
     /** Dropped by a {@code beforeSend} hook, refused by the per-group rate limit, of an ignored type (issue 26). */
     final LongAdder droppedByHook = new LongAdder();
@@ -44,6 +48,14 @@ public final class FeatureCounters {
 
     public long spooled() {
         return spooled.sum();
+    }
+
+    public long unconfirmed() {
+        return unconfirmed.sum();
+    }
+
+    public long resentUnconfirmed() {
+        return resentUnconfirmed.sum();
     }
 
     /** Counts one item captured and rejected locally (e.g. a blank message). */

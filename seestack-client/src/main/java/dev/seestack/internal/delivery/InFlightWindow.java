@@ -5,8 +5,9 @@ package dev.seestack.internal.delivery;
  * wait, at most doubling it (a deep backlog reaches the bound within one round trip; a slight one grows it by
  * one per answer, doubling per round trip); halved on a failure, after which it grows by one per answer only;
  * one less per window's worth of answers that found nothing waiting (it drifts back towards {@link #MIN} when
- * idle). It does not grow on an answer that queued, and a round of answers that all queued takes a quarter off
- * (see {@link QueueingGate}). Guarded by the pipeline lock.
+ * idle). A round of answers that queued (see {@link QueueingGate}: judged per round, never on one answer) takes a
+ * quarter off, after which it grows by one per round until a failure or a probe that finds the path longer.
+ * Guarded by the pipeline lock.
  */
 final class InFlightWindow {
     /** Bounds for HTTP/1.1 (one connection per request in flight): 2 000 logs/s at 50 ms needs 100, plus headroom
@@ -71,7 +72,6 @@ final class InFlightWindow {
      */
     void onAnswer(boolean failed, long waiting, long sentAt, long now) {
         answered |= !failed;
-        boolean queued = false;
         if (sentAt != UNTIMED) {
             QueueingGate.Verdict verdict = queueing.onRoundTrip(sentAt, now, size);
             if (verdict == QueueingGate.Verdict.ROUND_QUEUED) {
@@ -79,18 +79,20 @@ final class InFlightWindow {
                 // upwards by one per round, as TCP Vegas: one fast answer doubling it would queue it again
                 size = Math.max(Math.min(size, INITIAL), size - size / 4);
                 queueLimited = true;
+                roundGrowthCredit = 0;
             } else if (verdict == QueueingGate.Verdict.PATH_LONGER) {
                 queueLimited = false;
                 fastGrowthBelow = max;
             }
-            queued = queueing.queued(now - sentAt, now);
         }
         if (failed) {
             size = Math.max(min, size / 2);
             fastGrowthBelow = size;
             idleAnswers = 0;
+            // the backend (or the path) changed: a queue seen before the failure says nothing of the one after
+            queueLimited = false;
         } else if (waiting > 0) {
-            if (!queued && !queueing.probing()) {
+            if (!queueing.probing()) {
                 // at 50 ms a 2 000 logs/s burst fills a 500-item buffer in 250 ms: growing by one per answer (8
                 // to 128 takes four round trips) dropped ~200 logs at every start; the backlog's size says how far
                 // behind. After a failure, one per answer: the backend (or the path) said it had enough
@@ -104,7 +106,7 @@ final class InFlightWindow {
         }
     }
 
-    /** One more per window's worth of answers that did not queue. */
+    /** One more per window's worth of answers. */
     private int roundStep() {
         if (++roundGrowthCredit < size) {
             return 0;

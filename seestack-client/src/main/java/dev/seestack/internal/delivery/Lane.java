@@ -1,9 +1,11 @@
 package dev.seestack.internal.delivery;
 
 import dev.seestack.internal.buffer.RingBuffer;
-import dev.seestack.internal.diag.ThinnedWarning;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** One feature's buffer, counters and release state inside the pipeline. */
@@ -11,7 +13,6 @@ final class Lane {
     final Feature feature;
     final RingBuffer<Encodable> buffer;
     final FeatureCounters counters = new FeatureCounters();
-    final ThinnedWarning retryDrops = new ThinnedWarning();
     /**
      * Items buffered at which senders start without waiting for the timer: 80 % of the buffer, at most
      * {@link #STREAM_TRIGGER} for a lane of one item per request (waiting for more only delays and bunches them:
@@ -31,6 +32,13 @@ final class Lane {
     Consumer<Encodable> onEvicted;
     /** Items of this lane in requests being sent; guarded by the pipeline lock. */
     long inFlightItems;
+    /** Requests of this lane waiting for their retry delay, oldest first (see {@link RetryQueue}). */
+    final Queue<Delivery> retrying = new ConcurrentLinkedQueue<>();
+    /**
+     * Items of this lane waiting for a retry or ready for it: with the buffered ones they stay within the buffer's
+     * capacity (its budget), read without the lock on the capturing thread.
+     */
+    final AtomicLong retryItems = new AtomicLong();
 
     Lane(Feature feature, int capacity) {
         this.feature = feature;

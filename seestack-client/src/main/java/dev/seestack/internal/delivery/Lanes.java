@@ -1,6 +1,7 @@
 package dev.seestack.internal.delivery;
 
 import dev.seestack.internal.diag.Diagnostics;
+import dev.seestack.internal.diag.DropWarnings;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
 import java.util.ArrayList;
@@ -25,9 +26,11 @@ final class Lanes {
     private final Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers;
     private final Diagnostics diagnostics;
     private final SpoolHooks spool;
+    private final DropWarnings drops;
 
     Lanes(int bufferSize, PipelineControl control, Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers,
-            Diagnostics diagnostics, SpoolHooks spool) {
+            Diagnostics diagnostics, SpoolHooks spool, DropWarnings drops) {
+        this.drops = drops;
         this.control = control;
         this.batchAssemblers = batchAssemblers;
         this.diagnostics = diagnostics;
@@ -53,6 +56,9 @@ final class Lanes {
     /** Buffers {@code item} in its lane and wakes a sender when its feature is immediate or its trigger is reached. */
     void offer(Lane lane, Encodable item) {
         lane.buffer.offer(item, lane.onEvicted);
+        if (lane.retryItems.get() > 0) {
+            keepWithinBudget(lane);
+        }
         if (lane.feature.isImmediate()) {
             control.signalWork();
         } else if (!lane.released && lane.buffer.size() >= lane.triggerSize) {
@@ -67,10 +73,35 @@ final class Lanes {
             return;
         }
         lane.counters.droppedBufferFull.increment();
-        if (diagnostics.isDebug()) {
-            diagnostics.alertOnce("WARN", "buffer-full-" + lane.feature, "SeeStack SDK: "
-                    + lane.feature.displayName() + " buffer full (capacity " + lane.buffer.capacity()
-                    + "); dropping the oldest items (counted in stats().droppedBufferFull)");
+        drops.record(lane.feature.ordinal(), DropWarnings.Cause.BUFFER_FULL, 1);
+    }
+
+    /**
+     * Keeps the items of {@code lane} buffered or waiting for a retry within its buffer's capacity: while they
+     * exceed it, the oldest waiting retry (older than anything buffered) is spooled or dropped and counted in
+     * {@code droppedBufferFull}. Lock-free, so the capturing thread may call it: the retry's {@code released} flag
+     * decides between this and its timer.
+     */
+    void keepWithinBudget(Lane lane) {
+        while (lane.buffer.size() + lane.retryItems.get() > lane.buffer.capacity()) {
+            Delivery oldest = lane.retrying.poll();
+            if (oldest == null) {
+                return; // what remains is ready to be sent, or buffered
+            }
+            if (!oldest.released.compareAndSet(false, true)) {
+                continue; // its timer moved it to the ready queue meanwhile
+            }
+            Scheduler.Cancellable timer = oldest.retryTimer;
+            if (timer != null) {
+                timer.cancel();
+            }
+            lane.retryItems.addAndGet(-oldest.itemCount);
+            if (spool.spoolDelivery(oldest)) {
+                lane.counters.spooled.add(oldest.itemCount);
+            } else {
+                lane.counters.droppedBufferFull.add(oldest.itemCount);
+                drops.record(lane.feature.ordinal(), DropWarnings.Cause.BUFFER_FULL, oldest.itemCount);
+            }
         }
     }
 
@@ -84,8 +115,9 @@ final class Lanes {
         }
     }
 
-    /** The timer's tick: releases every lane holding items. */
+    /** The timer's tick: releases every lane holding items, and prints the drop reports that are due. */
     void releaseBuffered() {
+        drops.reportDue();
         control.lock.lock();
         try {
             for (Lane lane : takeOrder) {
@@ -107,7 +139,7 @@ final class Lanes {
     }
 
     /**
-     * Issue 16: once a flush has delivered everything, the buffers it released wait for their trigger or the timer
+     * Once a flush has delivered everything, the buffers it released wait for their trigger or the timer
      * again instead of lingering released: otherwise items captured within the linger after a flush keep every
      * sender busy (the lane stays released while items keep coming), competing with the capturing threads for
      * the CPU. Called with the lock held.

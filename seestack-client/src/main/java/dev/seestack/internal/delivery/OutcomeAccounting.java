@@ -1,6 +1,7 @@
 package dev.seestack.internal.delivery;
 
 import dev.seestack.internal.diag.Diagnostics;
+import dev.seestack.internal.diag.DropWarnings;
 
 /** Counts the fate of one answered request in its lane's counters, and warns where the answer calls for it. */
 final class OutcomeAccounting {
@@ -8,8 +9,11 @@ final class OutcomeAccounting {
     private final SpoolHooks spool;
     private final StopAccounting stop;
     private final Diagnostics diagnostics;
+    private final DropWarnings drops;
 
-    OutcomeAccounting(PipelineControl control, SpoolHooks spool, StopAccounting stop, Diagnostics diagnostics) {
+    OutcomeAccounting(PipelineControl control, SpoolHooks spool, StopAccounting stop, Diagnostics diagnostics,
+            DropWarnings drops) {
+        this.drops = drops;
         this.control = control;
         this.spool = spool;
         this.stop = stop;
@@ -43,19 +47,25 @@ final class OutcomeAccounting {
                 c.rejected.add(d.itemCount);
                 return false;
             case FORBIDDEN:
-                c.rejected.add(d.itemCount);
                 diagnostics.warnOnce("403", StatusTable.FORBIDDEN.warning());
+                countRejected(d);
                 return false;
             case NOT_FOUND:
-                c.rejected.add(d.itemCount);
                 diagnostics.warnOnce("404-" + d.lane.feature + "-" + describe(d),
                         StatusTable.NOT_FOUND.warning(d.lane.feature.path() + describe(d)));
+                countRejected(d);
                 return false;
             default:
-                c.rejected.add(d.itemCount);
                 diagnostics.debug(() -> StatusTable.MALFORMED.warning());
+                countRejected(d);
                 return false;
         }
+    }
+
+    /** Reports, then counts (a test waiting for the count finds the lines printed): rejected by the backend. */
+    private void countRejected(Delivery d) {
+        drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.REJECTED, d.itemCount);
+        d.lane.counters.rejected.add(d.itemCount);
     }
 
     private void spoolOrDropAfterRetries(Delivery d) {
@@ -63,11 +73,13 @@ final class OutcomeAccounting {
             d.lane.counters.spooled.add(d.itemCount);
             return;
         }
-        d.lane.counters.droppedAfterRetries.add(d.itemCount);
-        long n = d.lane.retryDrops.record();
-        if (n > 0) {
-            diagnostics.warn(StatusTable.SERVER_ERROR.warning(d.lane.feature.displayName(), n));
+        if (d.unconfirmed) {
+            drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.UNCONFIRMED, d.itemCount);
+            d.lane.counters.unconfirmed.add(d.itemCount);
+            return;
         }
+        drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.RETRIES_SPENT, d.itemCount);
+        d.lane.counters.droppedAfterRetries.add(d.itemCount);
     }
 
     private static String describe(Delivery d) {

@@ -17,10 +17,6 @@ final class PipelineControl {
     final Condition progress = lock.newCondition();
     private volatile State state = State.RUNNING;
 
-    State state() {
-        return state;
-    }
-
     void setState(State state) {
         this.state = state;
     }

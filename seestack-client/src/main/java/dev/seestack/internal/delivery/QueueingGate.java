@@ -4,73 +4,62 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tells whether the requests in flight wait in a queue (at the backend, or for this machine's CPU) rather than on
- * the distance to the backend, from round trips: an answer that took longer than twice the path's round trip plus
- * {@link #SLACK_NANOS} queued (TCP Vegas's idea). More requests in flight then buy no throughput, only longer
- * queues, and on JDK 17's blocking sends a thread and a connection each. The path's round trip is the fastest
- * answer seen, confirmed by every answer within {@link #SLACK_NANOS} of it; when that is
- * {@link #PATH_RTT_LIFETIME_NANOS} old while answers queue, it is measured again with at
- * most {@link #PROBE_REQUESTS} in flight (BBR's probe), so a backend that moved further away counts as distance
- * within seconds and a queue of our own never becomes the reference. Guarded by the pipeline lock.
+ * the distance to the backend, judged per round of answers (a window's worth), never on one answer: a round whose
+ * fastest answer took longer than twice the path's round trip plus {@link #SLACK_NANOS} queued (TCP Vegas's idea).
+ * Such a round first measures the path again with at most {@link #PROBE_REQUESTS} in flight (BBR's probe), which
+ * drains a queue of our own: when even those answers are slow the path is longer than it was (a slow pooled
+ * connection, a proxy, a backend that moved) and that becomes the path; otherwise the queue is confirmed. Probes
+ * are at least {@link #MIN_PROBE_GAP_NANOS} apart, twice as far apart after each confirmed queue up to
+ * {@link #MAX_PROBE_GAP_NANOS}. The path's round trip is the fastest answer seen until the first probe, then the
+ * latest probe's fastest answer, so one fast answer (a new connection) never redefines it. Guarded by the pipeline
+ * lock; times are nanoTime of the pipeline's clock.
  */
 final class QueueingGate {
     /**
-     * Queueing tolerated beyond one more path round trip. On loopback (2 vCPUs, BENCHMARKS.md) 1 ms held JDK 25,
-     * whose client does more per wake-up with more in flight, at 86-93 % of a plain JDK-client loop; 3 ms gave
-     * JDK 17 89-98 % (median 93 %) and JDK 25 96-108 %; with 5 ms JDK 17 (a send thread per request) fell to 86 %.
+     * Queueing tolerated beyond one more path round trip. On loopback (2 vCPUs, BENCHMARKS.md) 1 ms held JDK 25 at
+     * 86-93 % of a plain JDK-client loop; 3 ms gave JDK 17 89-98 % and JDK 25 96-108 %; 5 ms cost JDK 17.
      */
     static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
-    /** How long the fastest answer stands for the path while answers queue, before it is measured again. */
-    static final long PATH_RTT_LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Least time between two probes of the path. */
+    static final long MIN_PROBE_GAP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Most time between two probes while queues keep being confirmed. */
+    static final long MAX_PROBE_GAP_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Requests in flight while the path's round trip is measured again. */
     static final int PROBE_REQUESTS = 4;
     private static final long UNKNOWN = Long.MAX_VALUE;
 
     private long pathRtt = UNKNOWN;
-    private long pathRttAt;
+    private boolean probedOnce;
     private long roundFastest = UNKNOWN;
     private int roundAnswers;
     private boolean probing;
     private long probeStart;
     private int probeAnswers;
     private long probeFastest;
+    private long probeEnd;
+    private long probeGap = MIN_PROBE_GAP_NANOS;
 
     /** What one round trip told. */
     enum Verdict {
         /** Nothing new. */
         NONE,
-        /** It ended a round of answers whose fastest still queued: the window is too large for the backend. */
+        /** A round queued and a probe confirmed it (or one did recently): the window is too large for the backend. */
         ROUND_QUEUED,
-        /** It ended a probe that found the path longer than it was: what looked like a queue was distance. */
+        /** A probe found the path longer than it was: what looked like a queue was distance. */
         PATH_LONGER
     }
 
     /**
-     * Records the round trip of an answered request sent at {@code sentAt} (nanoTime of the pipeline's clock)
-     * while the window holds {@code window}. Answers to requests sent before a probe started do not count in it.
+     * Records the round trip of an answered request sent at {@code sentAt} while the window holds {@code window}.
+     * Answers to requests sent before a probe started do not count in it.
      */
     Verdict onRoundTrip(long sentAt, long now, int window) {
         long rtt = Math.max(0, now - sentAt);
         if (probing) {
-            if (sentAt - probeStart < 0) {
-                return Verdict.NONE; // sent before the probe: it queued behind the full window
-            }
-            probeFastest = Math.min(probeFastest, rtt);
-            if (++probeAnswers < PROBE_REQUESTS) {
-                return Verdict.NONE;
-            }
-            boolean longer = queued(probeFastest);
-            probing = false;
-            pathRtt = probeFastest;
-            pathRttAt = now;
-            roundFastest = UNKNOWN;
-            roundAnswers = 0;
-            return longer ? Verdict.PATH_LONGER : Verdict.NONE;
+            return onProbeAnswer(sentAt, rtt, now);
         }
-        if (rtt <= pathRtt) {
+        if (!probedOnce && rtt < pathRtt) {
             pathRtt = rtt;
-            pathRttAt = now;
-        } else if (rtt - pathRtt <= SLACK_NANOS) {
-            pathRttAt = now; // an answer at the path's pace confirms it: a long, steady path is never probed
         }
         roundFastest = Math.min(roundFastest, rtt);
         if (++roundAnswers < window) {
@@ -79,22 +68,34 @@ final class QueueingGate {
         boolean queued = queued(roundFastest);
         roundFastest = UNKNOWN;
         roundAnswers = 0;
-        return queued ? Verdict.ROUND_QUEUED : Verdict.NONE;
-    }
-
-    /**
-     * Whether an answer that took {@code rttNanos} queued; starts a probe of the path when the path's figure is
-     * stale, as a queue may as well be a longer path.
-     */
-    boolean queued(long rttNanos, long now) {
-        boolean queued = queued(rttNanos);
-        if (queued && !probing && now - pathRttAt > PATH_RTT_LIFETIME_NANOS) {
+        if (!queued) {
+            return Verdict.NONE;
+        }
+        if (!probedOnce || now - probeEnd >= probeGap) {
             probing = true;
             probeStart = now;
             probeAnswers = 0;
             probeFastest = UNKNOWN;
+            return Verdict.NONE;
         }
-        return queued;
+        return Verdict.ROUND_QUEUED;
+    }
+
+    private Verdict onProbeAnswer(long sentAt, long rtt, long now) {
+        if (sentAt - probeStart < 0) {
+            return Verdict.NONE; // sent before the probe: it queued behind the full window
+        }
+        probeFastest = Math.min(probeFastest, rtt);
+        if (++probeAnswers < PROBE_REQUESTS) {
+            return Verdict.NONE;
+        }
+        boolean longer = queued(probeFastest);
+        probing = false;
+        probedOnce = true;
+        pathRtt = probeFastest;
+        probeEnd = now;
+        probeGap = longer ? MIN_PROBE_GAP_NANOS : Math.min(MAX_PROBE_GAP_NANOS, probeGap * 2);
+        return longer ? Verdict.PATH_LONGER : Verdict.ROUND_QUEUED;
     }
 
     /** True while the path's round trip is measured again: the window then holds {@link #PROBE_REQUESTS}. */

@@ -1,6 +1,5 @@
 package dev.seestack.internal.delivery;
 
-import dev.seestack.internal.event.Feature;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,7 +38,7 @@ public final class RetryPolicy {
      * @param attempts attempts made so far, including this one (counting 429 answers too)
      * @param rateLimitRetries retries already spent on 429 answers
      */
-    public RetryDecision onStatus(Feature feature, int status, String retryAfter, int attempts, int rateLimitRetries) {
+    public RetryDecision onStatus(int status, String retryAfter, int attempts, int rateLimitRetries) {
         switch (StatusTable.of(status)) {
             case DELIVERED:
                 return RetryDecision.DELIVERED;

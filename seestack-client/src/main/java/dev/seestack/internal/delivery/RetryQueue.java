@@ -5,24 +5,30 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Requests waiting for a retry: they wait on the {@link Scheduler}, not on a sender, until their delay passes,
- * then move to the ready queue senders take from before any buffer.
+ * then move to the ready queue senders take from before any buffer. Each waits in its lane's queue and counts
+ * in its lane's {@code retryItems} against the buffer's budget (see {@link Lanes#keepWithinBudget}) until sent.
  */
 final class RetryQueue {
     private final Queue<Delivery> ready = new ConcurrentLinkedQueue<>();
-    private final Queue<Delivery> waiting = new ConcurrentLinkedQueue<>();
     private final PipelineControl control;
     private final Scheduler scheduler;
     private final StopAccounting stop;
+    private final Lanes lanes;
 
-    RetryQueue(PipelineControl control, Scheduler scheduler, StopAccounting stop) {
+    RetryQueue(PipelineControl control, Scheduler scheduler, StopAccounting stop, Lanes lanes) {
         this.control = control;
         this.scheduler = scheduler;
         this.stop = stop;
+        this.lanes = lanes;
     }
 
-    /** The next retry whose delay has passed, or null. */
+    /** The next retry whose delay has passed, or null; it leaves the budget as it goes in flight. */
     Delivery pollReady() {
-        return ready.poll();
+        Delivery d = ready.poll();
+        if (d != null) {
+            d.lane.retryItems.addAndGet(-d.itemCount);
+        }
+        return d;
     }
 
     /** Retries due now, waiting for a sender. */
@@ -32,14 +38,7 @@ final class RetryQueue {
 
     /** Items of {@code lane} waiting for a retry or ready for it; called with the lock held. */
     long heldItems(Lane lane) {
-        long held = 0;
-        for (Delivery d : ready) {
-            held += d.lane == lane ? d.itemCount : 0;
-        }
-        for (Delivery d : waiting) {
-            held += d.lane == lane ? d.itemCount : 0;
-        }
-        return held;
+        return lane.retryItems.get();
     }
 
     /** Queues {@code d} to be sent again after {@code delayMs}; called with the lock held. */
@@ -49,15 +48,24 @@ final class RetryQueue {
             stop.countStopDrop(d);
             return;
         }
+        d.lane.retryItems.addAndGet(d.itemCount);
         if (!control.isRunning()) {
             ready.add(d);
             control.workAvailable.signal();
             return;
         }
         d.released.set(false);
-        waiting.add(d);
+        d.lane.retrying.add(d);
+        lanes.keepWithinBudget(d.lane);
+        if (d.released.get()) {
+            return; // the budget dropped it at once (the oldest): no timer holds it
+        }
         try {
-            scheduler.schedule(() -> moveToReady(d), delayMs);
+            Scheduler.Cancellable timer = scheduler.schedule(() -> moveToReady(d), delayMs);
+            d.retryTimer = timer;
+            if (d.released.get()) {
+                timer.cancel(); // dropped by a capture meanwhile (or already moved): release what the timer holds
+            }
         } catch (RuntimeException rejected) {
             moveToReady(d);
         }
@@ -67,10 +75,12 @@ final class RetryQueue {
         if (!d.released.compareAndSet(false, true)) {
             return;
         }
+        d.retryTimer = null;
         control.lock.lock();
         try {
-            waiting.remove(d);
+            d.lane.retrying.remove(d);
             if (control.isStopped()) {
+                d.lane.retryItems.addAndGet(-d.itemCount);
                 stop.countStopDrop(d);
                 return;
             }
@@ -83,22 +93,25 @@ final class RetryQueue {
 
     /** Gives every waiting retry its attempt now (close's one last attempt). */
     void moveWaitingToReady() {
-        for (Delivery d : waiting.toArray(new Delivery[0])) {
-            moveToReady(d);
+        for (Lane lane : lanes.inTakeOrder()) {
+            for (Delivery d : lane.retrying.toArray(new Delivery[0])) {
+                moveToReady(d);
+            }
         }
     }
 
     /** Counts every queued retry as left by the stop; called with the lock held, once stopped. */
     void dropQueued() {
-        dropQueued(ready);
-        dropQueued(waiting);
-    }
-
-    private void dropQueued(Queue<Delivery> queue) {
         Delivery d;
-        while ((d = queue.poll()) != null) {
-            if (d.released.compareAndSet(false, true) || queue == ready) {
-                stop.countStopDrop(d);
+        while ((d = pollReady()) != null) {
+            stop.countStopDrop(d);
+        }
+        for (Lane lane : lanes.inTakeOrder()) {
+            while ((d = lane.retrying.poll()) != null) {
+                if (d.released.compareAndSet(false, true)) {
+                    d.lane.retryItems.addAndGet(-d.itemCount);
+                    stop.countStopDrop(d);
+                }
             }
         }
     }

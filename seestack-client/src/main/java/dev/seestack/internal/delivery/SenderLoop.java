@@ -51,6 +51,16 @@ final class SenderLoop {
         this.clock = clock;
     }
 
+    /** Requests the window allows in flight now; for tests. */
+    int windowSize() {
+        control.lock.lock();
+        try {
+            return window.size();
+        } finally {
+            control.lock.unlock();
+        }
+    }
+
     /** Starts {@code count} sender threads. */
     void start(int count) {
         DaemonThreadFactory threads = new DaemonThreadFactory("sender");
@@ -136,6 +146,9 @@ final class SenderLoop {
         try {
             if (d.body == null) {
                 d.body = encoder.encode(d.payload);
+            }
+            if (d.unconfirmed) {
+                d.lane.counters.resentUnconfirmed.add(d.itemCount); // the backend may now hold two copies
             }
             d.attempts++;
             if (diagnostics.isDebug()) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Issue 15: hands what the pipeline would drop (an evicted item, a request whose retries are spent or that a
+ * Hands what the pipeline would drop (an evicted item, a request whose retries are spent or that a
  * stop left unsent) to the {@link SpoolSink}; encoding is deferred to the spool's thread.
  */
 final class SpoolHooks {

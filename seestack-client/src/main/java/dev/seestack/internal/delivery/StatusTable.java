@@ -12,9 +12,10 @@ package dev.seestack.internal.delivery;
  * 401           SDK disabled for the process    rejected              once: invalid API key
  * 403           dropped                         rejected              once: check the key's permissions
  * 404           dropped                         rejected              once per path (heartbeat: per slug)
- * 408, 5xx      retried 1/2/4/8 s, 5 attempts   droppedAfterRetries   thinned: could not deliver
- * 429           retried after Retry-After, 3x   droppedAfterRetries   thinned: could not deliver
+ * 408, 5xx      retried 1/2/4/8 s, 5 attempts   droppedAfterRetries   the drop report (DropWarnings)
+ * 429           retried after Retry-After, 3x   droppedAfterRetries   the drop report (DropWarnings)
  * no answer     as 5xx                          droppedAfterRetries   TLS failures: once, naming the cause
+ *               (sent, never answered)          unconfirmed           the drop report (DropWarnings)
  * </pre>
  */
 public enum StatusTable {
@@ -27,8 +28,8 @@ public enum StatusTable {
     FORBIDDEN("rejected", "SeeStack SDK: the backend answered 403 Forbidden; check the API key's permissions. Items"
             + " answered 403 are dropped."),
     NOT_FOUND("rejected", "SeeStack SDK: the backend answered 404 for %s; dropped, not retried."),
-    SERVER_ERROR("droppedAfterRetries", "SeeStack SDK: could not deliver %s after retries; dropped (%d so far)"),
-    RATE_LIMITED("droppedAfterRetries", "SeeStack SDK: could not deliver %s after retries; dropped (%d so far)");
+    SERVER_ERROR("droppedAfterRetries", null),
+    RATE_LIMITED("droppedAfterRetries", null);
 
     private final String counter;
     private final String warning;

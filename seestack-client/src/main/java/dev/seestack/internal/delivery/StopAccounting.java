@@ -1,5 +1,6 @@
 package dev.seestack.internal.delivery;
 
+import dev.seestack.internal.diag.DropWarnings;
 import dev.seestack.internal.event.Encodable;
 import java.util.Set;
 
@@ -13,8 +14,11 @@ final class StopAccounting {
     private final SpoolHooks spool;
     /** Requests on the network; whoever removes one (its completion, or the stop) accounts for it. */
     private final Set<Delivery> inFlight;
+    private final DropWarnings drops;
 
-    StopAccounting(PipelineControl control, Lanes lanes, SpoolHooks spool, Set<Delivery> inFlight) {
+    StopAccounting(PipelineControl control, Lanes lanes, SpoolHooks spool, Set<Delivery> inFlight,
+            DropWarnings drops) {
+        this.drops = drops;
         this.control = control;
         this.lanes = lanes;
         this.spool = spool;
@@ -23,10 +27,13 @@ final class StopAccounting {
 
     /** Counts a request the stop left unsent: spooled when stopped by close (never after a 401), else dropped. */
     void countStopDrop(Delivery d) {
-        if (!control.isDisabled() && spool.spoolDelivery(d)) {
+        if (control.isDisabled()) {
+            d.lane.counters.droppedDisabled.add(d.itemCount); // the 401 said so, once
+        } else if (spool.spoolDelivery(d)) {
             d.lane.counters.spooled.add(d.itemCount);
         } else {
             d.lane.counters.droppedDisabled.add(d.itemCount);
+            drops.record(d.lane.feature.ordinal(), DropWarnings.Cause.DEADLINE, d.itemCount);
         }
     }
 
@@ -55,10 +62,13 @@ final class StopAccounting {
             for (Lane lane : lanes.inTakeOrder()) {
                 Encodable item;
                 while ((item = lane.buffer.poll()) != null) {
-                    if (control.isDisabled() || !spool.spoolEvicted(lane, item)) {
+                    if (control.isDisabled()) {
                         lane.counters.droppedDisabled.increment();
-                    } else {
+                    } else if (spool.spoolEvicted(lane, item)) {
                         lane.counters.spooled.increment();
+                    } else {
+                        lane.counters.droppedDisabled.increment();
+                        drops.record(lane.feature.ordinal(), DropWarnings.Cause.DEADLINE, 1);
                     }
                 }
             }

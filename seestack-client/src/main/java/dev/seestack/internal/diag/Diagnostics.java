@@ -52,14 +52,21 @@ public final class Diagnostics {
     }
 
     /**
-     * Reports a runtime condition the user must see (401, plain HTTP refused, TLS failure, buffer full in debug)
+     * Reports a runtime condition the user must see (401, plain HTTP refused, TLS failure)
      * once per {@code key}: to the sink and, when the sink is a framework's status channel that may print nothing
      * after start-up, also to stderr with the {@code [seestack]} prefix.
      */
     public void alertOnce(String level, String key, String message) {
-        if (!warnedKeys.add(key)) {
-            return;
+        if (warnedKeys.add(key)) {
+            alert(level, message);
         }
+    }
+
+    /**
+     * Reports a runtime condition the user must see, each time: to the sink and, when the sink is a framework's
+     * status channel, also to stderr (see {@link #alertOnce}).
+     */
+    public void alert(String level, String message) {
         try {
             sink.report(level, message);
         } catch (RuntimeException ignored) {

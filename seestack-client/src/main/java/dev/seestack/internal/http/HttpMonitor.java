@@ -6,7 +6,6 @@ import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.event.UserPrecedence;
 import java.net.URI;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +21,6 @@ public final class HttpMonitor {
     private final String projectId;
     private final String ownHost;
     private final int ownPort;
-    private final AtomicLong internalFailures = new AtomicLong();
 
     public HttpMonitor(ClientCore core) {
         this.core = core;
@@ -36,11 +34,6 @@ public final class HttpMonitor {
     /** Whether {@code id} is a UUID, as the http-requests endpoint requires. */
     public static boolean isValidProjectId(String id) {
         return id != null && UUID.matcher(id).matches();
-    }
-
-    /** Whether captured events are buffered for sending. */
-    public boolean isActive() {
-        return projectId != null && core.isEnabled();
     }
 
     /** Buffers {@code event}; never throws. */
@@ -85,13 +78,7 @@ public final class HttpMonitor {
 
     /** Counts a failure of the SDK's own HTTP-monitoring code (swallowed so the request is never broken). */
     public void recordInternalFailure(Throwable e) {
-        internalFailures.incrementAndGet();
         core.diagnostics().debug(() -> "HTTP monitoring failure (swallowed): " + e);
-    }
-
-    /** Failures of the SDK's own HTTP-monitoring code so far. */
-    public long internalFailures() {
-        return internalFailures.get();
     }
 
     private static int effectivePort(String scheme, int port) {

@@ -54,11 +54,6 @@ public final class MdcBridge {
     private MdcBridge() {
     }
 
-    /** Whether SLF4J's MDC was found. */
-    public static boolean isAvailable() {
-        return GET != null;
-    }
-
     /** The MDC value of {@code key}, or null (also when SLF4J is absent or fails). */
     public static String get(String key) {
         if (GET == null) {

@@ -41,11 +41,6 @@ public final class AdapterOptions {
         values.put(option, value);
     }
 
-    /** A TLS context handed over in code (JUL's config constructor); null for none. */
-    public void setSslContext(SSLContext sslContext) {
-        this.sslContext = sslContext;
-    }
-
     /** Copies every client option of {@code config} (the JUL handler's config constructor). */
     public void copyFrom(SeeStackConfig config) {
         values.put(Option.API_KEY, config.apiKey());

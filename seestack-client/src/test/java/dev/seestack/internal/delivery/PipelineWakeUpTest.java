@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Issue 16: when sender threads are woken for logs, driven by the pipeline's timer (a ManualScheduler). */
+/** When sender threads are woken for logs, driven by the pipeline's timer (a ManualScheduler). */
 @Timeout(60)
 class PipelineWakeUpTest {
     private static final long FLUSH_INTERVAL_MS = 1_000;

@@ -93,23 +93,29 @@ class PipelineWindowTest {
     }
 
     @Test
-    void answersThatQueueBehindEachOtherShrinkTheRequestsInFlight() {
+    void answersThatQueueBehindEachOtherAreProbedAndAConfirmedQueueShrinksTheRequestsInFlight() {
         startWithABacklogOf1000();
         clock.advance(1);
         answerOldest(); // 1 ms: the path's round trip; opens the window (8) and doubles it
         PollUntil.await("the window open", () -> unanswered.size() == 16);
-        clock.advance(20);
-        for (int i = 0; i < 16; i++) {
-            answerOldest(); // 20 ms, 20 times the path: a queue, so no growth; each slot goes to the next request
+        int before = 0;
+        for (int i = 0; i < 900 && pipeline.windowSize() != QueueingGate.PROBE_REQUESTS; i++) {
+            before = pipeline.windowSize();
+            clock.advance(20);
+            answerOldest(); // 20 ms and more: one slow answer is no queue, so it grows; a whole round of them is
         }
-        PollUntil.await("16 more sent", () -> pipeline.counters(Feature.LOGS).sent() == 17 && unanswered.size() == 16);
-        clock.advance(20);
-        for (int i = 0; i < 16; i++) {
-            // the 15th ends a round of 16 answers (the first round held the 1 ms one) that all queued: the window
-            // drops to 12, so the 15th and 16th are not replaced
-            answerOldest();
+        assertEquals(QueueingGate.PROBE_REQUESTS, pipeline.windowSize(), "a round queued: the path is measured");
+        int sentBeforeTheProbe = unanswered.size();
+        for (int i = 0; i < sentBeforeTheProbe; i++) {
+            answerOldest(); // sent before the probe: they do not count in it
         }
-        PollUntil.await("16 more sent", () -> pipeline.counters(Feature.LOGS).sent() == 33);
-        PollUntil.await("a quarter off the window of 16: 14 in flight, not replaced", () -> unanswered.size() == 14);
+        PollUntil.await("the probe's four requests", () -> unanswered.size() == QueueingGate.PROBE_REQUESTS);
+        clock.advance(1);
+        for (int i = 0; i < QueueingGate.PROBE_REQUESTS; i++) {
+            answerOldest(); // 1 ms again: the queue was ours
+        }
+        int confirmed = before - before / 4;
+        assertEquals(confirmed, pipeline.windowSize(), "a quarter off the window of " + before);
+        PollUntil.await(confirmed + " in flight", () -> unanswered.size() == confirmed);
     }
 }

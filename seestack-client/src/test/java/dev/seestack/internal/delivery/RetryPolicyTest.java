@@ -2,7 +2,6 @@ package dev.seestack.internal.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.seestack.internal.event.Feature;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +32,7 @@ class RetryPolicyTest {
         assertEquals(4250, policy.onNetworkFailure(3).delayMs());
         assertEquals(8250, policy.onNetworkFailure(4).delayMs());
         assertEquals(RetryDecision.Kind.EXHAUSTED, policy.onNetworkFailure(5).kind());
-        assertEquals(RetryDecision.Kind.EXHAUSTED, policy.onStatus(Feature.LOGS, 502, null, 5, 0).kind());
+        assertEquals(RetryDecision.Kind.EXHAUSTED, policy.onStatus(502, null, 5, 0).kind());
     }
 
     @Test
@@ -46,26 +45,26 @@ class RetryPolicyTest {
 
     @Test
     void honoursRetryAfterInSecondsAndAsHttpDate() {
-        assertEquals(7000, policy.onStatus(Feature.LOGS, 429, "7", 1, 0).delayMs());
+        assertEquals(7000, policy.onStatus(429, "7", 1, 0).delayMs());
         String inThreeSeconds = DateTimeFormatter.RFC_1123_DATE_TIME
                 .format(Instant.ofEpochMilli(NOW + 3000).atZone(ZoneOffset.UTC));
-        assertEquals(3000, policy.onStatus(Feature.LOGS, 429, inThreeSeconds, 1, 0).delayMs());
+        assertEquals(3000, policy.onStatus(429, inThreeSeconds, 1, 0).delayMs());
     }
 
     @Test
     void fallsBackToBackoffWhenRetryAfterIsMissingOrGarbageAndCapsHugeValues() {
-        assertEquals(1250, policy.onStatus(Feature.LOGS, 429, null, 1, 0).delayMs());
-        assertEquals(2250, policy.onStatus(Feature.LOGS, 429, "soon", 2, 1).delayMs());
-        assertEquals(RetryPolicy.MAX_RETRY_AFTER_MS, policy.onStatus(Feature.LOGS, 429, "86400", 1, 0).delayMs());
+        assertEquals(1250, policy.onStatus(429, null, 1, 0).delayMs());
+        assertEquals(2250, policy.onStatus(429, "soon", 2, 1).delayMs());
+        assertEquals(RetryPolicy.MAX_RETRY_AFTER_MS, policy.onStatus(429, "86400", 1, 0).delayMs());
     }
 
     @Test
     void allowsAtMostThreeRetriesOnRateLimiting() {
-        assertEquals(RetryDecision.Kind.RETRY, policy.onStatus(Feature.ERRORS, 429, "1", 3, 2).kind());
-        assertEquals(RetryDecision.Kind.EXHAUSTED, policy.onStatus(Feature.ERRORS, 429, "1", 4, 3).kind());
+        assertEquals(RetryDecision.Kind.RETRY, policy.onStatus(429, "1", 3, 2).kind());
+        assertEquals(RetryDecision.Kind.EXHAUSTED, policy.onStatus(429, "1", 4, 3).kind());
     }
 
     private RetryDecision.Kind kind(int status) {
-        return policy.onStatus(Feature.LOGS, status, null, 1, 0).kind();
+        return policy.onStatus(status, null, 1, 0).kind();
     }
 }
