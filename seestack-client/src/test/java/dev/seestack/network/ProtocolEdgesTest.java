@@ -9,7 +9,7 @@ import dev.seestack.RecordingSink;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientComponents;
-import dev.seestack.internal.transport.JdkHttpTransport;
+import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.transport.TransportResponse;
@@ -49,7 +49,7 @@ class ProtocolEdgesTest {
     }
 
     private Transport transport() {
-        return new JdkHttpTransport("http://127.0.0.1:" + server.port(), "k");
+        return new NettyTransport("http://127.0.0.1:" + server.port(), "k");
     }
 
     private SeeStackClient client(String host) {
@@ -76,7 +76,7 @@ class ProtocolEdgesTest {
         AtomicInteger n = new AtomicInteger();
         // the second request arrives on the kept-alive connection, which the server then closes unanswered
         server = ScriptedHttpServer.onLoopback(r -> n.incrementAndGet() == 2 ? Answer.thenClose("") : Answer.keepOpen(ACCEPTED));
-        try (JdkHttpTransport t = new JdkHttpTransport("http://127.0.0.1:" + server.port(), "k")) {
+        try (NettyTransport t = new NettyTransport("http://127.0.0.1:" + server.port(), "k")) {
             assertEquals(202, t.post("/ingest/v1/logs", BODY).status());
             assertEquals(202, t.post("/ingest/v1/logs", BODY).status());
             assertEquals(1, t.resends());
@@ -172,7 +172,7 @@ class ProtocolEdgesTest {
                     : "HTTP/1.1 400 Bad Host\r\nContent-Length: 0\r\n\r\n");
         };
         server = new ScriptedHttpServer(v6, strictHost);
-        try (Transport t = new JdkHttpTransport("http://[::1]:" + server.port(), "k")) {
+        try (Transport t = new NettyTransport("http://[::1]:" + server.port(), "k")) {
             assertEquals(202, t.post("/ingest/v1/logs", BODY).status(), server.requests().toString());
         }
     }

@@ -126,23 +126,31 @@ class ProxyAndTlsTest {
     }
 
     @Test
-    void proxyCredentialsAreSentToTheProxyThatAsksForThem() {
+    void proxyCredentialsAreSentToTheProxyWithTheFirstRequest() {
         stub = IngestStub.start();
         proxy = ForwardProxy.withCredentials("relay", "s3cr@t:pw");
         client(stub.host(), b -> b.proxy("http://relay:s3cr%40t%3Apw@127.0.0.1:" + proxy.port()));
 
         deliversOneLog();
-        assertEquals(1, proxy.challenged(), "the first request is challenged, the retry carries the credentials");
+        assertEquals(0, proxy.challenged(), "Basic credentials go with the first request, no 407 round trip");
         assertEquals(1, proxy.forwarded());
         assertTrue(stub.requests(IngestStub.LOGS).get(0).getHeader("Proxy-Authorization") == null,
                 "the proxy's credentials never reach the backend");
     }
 
     @Test
-    void anHttpsHostWithProxyCredentialsWarnsThatTheJdkDropsBasicInTunnels() {
-        client("https://seestack.example.com", b -> b.proxy("http://u:p@127.0.0.1:3128"));
+    void proxyCredentialsGoWithTheConnectOfAnHttpsTunnel() {
+        stub = IngestStub.startHttps(TLS.serverKeyStore());
+        proxy = ForwardProxy.withCredentials("relay", "s3cr@t:pw");
+        client(stub.host(), b -> b.proxy("http://relay:s3cr%40t%3Apw@127.0.0.1:" + proxy.port())
+                .trustStore(TLS.trustStore().toString()).trustStorePassword(TestCertificates.PASSWORD));
 
-        assertEquals(1, sink.containing("jdk.http.auth.tunneling.disabledSchemes").size(), sink.lines().toString());
+        deliversOneLog();
+        assertEquals(0, proxy.challenged());
+        assertEquals(1, proxy.tunnels());
+        assertTrue(stub.requests(IngestStub.LOGS).get(0).getHeader("Proxy-Authorization") == null,
+                "the proxy's credentials never reach the backend");
+        assertEquals(List.of(), sink.lines());
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.seestack.SeeStack;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.ClientRegistry;
-import dev.seestack.internal.transport.JdkHttpTransport;
+import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.testkit.IngestStub;
 import java.util.List;
 import java.util.logging.Level;
@@ -40,7 +40,7 @@ class SeeStackHandlerRecursionTest {
             // send through the JDK HTTP client, which logs through System.Logger into JUL: the loop to prove absent
             ClientRegistry.initExplicit(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY).host(stub.host())
                     .environment("test").flushIntervalMs(200).build(), ClientComponents.defaults()
-                    .transport(c -> new JdkHttpTransport(c.host(), c.apiKey())).shutdownHook(false));
+                    .transport(c -> new NettyTransport(c.host(), c.apiKey())).shutdownHook(false));
             RecordingHandler.RECORDS.clear();
             JulFixture.readConfiguration("seestack-logging-finest.properties");
             Logger log = Logger.getLogger("app.busy");

@@ -12,7 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.ClientRegistry;
-import dev.seestack.internal.transport.JdkHttpTransport;
+import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
 import dev.seestack.testkit.SdkThreads;
@@ -168,7 +168,7 @@ class SeeStackAppenderLifecycleTest {
         ClientRegistry.initExplicit(SeeStackConfig.builder(name -> null).apiKey(IngestStub.API_KEY)
                 .host(stub.host()).environment("test").flushIntervalMs(200).build(),
                 ClientComponents.defaults().shutdownHook(false)
-                        .transport(config -> new JdkHttpTransport(config.host(), config.apiKey())));
+                        .transport(config -> new NettyTransport(config.host(), config.apiKey())));
         try {
             LogbackFixture fixture = LogbackFixture.load(global, "seestack-recursion.xml", stub);
             @SuppressWarnings("unchecked")

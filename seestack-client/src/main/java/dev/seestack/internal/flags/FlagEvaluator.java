@@ -55,11 +55,11 @@ public final class FlagEvaluator {
         this.clockMs = clockMs;
     }
 
-    /** The evaluator of a client: the client's shared HTTP stack against the configured host, monotonic clock. */
+    /** The evaluator of a client: the client's shared HTTP engine against the configured host, monotonic clock. */
     public static FlagEvaluator create(ClientCore core) {
         SeeStackConfig config = core.config();
         FlagSource source = config.flagsToken() == null ? null
-                : new FlagSource(config.host(), config.flagsToken(), core.httpStack().channel());
+                : new FlagSource(config.host(), config.flagsToken(), core.httpEngine());
         return new FlagEvaluator(config, core.diagnostics(), source, () -> System.nanoTime() / 1_000_000L);
     }
 
