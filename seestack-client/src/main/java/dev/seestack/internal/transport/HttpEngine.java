@@ -4,7 +4,7 @@ import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.config.ProxyAddress;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.EventLoop;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.nio.StandaloneNioEventLoop;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.io.IOException;
@@ -44,7 +44,6 @@ public final class HttpEngine implements AutoCloseable {
         EngineSetup.beforeFirstUse();
     }
 
-    private final NioEventLoopGroup group;
     private final EventLoop loop;
     private final ChannelOpener opener;
     private final LongSupplier clock;
@@ -52,6 +51,8 @@ public final class HttpEngine implements AutoCloseable {
     private final LongAdder resends = new LongAdder();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean closed;
+    /** The event loop's thread once started (joined by {@link #close()}). */
+    private volatile Thread ioThread;
 
     /** An engine with the JVM's default proxy selector and TLS settings, on the system clock. */
     public HttpEngine() {
@@ -64,8 +65,7 @@ public final class HttpEngine implements AutoCloseable {
      */
     public HttpEngine(SSLContext sslContext, ProxyAddress proxy, LongSupplier nanoClock) {
         this.clock = nanoClock;
-        this.group = new NioEventLoopGroup(1, threads());
-        this.loop = group.next();
+        this.loop = StandaloneNioEventLoop.create(threads());
         this.opener = new ChannelOpener(loop, UnpooledByteBufAllocator.DEFAULT, tlsContext(sslContext), proxy);
         loop.scheduleWithFixedDelay(this::closeIdle, IDLE_CHECK_MS, IDLE_CHECK_MS, TimeUnit.MILLISECONDS);
     }
@@ -76,10 +76,11 @@ public final class HttpEngine implements AutoCloseable {
         return new HttpEngine(config.sslContext(), proxy, nanoClock);
     }
 
-    private static ThreadFactory threads() {
+    private ThreadFactory threads() {
         AtomicInteger n = new AtomicInteger();
         return task -> {
             Thread t = new FastThreadLocalThread(task, DaemonThreadFactory.PREFIX + "io-" + n.incrementAndGet());
+            ioThread = t;
             t.setDaemon(true);
             t.setUncaughtExceptionHandler((thread, e) -> {
                 // an SDK thread never prints through the application's handlers
@@ -151,6 +152,17 @@ public final class HttpEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the idle check now on the event loop and waits for it (it also runs every second): lets a test that
+     * moved the engine's clock see its effect without waiting.
+     */
+    public void closeIdleConnectionsNow() {
+        if (closed || loop.inEventLoop()) {
+            return;
+        }
+        loop.submit(this::closeIdle).awaitUninterruptibly(STOP_WAIT_MS);
+    }
+
     /** Fails what is waiting, closes every connection and ends the event loop thread (waiting up to 2 s). */
     @Override
     public void close() {
@@ -163,9 +175,25 @@ public final class HttpEngine implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // already stopping
         }
-        group.shutdownGracefully(0, STOP_WAIT_MS / 2, TimeUnit.MILLISECONDS);
+        loop.shutdownGracefully(0, STOP_WAIT_MS / 2, TimeUnit.MILLISECONDS);
         if (!loop.inEventLoop()) {
-            group.terminationFuture().awaitUninterruptibly(STOP_WAIT_MS);
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MS);
+            loop.terminationFuture().awaitUninterruptibly(STOP_WAIT_MS);
+            joinIoThread(until);
+        }
+    }
+
+    /** The loop reports its end just before its thread returns: wait for that too, so none is left alive. */
+    private void joinIoThread(long untilNanos) {
+        Thread t = ioThread;
+        long leftMs = TimeUnit.NANOSECONDS.toMillis(untilNanos - System.nanoTime());
+        if (t == null || leftMs <= 0) {
+            return;
+        }
+        try {
+            t.join(leftMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
