@@ -12,6 +12,7 @@ import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.testkit.ForwardProxy;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
+import dev.seestack.testkit.StderrCapture;
 import dev.seestack.testkit.TestCertificates;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Delivery through forward proxies and over TLS, the way users configure them, with real sockets. */
 @Timeout(60)
@@ -26,6 +28,9 @@ class ProxyAndTlsTest {
     private static final TestCertificates TLS = TestCertificates.get();
 
     private final RecordingSink sink = new RecordingSink();
+    /** The HTTP engine's own log lines never reach stderr (nor the application's logger). */
+    @RegisterExtension
+    final StderrCapture stderr = new StderrCapture();
     private IngestStub stub;
     private ForwardProxy proxy;
     private SeeStackClient client;
@@ -33,8 +38,9 @@ class ProxyAndTlsTest {
     @AfterEach
     void tearDown() {
         if (client != null) {
-            client.close();
+            client.close(); // the engine's thread has ended: whatever it printed is printed
         }
+        assertEquals(0, stderr.lines("HTTP engine"), stderr.text());
         if (proxy != null) {
             proxy.close();
         }

@@ -5,6 +5,9 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -128,6 +131,7 @@ final class ChannelOpener {
                         if (endpoint.https()) {
                             ch.pipeline().addLast("tls", tlsHandler(ch, endpoint));
                         }
+                        ch.pipeline().addLast(GUARD, Guard.INSTANCE);
                     }
                 });
         SocketAddress remote;
@@ -166,6 +170,23 @@ final class ChannelOpener {
             });
         });
         return ready;
+    }
+
+    /** The name of every connection's last handler; protocol handlers are added before it. */
+    static final String GUARD = "guard";
+
+    /**
+     * The last handler of a connection: a failure no other handler took (a failed handshake, a reset between
+     * requests) closes it quietly; the exchange on it, if any, hears through its own handler or the close.
+     */
+    @ChannelHandler.Sharable
+    static final class Guard extends ChannelInboundHandlerAdapter {
+        static final Guard INSTANCE = new Guard();
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
     }
 
     /** Whether TLS on {@code ch} agreed on HTTP/2. */

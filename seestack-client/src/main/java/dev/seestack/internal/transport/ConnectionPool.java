@@ -125,8 +125,8 @@ final class ConnectionPool {
                 }
                 return;
             }
-            ch.pipeline().addLast("http", new HttpClientCodec());
-            ch.pipeline().addLast("exchange", new ExchangeHandler(this));
+            ch.pipeline().addBefore(ChannelOpener.GUARD, "http", new HttpClientCodec());
+            ch.pipeline().addBefore(ChannelOpener.GUARD, "exchange", new ExchangeHandler(this));
             if (endpoint.https()) {
                 http1Chosen = true;
             }
@@ -188,11 +188,11 @@ final class ConnectionPool {
     }
 
     private void startHttp2(Channel ch) {
-        ch.pipeline().addLast("h2", Http2FrameCodecBuilder.forClient()
+        ch.pipeline().addBefore(ChannelOpener.GUARD, "h2", Http2FrameCodecBuilder.forClient()
                 .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
                 .encoderEnforceMaxConcurrentStreams(true) // streams beyond the server's limit wait, none fails
                 .build());
-        ch.pipeline().addLast("streams", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+        ch.pipeline().addBefore(ChannelOpener.GUARD, "streams", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
         http2 = ch;
         http2Answered = false;
         http2IdleSince = clock.getAsLong();
