@@ -1,6 +1,8 @@
 package dev.seestack.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seestack.FeatureStats;
@@ -13,6 +15,7 @@ import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.transport.TransportResponse;
+import dev.seestack.internal.transport.UnconfirmedDeliveryException;
 import dev.seestack.network.ScriptedHttpServer.Answer;
 import dev.seestack.testkit.ContractSchemas;
 import dev.seestack.testkit.IngestStub;
@@ -21,6 +24,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +105,30 @@ class ProtocolEdgesTest {
         assertEquals(0, logs.droppedAfterRetries() + logs.rejected(), logs.toString());
         assertEquals(3, server.requests().size(), "the second body reached the server twice");
         server.requests().forEach(r -> ContractSchemas.assertValid(IngestStub.LOGS, r.body()));
+    }
+
+    @Test
+    void aFreshConnectionClosedAfterTheBodyWasReadFailsAsAnUnconfirmedDelivery() {
+        server = ScriptedHttpServer.onLoopback(r -> Answer.thenClose(""));
+        try (Transport t = transport()) {
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> t.postAsync("/ingest/v1/logs", BODY).get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof UnconfirmedDeliveryException, String.valueOf(e.getCause()));
+            assertEquals(0, t.resends(), "not a pooled connection: nothing to resend at once");
+        }
+        assertEquals(1, server.requests().size(), "the server read the body");
+    }
+
+    @Test
+    void aConnectionRefusedBeforeTheBodyLeftIsAPlainFailure() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (Transport t = new NettyTransport("http://127.0.0.1:" + port, "k")) {
+            IOException e = assertThrows(IOException.class, () -> t.post("/ingest/v1/logs", BODY));
+            assertFalse(e instanceof UnconfirmedDeliveryException, e.toString());
+        }
     }
 
     @Test
