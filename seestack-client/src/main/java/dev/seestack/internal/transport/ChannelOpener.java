@@ -20,7 +20,11 @@ import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.resolver.AddressResolver;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.resolver.DefaultNameResolver;
+import io.netty.resolver.NoopAddressResolver;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -51,6 +55,23 @@ final class ChannelOpener {
     private final SslContext tls;
     /** The {@code proxy} option, or null: then the JVM's proxy selector decides per connection. */
     private final ProxyAddress proxy;
+    /**
+     * Name resolution (the JVM's, blocking as {@code InetAddress} is) and none (a tunnel's target, resolved by the
+     * proxy), per engine rather than Netty's JVM-wide groups: a group watches its loops' end through Netty's
+     * {@code globalEventExecutor} thread, which would outlive {@code close()}; these are closed before that end.
+     */
+    private final AddressResolverGroup<InetSocketAddress> names = new AddressResolverGroup<>() {
+        @Override
+        protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
+            return new DefaultNameResolver(executor).asAddressResolver();
+        }
+    };
+    private final AddressResolverGroup<SocketAddress> noNames = new AddressResolverGroup<>() {
+        @Override
+        protected AddressResolver<SocketAddress> newResolver(EventExecutor executor) {
+            return new NoopAddressResolver(executor);
+        }
+    };
 
     ChannelOpener(EventLoop loop, ByteBufAllocator allocator, SSLContext sslContext, ProxyAddress proxy) {
         this.loop = loop;
@@ -137,9 +158,10 @@ final class ChannelOpener {
         SocketAddress remote;
         if (tunnel) {
             // the proxy resolves the target's name; the proxy's own address is resolved here (it is dialled as is)
-            b.resolver(NoopAddressResolverGroup.INSTANCE);
+            b.resolver(noNames);
             remote = endpoint.address();
         } else {
+            b.resolver(names);
             remote = route.proxy != null ? route.proxy : endpoint.address();
         }
         ChannelFuture connected = b.connect(remote);
@@ -187,6 +209,12 @@ final class ChannelOpener {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             ctx.close();
         }
+    }
+
+    /** Releases the resolvers (on the event loop, before it ends). */
+    void close() {
+        names.close();
+        noNames.close();
     }
 
     /** Whether TLS on {@code ch} agreed on HTTP/2. */

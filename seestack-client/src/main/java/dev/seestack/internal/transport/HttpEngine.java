@@ -171,7 +171,10 @@ public final class HttpEngine implements AutoCloseable {
         }
         closed = true;
         try {
-            loop.execute(() -> pools.values().forEach(ConnectionPool::close));
+            loop.execute(() -> {
+                pools.values().forEach(ConnectionPool::close);
+                opener.close();
+            });
         } catch (RejectedExecutionException e) {
             // already stopping
         }
