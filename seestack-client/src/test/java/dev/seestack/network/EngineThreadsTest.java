@@ -13,9 +13,11 @@ import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.transport.HttpEngine;
+import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
 import dev.seestack.testkit.SdkThreads;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -108,7 +110,7 @@ class EngineThreadsTest {
     }
 
     @Test
-    void noSdkOrEngineThreadIsAliveOnceCloseReturns() {
+    void noSdkOrEngineThreadIsAliveOnceCloseReturns() throws Exception {
         // Netty's JVM-wide helper thread (of any Netty in this JVM) ends ~1 s after its last task: once it has,
         // one alive after close() was started by this client
         PollUntil.await("no globalEventExecutor thread", () -> Thread.getAllStackTraces().keySet().stream()
@@ -122,6 +124,9 @@ class EngineThreadsTest {
         assertTrue(SdkThreads.names().contains("seestack-io-1"), "the engine's event loop: " + SdkThreads.names());
 
         client.close();
+        try (NettyTransport alone = new NettyTransport(stub.host(), IngestStub.API_KEY)) {
+            alone.post(IngestStub.LOGS, "{\"level\":\"info\",\"message\":\"m\"}".getBytes(StandardCharsets.UTF_8));
+        }
 
         List<String> left = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && !before.contains(t))
