@@ -19,11 +19,12 @@ final class EngineLogging extends InternalLoggerFactory {
     private EngineLogging() {
     }
 
-    /** Installs the factory before any other engine class can ask for a logger. Idempotent. */
+    /**
+     * Installs the factory before any other engine class can ask for a logger. Never asks for the current one:
+     * Netty would pick its default by probing for SLF4J and announce the choice through the application's logger.
+     */
     static void install() {
-        if (!(InternalLoggerFactory.getDefaultFactory() instanceof EngineLogging)) {
-            InternalLoggerFactory.setDefaultFactory(new EngineLogging());
-        }
+        InternalLoggerFactory.setDefaultFactory(new EngineLogging());
     }
 
     @Override
