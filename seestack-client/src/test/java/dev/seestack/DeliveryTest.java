@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
-import dev.seestack.internal.transport.JdkHttpTransport;
+import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.testkit.CaptureTime;
 import dev.seestack.testkit.IngestStub;
@@ -107,7 +107,7 @@ class DeliveryTest {
 
     @Test
     void dropsTheOldestLogWhenTheBufferIsFullAndWarnsOnceWithoutDebug() {
-        GatedTransport gate = new GatedTransport(new JdkHttpTransport(stub.host(), IngestStub.API_KEY));
+        GatedTransport gate = new GatedTransport(new NettyTransport(stub.host(), IngestStub.API_KEY));
         client = ClientAccess.create(TestClients.config(stub).bufferSize(5).build(), ClientComponents.defaults()
                 .transport(c -> gate).scheduler(() -> fixture.scheduler).diagnosticSink(fixture.sink)
                 .senderThreads(1).shutdownHook(false));

@@ -56,7 +56,7 @@ public final class DeliveryThroughput {
                 .environment("bench").build();
         ClientComponents components = ClientComponents.defaults().senderThreads(senderThreads).shutdownHook(false);
         if (transport.equals("jdk")) {
-            components.transport(c -> new dev.seestack.internal.transport.JdkHttpTransport(c.host(), c.apiKey()));
+            components.transport(c -> new dev.seestack.internal.transport.NettyTransport(c.host(), c.apiKey()));
         }
         try (SeeStackClient client = ClientAccess.create(config, components)) {
             server.takeLatencies();

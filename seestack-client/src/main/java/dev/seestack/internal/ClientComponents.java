@@ -2,8 +2,8 @@ package dev.seestack.internal;
 
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.delivery.ExecutorScheduler;
-import dev.seestack.internal.transport.HttpStack;
-import dev.seestack.internal.transport.JdkHttpTransport;
+import dev.seestack.internal.transport.HttpEngine;
+import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.transport.Transport;
@@ -27,7 +27,7 @@ public final class ClientComponents {
      */
     public static final int DEFAULT_SENDER_THREADS = Runtime.getRuntime().availableProcessors() <= 2 ? 1 : 2;
 
-    /** Null: the default, a {@link JdkHttpTransport} over the client's shared {@link HttpStack}. */
+    /** Null: the default, a {@link NettyTransport} over the client's shared {@link HttpEngine}. */
     private Function<SeeStackConfig, Transport> transportFactory;
     /** Null: flags from the management API; else an in-memory lookup (test override). */
     private Function<SeeStackConfig, FlagLookup> flagLookupFactory;
@@ -86,9 +86,9 @@ public final class ClientComponents {
         return this;
     }
 
-    Transport transport(SeeStackConfig config, Supplier<HttpStack> stack) {
+    Transport transport(SeeStackConfig config, Supplier<HttpEngine> engine) {
         return transportFactory != null ? transportFactory.apply(config)
-                : new JdkHttpTransport(config.host(), config.apiKey(), stack.get());
+                : new NettyTransport(config.host(), config.apiKey(), engine.get());
     }
 
     /** The in-memory flag lookup of a test override, or null. */

@@ -5,7 +5,7 @@ import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.User;
 import dev.seestack.internal.delivery.DeliveryPipeline;
-import dev.seestack.internal.transport.HttpStack;
+import dev.seestack.internal.transport.HttpEngine;
 import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.delivery.StatusTable;
 import dev.seestack.internal.transport.Transport;
@@ -69,7 +69,8 @@ public final class ClientCore {
             return;
         }
         Scheduler scheduler = components.scheduler();
-        Transport transport = components.transport(config, this::httpStack);
+        services.engineClock(scheduler::nanoTime);
+        Transport transport = components.transport(config, this::httpEngine);
         this.pipeline = new DeliveryPipeline(config.bufferSize(), config.flushIntervalMs(),
                 components.senderThreads(), transport, components.retryPolicy(),
                 scheduler, diagnostics, new SensitiveDataMasker(), HttpBatch.assemblers(config.projectId()),
@@ -127,9 +128,9 @@ public final class ClientCore {
         return services.flags();
     }
 
-    /** The HTTP client of this SDK client (ingest and flags), with its proxy and TLS settings. */
-    public HttpStack httpStack() {
-        return services.httpStack();
+    /** The HTTP engine of this SDK client (ingest, spool and flags), with its proxy and TLS settings. */
+    public HttpEngine httpEngine() {
+        return services.httpEngine();
     }
 
     public SeeStackConfig config() {
@@ -252,7 +253,7 @@ public final class ClientCore {
         if (spool != null) {
             spool.close(); // after the pipeline: what the close left unsent is spooled, then synced
         }
-        services.closeHttpStack(this::internalFailure);
+        services.closeHttpEngine(this::internalFailure);
         diagnostics.debug(() -> "SeeStack SDK closed: " + stats());
     }
 

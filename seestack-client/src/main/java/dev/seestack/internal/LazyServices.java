@@ -1,16 +1,17 @@
 package dev.seestack.internal;
 
 import dev.seestack.SeeStackConfig;
-import dev.seestack.internal.transport.HttpStack;
+import dev.seestack.internal.transport.HttpEngine;
 import dev.seestack.internal.flags.FlagEvaluator;
 import dev.seestack.internal.http.HttpMonitor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The parts of a client made on first use: its HTTP client (shared by ingest and flags), its HTTP monitoring (so
+ * The parts of a client made on first use: its HTTP engine (shared by ingest, spool and flags), its HTTP monitoring (so
  * its projectId warning appears only if used) and its feature-flag evaluator. Split out of {@link ClientCore}.
  */
 final class LazyServices {
@@ -20,7 +21,9 @@ final class LazyServices {
     private final ClientComponents components;
     private final AtomicReference<HttpMonitor> httpMonitor = new AtomicReference<>();
     private final AtomicReference<FlagEvaluator> flagEvaluator = new AtomicReference<>();
-    private HttpStack httpStack;
+    private HttpEngine httpEngine;
+    /** The clock the engine judges idle connections on: the client's scheduler's. */
+    private LongSupplier engineClock = System::nanoTime;
 
     /** {@code closed} tells whether the client was closed: an HTTP client made after that is closed at once. */
     LazyServices(ClientCore core, SeeStackConfig config, BooleanSupplier closed, ClientComponents components) {
@@ -53,25 +56,30 @@ final class LazyServices {
         return value;
     }
 
-    synchronized HttpStack httpStack() {
-        if (httpStack == null) {
-            httpStack = HttpStack.forConfig(config);
-            if (closed.getAsBoolean()) {
-                httpStack.close();
-            }
-        }
-        return httpStack;
+    /** Sets the clock the HTTP engine is made with (before its first use). */
+    synchronized void engineClock(LongSupplier clock) {
+        this.engineClock = clock;
     }
 
-    /** Closes the HTTP client if one was made; its failure is swallowed (reported to {@code failure}). */
-    void closeHttpStack(Consumer<RuntimeException> failure) {
-        HttpStack stack;
-        synchronized (this) {
-            stack = httpStack;
+    synchronized HttpEngine httpEngine() {
+        if (httpEngine == null) {
+            httpEngine = HttpEngine.forConfig(config, engineClock);
+            if (closed.getAsBoolean()) {
+                httpEngine.close();
+            }
         }
-        if (stack != null) {
+        return httpEngine;
+    }
+
+    /** Closes the HTTP engine if one was made; its failure is swallowed (reported to {@code failure}). */
+    void closeHttpEngine(Consumer<RuntimeException> failure) {
+        HttpEngine engine;
+        synchronized (this) {
+            engine = httpEngine;
+        }
+        if (engine != null) {
             try {
-                stack.close();
+                engine.close();
             } catch (RuntimeException e) {
                 failure.accept(e);
             }

@@ -2,7 +2,6 @@ package dev.seestack.internal;
 
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.config.PlainHttpPolicy;
-import dev.seestack.internal.config.ProxyTunnelAuth;
 import dev.seestack.internal.diag.Diagnostics;
 
 /** What a client reports about its configuration as it starts, and whether it refuses to start at all. */
@@ -11,16 +10,12 @@ final class StartupChecks {
     }
 
     /**
-     * Prints the configuration's warnings (and one about proxy credentials a tunnel cannot send); true, with an
+     * Prints the configuration's warnings; true, with an
      * alert, when the host is plain HTTP in a production-like environment: the client then stays disabled.
      */
     static boolean refusesToStart(SeeStackConfig config, Diagnostics diagnostics) {
         for (String warning : ClientAccess.warnings(config)) {
             diagnostics.warn("SeeStack SDK: " + warning);
-        }
-        String tunnelWarning = ProxyTunnelAuth.warning(config.host(), config.proxy());
-        if (tunnelWarning != null) {
-            diagnostics.warn("SeeStack SDK: " + tunnelWarning);
         }
         if (!PlainHttpPolicy.refuses(config.environment(), config.host())) {
             return false;

@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.seestack.FeatureFixtures;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.StubbedClient;
-import dev.seestack.internal.transport.HttpStack;
+import dev.seestack.internal.transport.HttpEngine;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.flags.FlagEvaluator;
 import dev.seestack.internal.flags.FlagSource;
@@ -49,7 +49,7 @@ class FeatureFlagsTest {
     final StubbedClient sdk = StubbedClient.against(stub);
     private final AtomicLong clockMs = new AtomicLong(1_000_000);
     /** The HTTP client of evaluators built by hand; closed after each test like a client's own. */
-    private final HttpStack http = new HttpStack();
+    private final HttpEngine http = new HttpEngine();
 
     @AfterEach
     void closeHttp() {
@@ -143,7 +143,7 @@ class FeatureFlagsTest {
         SeeStackConfig refused = FeatureFixtures.config(stub).host("http://flags.example.com").environment("Prod").build();
         // the source points at the stub: a lookup that ignored the refusal would reach it
         FlagEvaluator flags = new FlagEvaluator(refused, new Diagnostics(false, (l, m) -> sdk.warnings().add(m)),
-                new FlagSource(stub.host(), refused.flagsToken(), http.channel()), clockMs::get);
+                new FlagSource(stub.host(), refused.flagsToken(), http), clockMs::get);
 
         assertEquals(FlagResult.of(false, "off"), flags.get("new-checkout", "user-1", null, FlagResult.of(false, "off")));
         assertTrue(flags.getAll("user-1", null, null).isEmpty());
@@ -236,7 +236,7 @@ class FeatureFlagsTest {
 
     private FlagEvaluator evaluator(SeeStackConfig config) {
         return new FlagEvaluator(config, new Diagnostics(false, (level, message) -> sdk.warnings().add(message)),
-                new FlagSource(config.host(), config.flagsToken(), http.channel()), clockMs::get);
+                new FlagSource(config.host(), config.flagsToken(), http), clockMs::get);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.seestack.FeatureFixtures;
 import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientAccess;
-import dev.seestack.internal.transport.JdkHttpTransport;
+import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.transport.TransportResponse;
 import dev.seestack.testkit.IngestStub;
@@ -37,7 +37,7 @@ class HttpBatchingTest {
         // one sender, held inside an error's request while the test captures: the HTTP lane then fills up
         // completely before anything drains it, which makes the batch split deterministic
         client = ClientAccess.create(FeatureFixtures.config(stub).flushIntervalMs(60_000).build(), FeatureFixtures.components(FeatureFixtures.warnings()).senderThreads(1)
-                        .transport(config -> new HoldingTransport(new JdkHttpTransport(config.host(), config.apiKey()))));
+                        .transport(config -> new HoldingTransport(new NettyTransport(config.host(), config.apiKey()))));
     }
 
     @AfterEach

@@ -1,6 +1,8 @@
 package dev.seestack.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seestack.FeatureStats;
@@ -9,10 +11,11 @@ import dev.seestack.RecordingSink;
 import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientComponents;
-import dev.seestack.internal.transport.JdkHttpTransport;
+import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.internal.delivery.RetryPolicy;
 import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.transport.TransportResponse;
+import dev.seestack.internal.transport.UnconfirmedDeliveryException;
 import dev.seestack.network.ScriptedHttpServer.Answer;
 import dev.seestack.testkit.ContractSchemas;
 import dev.seestack.testkit.IngestStub;
@@ -21,6 +24,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +54,7 @@ class ProtocolEdgesTest {
     }
 
     private Transport transport() {
-        return new JdkHttpTransport("http://127.0.0.1:" + server.port(), "k");
+        return new NettyTransport("http://127.0.0.1:" + server.port(), "k");
     }
 
     private SeeStackClient client(String host) {
@@ -76,7 +81,7 @@ class ProtocolEdgesTest {
         AtomicInteger n = new AtomicInteger();
         // the second request arrives on the kept-alive connection, which the server then closes unanswered
         server = ScriptedHttpServer.onLoopback(r -> n.incrementAndGet() == 2 ? Answer.thenClose("") : Answer.keepOpen(ACCEPTED));
-        try (JdkHttpTransport t = new JdkHttpTransport("http://127.0.0.1:" + server.port(), "k")) {
+        try (NettyTransport t = new NettyTransport("http://127.0.0.1:" + server.port(), "k")) {
             assertEquals(202, t.post("/ingest/v1/logs", BODY).status());
             assertEquals(202, t.post("/ingest/v1/logs", BODY).status());
             assertEquals(1, t.resends());
@@ -100,6 +105,30 @@ class ProtocolEdgesTest {
         assertEquals(0, logs.droppedAfterRetries() + logs.rejected(), logs.toString());
         assertEquals(3, server.requests().size(), "the second body reached the server twice");
         server.requests().forEach(r -> ContractSchemas.assertValid(IngestStub.LOGS, r.body()));
+    }
+
+    @Test
+    void aFreshConnectionClosedAfterTheBodyWasReadFailsAsAnUnconfirmedDelivery() {
+        server = ScriptedHttpServer.onLoopback(r -> Answer.thenClose(""));
+        try (Transport t = transport()) {
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> t.postAsync("/ingest/v1/logs", BODY).get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof UnconfirmedDeliveryException, String.valueOf(e.getCause()));
+            assertEquals(0, t.resends(), "not a pooled connection: nothing to resend at once");
+        }
+        assertEquals(1, server.requests().size(), "the server read the body");
+    }
+
+    @Test
+    void aConnectionRefusedBeforeTheBodyLeftIsAPlainFailure() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (Transport t = new NettyTransport("http://127.0.0.1:" + port, "k")) {
+            IOException e = assertThrows(IOException.class, () -> t.post("/ingest/v1/logs", BODY));
+            assertFalse(e instanceof UnconfirmedDeliveryException, e.toString());
+        }
     }
 
     @Test
@@ -172,7 +201,7 @@ class ProtocolEdgesTest {
                     : "HTTP/1.1 400 Bad Host\r\nContent-Length: 0\r\n\r\n");
         };
         server = new ScriptedHttpServer(v6, strictHost);
-        try (Transport t = new JdkHttpTransport("http://[::1]:" + server.port(), "k")) {
+        try (Transport t = new NettyTransport("http://[::1]:" + server.port(), "k")) {
             assertEquals(202, t.post("/ingest/v1/logs", BODY).status(), server.requests().toString());
         }
     }

@@ -12,7 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.ClientRegistry;
-import dev.seestack.internal.transport.JdkHttpTransport;
+import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
 import dev.seestack.testkit.SdkThreads;
@@ -168,7 +168,7 @@ class SeeStackAppenderLifecycleTest {
         ClientRegistry.initExplicit(SeeStackConfig.builder(name -> null).apiKey(IngestStub.API_KEY)
                 .host(stub.host()).environment("test").flushIntervalMs(200).build(),
                 ClientComponents.defaults().shutdownHook(false)
-                        .transport(config -> new JdkHttpTransport(config.host(), config.apiKey())));
+                        .transport(config -> new NettyTransport(config.host(), config.apiKey())));
         try {
             LogbackFixture fixture = LogbackFixture.load(global, "seestack-recursion.xml", stub);
             @SuppressWarnings("unchecked")
@@ -194,8 +194,10 @@ class SeeStackAppenderLifecycleTest {
                     .map(ILoggingEvent::getFormattedMessage)
                     .filter(m -> m.contains(IngestStub.LOGS))
                     .collect(Collectors.toList());
-            assertTrue(sendsLogged.size() >= n, "the SDK's HTTP client logged each send into this context: "
-                    + jdkHttp.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList()));
+            assertEquals(List.of(), sendsLogged, "the SDK's HTTP engine is not the JDK client");
+            assertEquals(List.of(), global.getLoggerList().stream().map(l -> l.getName())
+                    .filter(name -> name.startsWith("io.netty") || name.contains(".shaded."))
+                    .collect(Collectors.toList()), "the SDK's HTTP engine logs nothing into the application's context");
             assertEquals(IntStream.range(0, n).mapToObj(i -> "event " + i).collect(Collectors.toSet()),
                     messages(stub.awaitBodies(IngestStub.LOGS, n)));
             assertEquals(n, stub.count(IngestStub.LOGS));

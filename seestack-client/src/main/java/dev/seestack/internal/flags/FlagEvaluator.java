@@ -64,7 +64,7 @@ public final class FlagEvaluator {
     }
 
     /**
-     * The evaluator of a client: the client's shared HTTP stack against the configured host, monotonic clock; or,
+     * The evaluator of a client: the client's shared HTTP engine against the configured host, monotonic clock; or,
      * when {@code inMemory} is not null, answers from it, uncached, whatever the flag options say.
      */
     public static FlagEvaluator create(ClientCore core, FlagLookup inMemory) {
@@ -74,7 +74,7 @@ public final class FlagEvaluator {
             return new FlagEvaluator(config, core.diagnostics(), inMemory, true, clock);
         }
         FlagSource source = config.flagsToken() == null ? null
-                : new FlagSource(config.host(), config.flagsToken(), core.httpStack().channel());
+                : new FlagSource(config.host(), config.flagsToken(), core.httpEngine());
         return new FlagEvaluator(config, core.diagnostics(), source, clock);
     }
 

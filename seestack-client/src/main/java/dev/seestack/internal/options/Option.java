@@ -52,10 +52,9 @@ public enum Option {
                     + " `droppedSpoolFull`", v -> (Long) v >= 64 * 1024, "must be at least 65536"),
     PROXY("proxy", Kind.SECRET, Scope.CLIENT, null, "SEESTACK_PROXY", "JVM proxy settings",
             "forward proxy `http://[user:password@]host:port` for ingest and flags (absolute-form for `http`"
-                    + " hosts, `CONNECT` for `https`); credentials (URL-encoded) are answered only to that proxy's"
-                    + " 407. Unset, `-Dhttps.proxyHost`/`-Dhttp.proxyHost` and `ProxySelector.getDefault()` apply."
-                    + " Basic credentials inside an https tunnel need the JVM started with"
-                    + " `-Djdk.http.auth.tunneling.disabledSchemes=` (the JDK drops them by default; the SDK warns)"),
+                    + " hosts, `CONNECT` for `https`); credentials (URL-encoded) go as"
+                    + " `Proxy-Authorization: Basic` to that proxy only (with `CONNECT` for https), never to the"
+                    + " backend. Unset, `-Dhttps.proxyHost`/`-Dhttp.proxyHost` and `ProxySelector.getDefault()` apply"),
     TRUST_STORE("trustStore", Kind.STRING, Scope.CLIENT, null, "SEESTACK_TRUST_STORE", "JVM trust store",
             "PKCS12/JKS file of the CA certificates to trust for an `https` host (a private CA). In code,"
                     + " `SeeStackConfig.Builder.sslContext(SSLContext)` takes precedence"),

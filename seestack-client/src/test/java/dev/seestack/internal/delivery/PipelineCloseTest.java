@@ -1,6 +1,6 @@
 package dev.seestack.internal.delivery;
 
-import dev.seestack.internal.transport.JdkHttpTransport;
+import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.internal.transport.TransportResponse;
 import dev.seestack.internal.transport.Transport;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -136,7 +136,7 @@ class PipelineCloseTest {
     void closeWithARequestHangingOnTheNetworkCountsItAndLeavesNoSdkThread() {
         stub.stub(post(urlPathEqualTo(IngestStub.LOGS)).atPriority(1)
                 .willReturn(aResponse().withStatus(202).withFixedDelay(30_000)));
-        JdkHttpTransport transport = new JdkHttpTransport(stub.host(), IngestStub.API_KEY);
+        NettyTransport transport = new NettyTransport(stub.host(), IngestStub.API_KEY);
         DeliveryPipeline p = pipeline(transport);
         p.enqueue(log("hangs"));
         PollUntil.await("the request reached the server", () -> stub.requests(IngestStub.LOGS).size() == 1);
