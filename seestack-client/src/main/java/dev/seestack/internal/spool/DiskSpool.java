@@ -49,6 +49,11 @@ public final class DiskSpool implements SpoolSink {
         return writer.offer(feature, itemCount, body);
     }
 
+    /** Whether the resender has nothing to resend and waits for a write; for tests of what wakes it. */
+    boolean resenderIdle() {
+        return resender.isIdle();
+    }
+
     @Override
     public void onDelivered() {
         resender.onBackendAccepted();

@@ -31,6 +31,11 @@ final class SpoolResender {
     private Mode mode = Mode.READY;
     /** Read without the lock on every delivered request, so the healthy path costs one volatile read. */
     private volatile boolean waitingForBackend;
+    /**
+     * Set by the engine's first 2xx after this thread went idle, cleared when it goes idle: records written while
+     * it is set go at once. Spooling counts a record before its write lands, so that 2xx can come first.
+     */
+    private volatile boolean acceptedSinceIdle;
     /** Guarded by {@link #lock}. */
     private long probeMs = FIRST_PROBE_MS;
     private Scheduler.Cancellable probe;
@@ -51,6 +56,9 @@ final class SpoolResender {
 
     /** The delivery engine had a request answered 2xx: if waiting for the backend, resend now. */
     void onBackendAccepted() {
+        if (!acceptedSinceIdle) {
+            acceptedSinceIdle = true;
+        }
         if (waitingForBackend) {
             lock.lock();
             try {
@@ -65,14 +73,30 @@ final class SpoolResender {
         }
     }
 
-    /** New records were written: when idle, resend after a first probe delay or the engine's next 2xx. */
+    /**
+     * New records were written: when idle, resend at once if the backend accepted a request since, else after a
+     * first probe delay or the engine's next 2xx.
+     */
     void onWritten() {
         lock.lock();
         try {
-            if (mode == Mode.IDLE) {
+            if (mode == Mode.IDLE && acceptedSinceIdle) {
+                mode = Mode.READY;
+                wake.signalAll();
+            } else if (mode == Mode.IDLE) {
                 waitForBackend(probeMs);
                 probeMs = Math.min(MAX_PROBE_MS, probeMs * 2);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether it has nothing to resend and waits for a write; for tests of what wakes it. */
+    boolean isIdle() {
+        lock.lock();
+        try {
+            return mode == Mode.IDLE;
         } finally {
             lock.unlock();
         }
@@ -197,6 +221,7 @@ final class SpoolResender {
         try {
             // a write may have landed between takeNext() and here: look again before sleeping
             if (mode == Mode.READY && !ledger.hasUnanswered()) {
+                acceptedSinceIdle = false;
                 mode = Mode.IDLE;
             }
         } finally {

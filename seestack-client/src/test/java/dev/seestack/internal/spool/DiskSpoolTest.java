@@ -60,6 +60,19 @@ class DiskSpoolTest {
     }
 
     @Test
+    void aRecordWrittenAfterTheBackendAcceptedARequestIsResentWithoutWaitingForAProbe() {
+        DiskSpool spool = start(DiskSpool.DEFAULT_MAX_BYTES);
+        PollUntil.await("resender idle", spool::resenderIdle);
+        backend.up = true;
+        // spooling counts a record before its write lands, so the engine's 2xx can come before the write
+        spool.onDelivered();
+        offer(spool, 0);
+
+        PollUntil.await("resent", () -> spool.counters().resentFromSpool(Feature.LOGS) == 1);
+        assertEquals(List.of(), scheduler.requestedDelays(), "no probe waited for");
+    }
+
+    @Test
     void aFailedResendIsProbedAgainAfterTheBackoff() {
         DiskSpool spool = start(DiskSpool.DEFAULT_MAX_BYTES);
         offer(spool, 0);
