@@ -3,6 +3,7 @@ package dev.seestack.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seestack.testkit.ChildJvm;
 import dev.seestack.testkit.IngestStub;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -84,7 +85,7 @@ class SpoolOutageTest {
         List<String> onDisk;
         try (ChildJvm killed = ChildJvm.start(SpoolingApp.class, host, spoolDir.toString(), "spool-then-hang",
                 Integer.toString(KILLED_EVENTS))) {
-            killed.awaitLine("SPOOLED", Duration.ofSeconds(60));
+            killed.awaitLine(Duration.ofSeconds(60), "SPOOLED");
             // the spool writes in the background: wait until all of them are on disk and tail-* records are being
             // written too, then kill while the writer is busy
             dev.seestack.testkit.PollUntil.await(Duration.ofSeconds(20), "killed-* and tail-* records on disk",
@@ -103,7 +104,7 @@ class SpoolOutageTest {
 
         stub = IngestStub.startOnPort(port);
         try (ChildJvm restarted = ChildJvm.start(SpoolingApp.class, host, spoolDir.toString(), "resend", "0")) {
-            restarted.awaitLine("STARTED", Duration.ofSeconds(30));
+            restarted.awaitLine(Duration.ofSeconds(30), "STARTED");
             Served.awaitAccepted(stub, IngestStub.LOGS, onDisk.size());
             // the stub has the last request before the child has its answer: wait for the answer to delete the segment
             dev.seestack.testkit.PollUntil.await(Duration.ofSeconds(20), "every segment answered and deleted",
@@ -132,14 +133,14 @@ class SpoolOutageTest {
         String host = "http://127.0.0.1:" + port;
         try (ChildJvm a = ChildJvm.start(SpoolingApp.class, host, spoolDir.toString(), "outage", "300", "a-");
                 ChildJvm b = ChildJvm.start(SpoolingApp.class, host, spoolDir.toString(), "outage", "300", "b-")) {
-            a.awaitLine("OUTAGE-LOGGED", Duration.ofSeconds(60));
-            b.awaitLine("OUTAGE-LOGGED", Duration.ofSeconds(60));
+            a.awaitLine(Duration.ofSeconds(60), "OUTAGE-LOGGED");
+            b.awaitLine(Duration.ofSeconds(60), "OUTAGE-LOGGED");
             assertEquals(2, locks(), "one lock file per process");
             stub = IngestStub.startOnPort(port);
             a.tell("backend is up");
             b.tell("backend is up");
-            Map<String, Long> statsA = parse(a.awaitLine("STATS", Duration.ofSeconds(90)));
-            Map<String, Long> statsB = parse(b.awaitLine("STATS", Duration.ofSeconds(90)));
+            Map<String, Long> statsA = parse(a.awaitLine(Duration.ofSeconds(90), "STATS"));
+            Map<String, Long> statsB = parse(b.awaitLine(Duration.ofSeconds(90), "STATS"));
             assertEquals(0, a.awaitExit(Duration.ofSeconds(30)), a.output());
             assertEquals(0, b.awaitExit(Duration.ofSeconds(30)), b.output());
 
@@ -171,10 +172,10 @@ class SpoolOutageTest {
         int port = freePort();
         try (ChildJvm child = ChildJvm.start(SpoolingApp.class, "http://127.0.0.1:" + port, spool, "outage",
                 Integer.toString(OUTAGE_EVENTS))) {
-            child.awaitLine("OUTAGE-LOGGED", Duration.ofSeconds(60));
+            child.awaitLine(Duration.ofSeconds(60), "OUTAGE-LOGGED");
             stub = IngestStub.startOnPort(port);
             child.tell("backend is up");
-            String stats = child.awaitLine("STATS", Duration.ofSeconds(90));
+            String stats = child.awaitLine(Duration.ofSeconds(90), "STATS");
             assertEquals(0, child.awaitExit(Duration.ofSeconds(30)), child.output());
             return parse(stats);
         }

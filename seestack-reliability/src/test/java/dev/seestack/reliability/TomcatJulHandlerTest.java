@@ -3,6 +3,7 @@ package dev.seestack.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seestack.testkit.ChildJvm;
 import dev.seestack.testkit.IngestStub;
 import java.nio.file.Path;
 import java.nio.file.Paths;
