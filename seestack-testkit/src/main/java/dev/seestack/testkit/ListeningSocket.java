@@ -72,6 +72,10 @@ public final class ListeningSocket implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket socket = track(server.accept());
+                    if (server.isClosed()) {
+                        socket.close(); // accepted as the listener closed, after close() ended its connections
+                        return;
+                    }
                     accepted.incrementAndGet();
                     then.accept(socket);
                 } catch (IOException e) {
