@@ -18,8 +18,11 @@ import java.util.function.Function;
  * HTTP/1.0, closing after each response), for the edges a full server would smooth over.
  */
 final class ScriptedHttpServer implements AutoCloseable {
-    /** One request as received: its head lines (request line first) and body. */
-    record Request(List<String> head, String body) {
+    /**
+     * One request as received: its head lines (request line first), body, and place on its connection (0 for the
+     * first request a connection carried, 1 for the next on the same connection, ...).
+     */
+    record Request(List<String> head, String body, int onConnection) {
         String header(String name) {
             for (String h : head.subList(1, head.size())) {
                 int colon = h.indexOf(':');
@@ -47,7 +50,12 @@ final class ScriptedHttpServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     ScriptedHttpServer(InetAddress address, Function<Request, Answer> script) {
-        this.listener = ListeningSocket.on(address, 50);
+        this(address, 0, script);
+    }
+
+    /** Listens on {@code port} (0: an ephemeral one); the script runs on the connection's thread. */
+    ScriptedHttpServer(InetAddress address, int port, Function<Request, Answer> script) {
+        this.listener = ListeningSocket.on(address, port, 50);
         this.script = script;
         listener.serveEachOn("scripted-http-server", "scripted-http-conn", this::serve);
     }
@@ -72,15 +80,15 @@ final class ScriptedHttpServer implements AutoCloseable {
         try (s) {
             InputStream in = new java.io.BufferedInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
-            while (true) {
+            for (int onConnection = 0; ; onConnection++) {
                 List<String> head = readHead(in);
                 if (head == null) {
                     return;
                 }
-                Request partial = new Request(head, "");
+                Request partial = new Request(head, "", onConnection);
                 String length = partial.header("Content-Length");
                 byte[] body = in.readNBytes(length == null ? 0 : Integer.parseInt(length));
-                Request request = new Request(head, new String(body, StandardCharsets.UTF_8));
+                Request request = new Request(head, new String(body, StandardCharsets.UTF_8), onConnection);
                 requests.add(request);
                 Answer answer = script.apply(request);
                 out.write(answer.raw().getBytes(StandardCharsets.ISO_8859_1));

@@ -3,6 +3,7 @@ package dev.seestack.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -30,9 +31,22 @@ public final class ListeningSocket implements AutoCloseable {
 
     /** Listens on an ephemeral port of {@code address}. */
     public static ListeningSocket on(InetAddress address, int backlog) {
+        return on(address, 0, backlog);
+    }
+
+    /**
+     * Listens on {@code port} of {@code address} (0: an ephemeral one); with {@code SO_REUSEADDR}, so a server
+     * restarted on the port it had is not refused for its old connections' {@code TIME_WAIT}.
+     */
+    public static ListeningSocket on(InetAddress address, int port, int backlog) {
+        ServerSocket server = null;
         try {
-            return new ListeningSocket(new ServerSocket(0, backlog, address));
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(address, port), backlog);
+            return new ListeningSocket(server);
         } catch (IOException e) {
+            closeQuietly(server);
             throw new UncheckedIOException(e);
         }
     }
@@ -58,6 +72,10 @@ public final class ListeningSocket implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket socket = track(server.accept());
+                    if (server.isClosed()) {
+                        socket.close(); // accepted as the listener closed, after close() ended its connections
+                        return;
+                    }
                     accepted.incrementAndGet();
                     then.accept(socket);
                 } catch (IOException e) {
@@ -78,6 +96,16 @@ public final class ListeningSocket implements AutoCloseable {
             t.setDaemon(true);
             t.start();
         });
+    }
+
+    private static void closeQuietly(ServerSocket server) {
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // it failed already
+            }
+        }
     }
 
     @Override

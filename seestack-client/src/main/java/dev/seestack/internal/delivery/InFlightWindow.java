@@ -86,6 +86,7 @@ final class InFlightWindow {
             }
         }
         if (failed) {
+            queueing.onFailure();
             size = Math.max(min, size / 2);
             fastGrowthBelow = size;
             idleAnswers = 0;

@@ -98,6 +98,17 @@ final class QueueingGate {
         return longer ? Verdict.PATH_LONGER : Verdict.ROUND_QUEUED;
     }
 
+    /**
+     * A failed request (refused, reset, 5xx): the backend may have restarted, so a probe or round under way is
+     * dropped. Answers after a restart come over new connections, which can be much faster (or slower) than pooled
+     * ones: taken for the path's round trip they confirmed a queue that was distance.
+     */
+    void onFailure() {
+        probing = false;
+        roundFastest = UNKNOWN;
+        roundAnswers = 0;
+    }
+
     /** True while the path's round trip is measured again: the window then holds {@link #PROBE_REQUESTS}. */
     boolean probing() {
         return probing;

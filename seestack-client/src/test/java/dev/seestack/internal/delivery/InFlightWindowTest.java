@@ -254,6 +254,30 @@ class InFlightWindowTest {
         assertTrue(next >= 500, "the second second carries the offered rate and more: " + next);
     }
 
+    /**
+     * A probe under way when the backend restarts is not completed by the answers after it: those come over new
+     * connections (5 ms where pooled ones take 44), and a probe that took them for the path confirmed a queue and
+     * held the window near {@link InFlightWindow#INITIAL} for seconds while the outage's backlog overflowed.
+     */
+    @Test
+    void aProbeUnderWayWhenTheBackendRestartsIsNotCompletedByTheNewConnectionsAfterIt() {
+        InFlightWindow w = new InFlightWindow(2, 256, 16);
+        openWith(w, 5);
+        long t = answers(w, 15, 100 * MS, 500, 44, 1);
+        t = answers(w, 64, t, 500, 44, 1); // pooled connections: a round queued, the probe finds 44 ms
+        t = answers(w, 200, t + 100 * MS, 500, 44, 1);
+        assertTrue(w.size() > QueueingGate.PROBE_REQUESTS, "44 ms is the path: " + w.size());
+        t = answers(w, w.size(), t + 2_000 * MS, 0, 120, 1); // a round slowed by a busy CPU: probed
+        assertEquals(QueueingGate.PROBE_REQUESTS, w.size());
+        for (int i = 0; i < 6; i++) {
+            w.onAnswer(true, 500, UNTIMED, t); // the backend stops: refused
+        }
+        long restarted = t + 1_500 * MS;
+        Backlog run = new Backlog(w, restarted);
+        run.answerUntil(restarted + 1_000 * MS, (i, sentAt) -> i < 8 ? 5 * MS : 44 * MS); // new, then pooled
+        assertTrue(w.size() >= 22, "the offered 500 logs/s need 22 in flight at 44 ms: window " + w.size());
+    }
+
     /** Answers varying between 5 and 60 ms at random (a GC pause, a proxy) are no queue: the window opens. */
     @Test
     void neverSitsAtItsFloorWhileABacklogWaitsAndAnswersSucceed() {
