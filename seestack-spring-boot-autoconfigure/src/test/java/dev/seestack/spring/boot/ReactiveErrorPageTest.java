@@ -1,14 +1,11 @@
 package dev.seestack.spring.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.seestack.SeeStackClient;
 import dev.seestack.spring.boot.reactive.ReactiveShopApp;
 import dev.seestack.testkit.IngestStub;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,10 +41,7 @@ class ReactiveErrorPageTest {
         assertEquals(500, response.statusCode());
         client.flush();
 
-        JsonNode item = Received.item(stub, "/reactive/boom");
-        assertEquals(500, item.get("statusCode").asInt());
-        assertTrue(response.body().length() > 0);
-        assertEquals(response.body().getBytes(StandardCharsets.UTF_8).length, item.get("responseSize").asInt());
+        Received.errorPageItem(stub, "/reactive/boom", response);
     }
 
     @Test
@@ -56,8 +50,6 @@ class ReactiveErrorPageTest {
         assertEquals(404, response.statusCode());
         client.flush();
 
-        JsonNode item = Received.item(stub, "/reactive/no-such-page");
-        assertEquals(404, item.get("statusCode").asInt());
-        assertEquals(response.body().getBytes(StandardCharsets.UTF_8).length, item.get("responseSize").asInt());
+        Received.errorPageItem(stub, "/reactive/no-such-page", response);
     }
 }

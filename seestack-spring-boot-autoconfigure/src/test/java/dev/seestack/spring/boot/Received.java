@@ -3,6 +3,11 @@ package dev.seestack.spring.boot;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.PollUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +30,27 @@ final class Received {
             found.removeIf(item -> !traceId.equals(item.get("traceId").asText()));
             return found;
         }, l -> !l.isEmpty()).get(0);
+    }
+
+    /**
+     * The inbound item of a request answered with an error page ({@code response}), once it arrived, checked to
+     * carry the page's status and the bytes actually sent.
+     */
+    static JsonNode errorPageItem(IngestStub stub, String path, HttpResponse<String> response) {
+        return checkedErrorPage(item(stub, path), response);
+    }
+
+    /** {@link #errorPageItem(IngestStub, String, HttpResponse)} of the request whose trace id is {@code traceId}. */
+    static JsonNode errorPageItem(IngestStub stub, String path, String traceId, HttpResponse<String> response) {
+        return checkedErrorPage(item(stub, path, traceId), response);
+    }
+
+    private static JsonNode checkedErrorPage(JsonNode item, HttpResponse<String> response) {
+        assertEquals(response.statusCode(), item.get("statusCode").asInt(), item.toString());
+        assertTrue(response.body().length() > 0, "the error page has a body");
+        assertEquals(response.body().getBytes(StandardCharsets.UTF_8).length, item.get("responseSize").asInt(),
+                item.toString());
+        return item;
     }
 
     /** The one log whose message is {@code message}, once it arrived. */
