@@ -7,6 +7,7 @@ import dev.seestack.http.HttpRequestEvent;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.ClientCore;
+import dev.seestack.internal.EventCapture;
 import dev.seestack.internal.cron.HeartbeatReporter;
 import java.time.Duration;
 import java.util.Map;
@@ -35,9 +36,12 @@ public final class SeeStackClient implements AutoCloseable {
     }
 
     private final ClientCore core;
+    /** The core's capture paths, held here so that a capture call goes straight to them. */
+    private final EventCapture capture;
 
     private SeeStackClient(ClientCore core) {
         this.core = core;
+        this.capture = core.capture();
     }
 
     /** Starts a client for {@code config}. */
@@ -47,12 +51,12 @@ public final class SeeStackClient implements AutoCloseable {
 
     /** Captures an exception as an error (sent immediately, off the caller's thread). */
     public void captureError(Throwable throwable) {
-        core.captureError(throwable, null);
+        capture.captureError(throwable, null);
     }
 
     /** Captures an exception with a level, user and metadata. */
     public void captureError(Throwable throwable, ErrorContext context) {
-        core.captureError(throwable, context);
+        capture.captureError(throwable, context);
     }
 
     /**
@@ -60,12 +64,12 @@ public final class SeeStackClient implements AutoCloseable {
      * {@code metadata} may carry {@code service} and {@code traceId}, which are sent as their own fields.
      */
     public void captureLog(String level, String message, Map<String, ?> metadata) {
-        core.captureLog(level, message, metadata);
+        capture.captureLog(level, message, metadata);
     }
 
     /** Buffers a log at {@code level}; otherwise as {@link #captureLog(String, String, Map)}. */
     public void captureLog(Level level, String message, Map<String, ?> metadata) {
-        core.captureLog(level == null ? null : level.name(), message, metadata);
+        capture.captureLog(level == null ? null : level.name(), message, metadata);
     }
 
     /**
@@ -73,11 +77,11 @@ public final class SeeStackClient implements AutoCloseable {
      * {@code userId} (and without one on the request thread) take its id.
      */
     public void setUser(User user) {
-        core.setUser(user);
+        capture.setUser(user);
     }
 
     public void clearUser() {
-        core.setUser(null);
+        capture.setUser(null);
     }
 
     /** Sends everything buffered; blocks until done or 5 s pass. Returns whether everything was handled. */
@@ -129,7 +133,7 @@ public final class SeeStackClient implements AutoCloseable {
      * about once and nothing is sent. {@code message} may be null.
      */
     public void finishJob(JobHandle handle, JobStatus status, String message) {
-        HeartbeatReporter.report(core, handle, status, message);
+        HeartbeatReporter.report(capture, handle, status, message);
     }
 
     /**

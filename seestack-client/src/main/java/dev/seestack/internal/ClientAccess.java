@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 
 /**
- * The SDK's own way into a client and a configuration, kept out of the public API: a client's core (for the
- * adapters, HTTP integrations and cron reporter), clients with replaced components (tests, benchmarks), and
+ * The SDK's own way into a client and a configuration, kept out of the public API: a client's core and capture
+ * paths (for the adapters and HTTP integrations), clients with replaced components (tests, benchmarks), and
  * the warnings a configuration collected. {@code SeeStackClient} and {@code SeeStackConfig} install their
  * bridges when their classes initialise.
  */
@@ -55,6 +55,11 @@ public final class ClientAccess {
     /** The core of {@code client}. */
     public static ClientCore core(SeeStackClient client) {
         return clients().core(client);
+    }
+
+    /** The capture paths of {@code client} (the logging router holds them while {@code client} is current). */
+    public static EventCapture capture(SeeStackClient client) {
+        return clients().core(client).capture();
     }
 
     /** Starts a client with replaced components (transport, scheduler, diagnostics, shutdown hook). */

@@ -1,9 +1,7 @@
 package dev.seestack.internal;
 
 import dev.seestack.ClientStats;
-import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackConfig;
-import dev.seestack.User;
 import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.transport.HttpEngine;
 import dev.seestack.internal.delivery.Scheduler;
@@ -12,27 +10,21 @@ import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
-import dev.seestack.internal.event.LogEntry;
-import dev.seestack.internal.event.MetadataSnapshot;
-import dev.seestack.internal.event.Severity;
-import dev.seestack.internal.event.UserPrecedence;
 import dev.seestack.internal.flags.FlagEvaluator;
 import dev.seestack.internal.http.HttpBatch;
 import dev.seestack.internal.http.HttpMonitor;
 import dev.seestack.internal.mask.SensitiveDataMasker;
-import dev.seestack.internal.screen.BreadcrumbTrail;
 import dev.seestack.internal.screen.EventScreen;
 import dev.seestack.internal.screen.HookStage;
 import dev.seestack.internal.screen.SendHooks;
 import dev.seestack.internal.spool.DiskSpool;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Everything a client does, shared by the public {@code SeeStackClient} and the framework adapters: it wires the
- * delivery pipeline, the spool and the exit drain, enforces the enabled/disabled state and hands captures to
- * {@link EventCapture}, stats to {@link StatsReader}. No method throws into the application.
+ * A client's lifecycle behind the public {@code SeeStackClient}: it wires the delivery pipeline, the spool, the exit
+ * drain and the lazily made services, and disables {@link EventCapture} on close or a 401; captures go to
+ * {@link #capture()} directly, stats to {@link StatsReader}. No method throws into the application.
  */
 public final class ClientCore {
     /** Deadline of {@link #close()} and of the shutdown drain. */
@@ -44,7 +36,7 @@ public final class ClientCore {
     private final SeeStackConfig config;
     private final Diagnostics diagnostics;
     private final DeliveryPipeline pipeline;
-    /** The disk spool (issue 15), or null when {@code spoolDir} is unset. */
+    /** The disk spool, or null when {@code spoolDir} is unset. */
     private final DiskSpool spool;
     private final EventCapture capture;
     private final StatsReader stats;
@@ -91,7 +83,8 @@ public final class ClientCore {
         this.shutdownDrain = components.shutdownHook() && config.shutdownHook()
                 ? ShutdownDrain.register(this, stats) : null;
         this.uncaughtReporter = config.captureUncaughtExceptions()
-                ? UncaughtExceptionReporter.install(this, CLOSE_DEADLINE) : null;
+                ? UncaughtExceptionReporter.install(capture::captureError, () -> flush(CLOSE_DEADLINE), diagnostics)
+                : null;
         diagnostics.debug(() -> "SeeStack SDK initialised: " + config);
     }
 
@@ -102,7 +95,7 @@ public final class ClientCore {
         }
         return new HookStage(hooks, diagnostics, config.bufferSize(), new HookStage.Outlet() {
             @Override
-            public void send(dev.seestack.internal.event.Encodable item) {
+            public void send(Encodable item) {
                 pipeline.enqueue(item);
             }
 
@@ -113,9 +106,9 @@ public final class ClientCore {
         });
     }
 
-    /** The breadcrumbs of this client's traces (logging adapters and HTTP monitoring record into it). */
-    public BreadcrumbTrail breadcrumbs() {
-        return capture.screen().trail();
+    /** The capture paths of this client: the public client and the logging router call them directly. */
+    public EventCapture capture() {
+        return capture;
     }
 
     /** This client's HTTP monitoring (created on first use, so its projectId warning appears only if used). */
@@ -144,72 +137,6 @@ public final class ClientCore {
     /** Whether captures are accepted (false after close, a 401, or an insecure production setup). */
     public boolean isEnabled() {
         return capture.isEnabled();
-    }
-
-    public void setUser(User user) {
-        capture.setUser(user);
-    }
-
-    public User user() {
-        return capture.user();
-    }
-
-    /** The public {@code captureLog}: normalises the level, pulls {@code service}/{@code traceId} out of metadata. */
-    public void captureLog(String level, String message, Map<String, ?> metadata) {
-        capture.captureLog(level, message, metadata);
-    }
-
-    /** Enqueues a ready-made log (adapters); a blank message is counted as a local rejection. */
-    public void captureLog(LogEntry entry) {
-        capture.captureLog(entry);
-    }
-
-    /** The public {@code captureError}: level, user and metadata from {@code context} (may be null). */
-    public void captureError(Throwable throwable, ErrorContext context) {
-        capture.captureError(throwable, context);
-    }
-
-    /**
-     * Captures an exception that escaped a request (servlet filter) as the public {@code captureError} does, once:
-     * skipped when it or one of its causes was already sent (the application logged it before rethrowing or
-     * wrapping it), and its causes are remembered too, so a later log of any of them is not a second copy.
-     */
-    public void captureEscapedError(Throwable throwable, ErrorContext context) {
-        capture.captureEscapedError(throwable, context);
-    }
-
-    /**
-     * Enqueues an error (adapters): the same throwable instance is sent once; the fields {@code user} (may be
-     * null) lacks come from {@link #setUser} (see {@link UserPrecedence}); {@code metadata} is assembled on the
-     * sender thread.
-     */
-    public void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
-            MetadataSnapshot metadata) {
-        capture.captureError(throwable, fallbackMessage, level, user, metadata, null);
-    }
-
-    /** As above, carrying the breadcrumbs of trace {@code crumbKey} ({@link BreadcrumbTrail#keyOf}). */
-    public void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
-            MetadataSnapshot metadata, String crumbKey) {
-        capture.captureError(throwable, fallbackMessage, level, user, metadata, crumbKey);
-    }
-
-    /** Enqueues any other item (HTTP items, heartbeats); returns false when not accepted. */
-    public boolean enqueue(Encodable item) {
-        return capture.enqueue(item);
-    }
-
-    /**
-     * Counts an item handed over while the SDK is disabled (after a 401) or closed, so that the counters account
-     * for every capture call, including the ones that are not turned into events any more.
-     */
-    public void countDisabledDrop(Feature feature) {
-        capture.countDisabledDrop(feature);
-    }
-
-    /** Counts an item refused before it was buffered (invalid input), with a debug line. */
-    public void rejectLocally(Feature feature, String reason) {
-        capture.rejectLocally(feature, reason);
     }
 
     public boolean flush(Duration timeout) {

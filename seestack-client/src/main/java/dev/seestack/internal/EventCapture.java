@@ -28,9 +28,10 @@ import java.util.Set;
 
 /**
  * The capture paths of a client (logs, errors, escaped errors, other items): turns each call into an event and
- * hands it to the pipeline while the client is enabled, counting what it refuses. Split out of {@link ClientCore}.
+ * hands it to the pipeline while the client is enabled, counting what it refuses. The logging router and the public
+ * client call it directly; features see it as a {@link Capture}.
  */
-final class EventCapture {
+public final class EventCapture implements Capture {
     private final SeeStackConfig config;
     private final Diagnostics diagnostics;
     /** Null when the client never started (an insecure production setup): every capture is then a no-op. */
@@ -56,8 +57,28 @@ final class EventCapture {
         return screen;
     }
 
-    boolean isEnabled() {
+    /** The breadcrumbs of this client's traces (logging adapters and HTTP monitoring record into it). */
+    public BreadcrumbTrail breadcrumbs() {
+        return screen.trail();
+    }
+
+    /** Whether captures are accepted (false after close, a 401, or an insecure production setup). */
+    public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean admits(Feature feature) {
+        if (enabled) {
+            return true;
+        }
+        countDisabledDrop(feature);
+        return false;
+    }
+
+    @Override
+    public Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     /** Stops accepting captures (close, a 401); later ones are counted as disabled drops. */
@@ -65,15 +86,18 @@ final class EventCapture {
         enabled = false;
     }
 
-    void setUser(User user) {
+    /** Sets the global user (null clears it). */
+    public void setUser(User user) {
         this.user = user;
     }
 
-    User user() {
+    @Override
+    public User user() {
         return user;
     }
 
-    void captureLog(String level, String message, Map<String, ?> metadata) {
+    /** The public {@code captureLog}: normalises the level, pulls {@code service}/{@code traceId} out of metadata. */
+    public void captureLog(String level, String message, Map<String, ?> metadata) {
         if (!enabled) {
             countDisabledDrop(Feature.LOGS);
             return;
@@ -99,7 +123,8 @@ final class EventCapture {
         }
     }
 
-    void captureLog(LogEntry entry) {
+    /** Enqueues a ready-made log (adapters); a blank message is counted as a local rejection. */
+    public void captureLog(LogEntry entry) {
         if (!enabled) {
             countDisabledDrop(Feature.LOGS);
             return;
@@ -111,10 +136,15 @@ final class EventCapture {
         if (screen.tagsLogs()) {
             entry.wrapSnapshot(screen::forLog);
         }
-        hand(entry);
+        if (hooks == null) {
+            pipeline.enqueue(entry); // every logging call takes this path: no frame more than needed
+        } else {
+            hand(entry);
+        }
     }
 
-    void captureError(Throwable throwable, ErrorContext context) {
+    /** The public {@code captureError}: level, user and metadata from {@code context} (may be null). */
+    public void captureError(Throwable throwable, ErrorContext context) {
         if (!enabled) {
             countDisabledDrop(Feature.ERRORS);
             return;
@@ -140,7 +170,12 @@ final class EventCapture {
         }
     }
 
-    void captureEscapedError(Throwable throwable, ErrorContext context) {
+    /**
+     * Captures an exception that escaped a request (servlet filter) as the public {@code captureError} does, once:
+     * skipped when it or one of its causes was already sent (the application logged it before rethrowing or
+     * wrapping it), and its causes are remembered too, so a later log of any of them is not a second copy.
+     */
+    public void captureEscapedError(Throwable throwable, ErrorContext context) {
         if (!enabled || throwable == null) {
             captureError(throwable, context);
             return;
@@ -163,8 +198,12 @@ final class EventCapture {
         }
     }
 
-    /** Captures an error; {@code crumbKey} names the trace whose breadcrumbs it carries (null: none). */
-    void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
+    /**
+     * Enqueues an error (adapters): the same throwable instance is sent once; the fields {@code user} (may be null)
+     * lacks come from {@link #setUser} (see {@link UserPrecedence}); {@code metadata} is assembled on the sender
+     * thread; {@code crumbKey} names the trace whose breadcrumbs it carries (null: none).
+     */
+    public void captureError(Throwable throwable, String fallbackMessage, Severity level, User user,
             MetadataSnapshot metadata, String crumbKey) {
         if (!enabled) {
             countDisabledDrop(Feature.ERRORS);
@@ -192,7 +231,8 @@ final class EventCapture {
                 screen.forError(metadata, crumbKey, suppressed)));
     }
 
-    boolean enqueue(Encodable item) {
+    @Override
+    public boolean enqueue(Encodable item) {
         if (!enabled) {
             countDisabledDrop(item.feature());
             return false;
@@ -223,13 +263,18 @@ final class EventCapture {
         }
     }
 
-    void countDisabledDrop(Feature feature) {
+    /**
+     * Counts an item handed over while the SDK is disabled (after a 401) or closed, so that the counters account
+     * for every capture call, including the ones that are not turned into events any more.
+     */
+    public void countDisabledDrop(Feature feature) {
         if (pipeline != null) {
             pipeline.counters(feature).recordDisabledDrop();
         }
     }
 
-    void rejectLocally(Feature feature, String reason) {
+    @Override
+    public void rejectLocally(Feature feature, String reason) {
         if (pipeline != null) {
             pipeline.counters(feature).recordLocalRejection();
         }

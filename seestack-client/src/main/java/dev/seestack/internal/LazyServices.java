@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * The parts of a client made on first use: its HTTP engine (shared by ingest, spool and flags), its HTTP monitoring (so
- * its projectId warning appears only if used) and its feature-flag evaluator. Split out of {@link ClientCore}.
+ * its projectId warning appears only if used) and its feature-flag evaluator, each given only what it uses.
  */
 final class LazyServices {
     private final ClientCore core;
@@ -34,11 +34,15 @@ final class LazyServices {
     }
 
     HttpMonitor httpMonitor() {
-        return once(httpMonitor, () -> new HttpMonitor(core));
+        return once(httpMonitor, () -> {
+            EventCapture capture = core.capture();
+            return new HttpMonitor(capture, config, capture.breadcrumbs(), capture::captureEscapedError);
+        });
     }
 
     FlagEvaluator flags() {
-        return once(flagEvaluator, () -> FlagEvaluator.create(core, components.inMemoryFlags(config)));
+        return once(flagEvaluator, () -> FlagEvaluator.create(config, core.diagnostics(), this::httpEngine,
+                components.inMemoryFlags(config)));
     }
 
     /** The value of {@code holder}, made by {@code make} on the first call (once, under this object's lock). */

@@ -1,8 +1,9 @@
 package dev.seestack.internal;
 
 import dev.seestack.ErrorContext;
+import dev.seestack.internal.diag.Diagnostics;
 import java.io.PrintStream;
-import java.time.Duration;
+import java.util.function.BiConsumer;
 
 /**
  * The default uncaught-exception handler of option {@code captureUncaughtExceptions}: sends the exception as an
@@ -10,26 +11,30 @@ import java.time.Duration;
  * dies, then hands it to the handler installed before, or prints it as the JVM's default does.
  */
 final class UncaughtExceptionReporter implements Thread.UncaughtExceptionHandler {
-    private final ClientCore core;
+    private final BiConsumer<Throwable, ErrorContext> errors;
+    private final Runnable flush;
     private final Thread.UncaughtExceptionHandler previous;
-    private final Duration flushDeadline;
 
-    private UncaughtExceptionReporter(ClientCore core, Thread.UncaughtExceptionHandler previous,
-            Duration flushDeadline) {
-        this.core = core;
+    private UncaughtExceptionReporter(BiConsumer<Throwable, ErrorContext> errors, Runnable flush,
+            Thread.UncaughtExceptionHandler previous) {
+        this.errors = errors;
+        this.flush = flush;
         this.previous = previous;
-        this.flushDeadline = flushDeadline;
     }
 
-    /** Installs a reporter for {@code core} as the default handler, chaining the current one; null if not allowed. */
-    static UncaughtExceptionReporter install(ClientCore core, Duration flushDeadline) {
+    /**
+     * Installs a reporter as the default handler, chaining the current one; null if not allowed. It hands each
+     * exception to {@code errors} (the client's {@code captureError}), then runs {@code flush} (bounded by its deadline).
+     */
+    static UncaughtExceptionReporter install(BiConsumer<Throwable, ErrorContext> errors, Runnable flush,
+            Diagnostics diagnostics) {
         try {
-            UncaughtExceptionReporter reporter = new UncaughtExceptionReporter(core,
-                    Thread.getDefaultUncaughtExceptionHandler(), flushDeadline);
+            UncaughtExceptionReporter reporter = new UncaughtExceptionReporter(errors, flush,
+                    Thread.getDefaultUncaughtExceptionHandler());
             Thread.setDefaultUncaughtExceptionHandler(reporter);
             return reporter;
         } catch (SecurityException e) {
-            core.diagnostics().warn("SeeStack SDK: captureUncaughtExceptions is on but the default uncaught-exception"
+            diagnostics.warn("SeeStack SDK: captureUncaughtExceptions is on but the default uncaught-exception"
                     + " handler cannot be set here (" + e + "); uncaught exceptions are not captured.");
             return null;
         }
@@ -49,9 +54,9 @@ final class UncaughtExceptionReporter implements Thread.UncaughtExceptionHandler
     @Override
     public void uncaughtException(Thread thread, Throwable throwable) {
         try {
-            core.captureError(throwable, ErrorContext.builder().level("fatal").put("thread", thread.getName())
+            errors.accept(throwable, ErrorContext.builder().level("fatal").put("thread", thread.getName())
                     .put("uncaught", true).build());
-            core.flush(flushDeadline);
+            flush.run();
         } catch (RuntimeException | LinkageError ignored) {
             // reporting must never change how the application's thread dies
         } finally {

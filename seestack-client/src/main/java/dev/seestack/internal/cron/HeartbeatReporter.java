@@ -3,7 +3,7 @@ package dev.seestack.internal.cron;
 import dev.seestack.internal.json.BlankText;
 import dev.seestack.cron.JobHandle;
 import dev.seestack.cron.JobStatus;
-import dev.seestack.internal.ClientCore;
+import dev.seestack.internal.Capture;
 import dev.seestack.internal.event.Feature;
 import java.util.regex.Pattern;
 
@@ -20,35 +20,31 @@ public final class HeartbeatReporter {
     }
 
     /** Enqueues the heartbeat of {@code handle}; a null status or an invalid slug is warned about once and nothing is sent. */
-    public static void report(ClientCore core, JobHandle handle, JobStatus status, String message) {
+    public static void report(Capture capture, JobHandle handle, JobStatus status, String message) {
         try {
-            if (core == null) {
-                return;
-            }
-            if (!core.isEnabled()) {
-                core.countDisabledDrop(Feature.HEARTBEATS);
+            if (capture == null || !capture.admits(Feature.HEARTBEATS)) {
                 return;
             }
             if (handle == null) {
-                core.rejectLocally(Feature.HEARTBEATS, "finishJob without a job handle");
+                capture.rejectLocally(Feature.HEARTBEATS, "finishJob without a job handle");
                 return;
             }
             String slug = handle.slug();
             if (status == null) {
-                core.diagnostics().warnOnce("cron-null-status-" + slug, "SeeStack SDK: finishJob for cron monitor '"
+                capture.diagnostics().warnOnce("cron-null-status-" + slug, "SeeStack SDK: finishJob for cron monitor '"
                         + slug + "' was called without a status; no heartbeat is sent for it.");
-                core.rejectLocally(Feature.HEARTBEATS, "missing cron status");
+                capture.rejectLocally(Feature.HEARTBEATS, "missing cron status");
                 return;
             }
             if (!isValidSlug(slug)) {
-                core.diagnostics().warnOnce("cron-slug-" + slug, "SeeStack SDK: cron monitor slug '" + slug
+                capture.diagnostics().warnOnce("cron-slug-" + slug, "SeeStack SDK: cron monitor slug '" + slug
                         + "' is invalid (must match ^[a-z0-9-]+$); no heartbeat is sent for it.");
-                core.rejectLocally(Feature.HEARTBEATS, "invalid cron slug");
+                capture.rejectLocally(Feature.HEARTBEATS, "invalid cron slug");
                 return;
             }
-            core.enqueue(new Heartbeat(slug, status, handle.elapsedMs(), message));
+            capture.enqueue(new Heartbeat(slug, status, handle.elapsedMs(), message));
         } catch (RuntimeException | LinkageError e) {
-            core.rejectLocally(Feature.HEARTBEATS, "heartbeat could not be captured: " + e);
+            capture.rejectLocally(Feature.HEARTBEATS, "heartbeat could not be captured: " + e);
         }
     }
 

@@ -3,12 +3,12 @@ package dev.seestack.internal.flags;
 import dev.seestack.internal.json.BlankText;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.flags.FlagResult;
-import dev.seestack.internal.ClientCore;
 import dev.seestack.internal.config.PlainHttpPolicy;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.http.HttpMonitor;
 import dev.seestack.internal.json.JsonWriter;
 import dev.seestack.internal.json.MetadataSanitizer;
+import dev.seestack.internal.transport.HttpEngine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Synchronous feature-flag lookups with a per-(key, userId, attributes) cache: fresh entries (younger than
@@ -64,18 +65,19 @@ public final class FlagEvaluator {
     }
 
     /**
-     * The evaluator of a client: the client's shared HTTP engine against the configured host, monotonic clock; or,
-     * when {@code inMemory} is not null, answers from it, uncached, whatever the flag options say.
+     * The evaluator of a client: the client's shared HTTP engine ({@code engine}, asked only when a flags token is
+     * set) against the configured host, monotonic clock; or, when {@code inMemory} is not null, answers from it,
+     * uncached, whatever the flag options say.
      */
-    public static FlagEvaluator create(ClientCore core, FlagLookup inMemory) {
-        SeeStackConfig config = core.config();
+    public static FlagEvaluator create(SeeStackConfig config, Diagnostics diagnostics, Supplier<HttpEngine> engine,
+            FlagLookup inMemory) {
         LongSupplier clock = () -> System.nanoTime() / 1_000_000L;
         if (inMemory != null) {
-            return new FlagEvaluator(config, core.diagnostics(), inMemory, true, clock);
+            return new FlagEvaluator(config, diagnostics, inMemory, true, clock);
         }
         FlagSource source = config.flagsToken() == null ? null
-                : new FlagSource(config.host(), config.flagsToken(), core.httpEngine());
-        return new FlagEvaluator(config, core.diagnostics(), source, clock);
+                : new FlagSource(config.host(), config.flagsToken(), engine.get());
+        return new FlagEvaluator(config, diagnostics, source, clock);
     }
 
     /** Evaluates {@code key}; {@code fallback} when it cannot be evaluated and nothing is cached. */

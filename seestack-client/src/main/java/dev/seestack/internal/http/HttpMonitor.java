@@ -1,11 +1,15 @@
 package dev.seestack.internal.http;
 
+import dev.seestack.ErrorContext;
+import dev.seestack.SeeStackConfig;
 import dev.seestack.http.HttpRequestEvent;
-import dev.seestack.internal.ClientCore;
+import dev.seestack.internal.Capture;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.event.UserPrecedence;
+import dev.seestack.internal.screen.BreadcrumbTrail;
 import java.net.URI;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -17,16 +21,26 @@ public final class HttpMonitor {
     private static final Pattern UUID =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
-    private final ClientCore core;
+    private final Capture capture;
+    private final String configuredProjectId;
     private final String projectId;
     private final String ownHost;
     private final int ownPort;
+    private final BreadcrumbTrail breadcrumbs;
+    private final BiConsumer<Throwable, ErrorContext> escapedErrors;
 
-    public HttpMonitor(ClientCore core) {
-        this.core = core;
-        String id = core.config().projectId();
-        this.projectId = isValidProjectId(id) ? id : null;
-        URI own = URI.create(core.config().host());
+    /**
+     * A monitor that hands items to {@code capture}, records breadcrumbs into {@code breadcrumbs} and sends exceptions
+     * escaping a request to {@code escapedErrors} (the client's {@code captureEscapedError}).
+     */
+    public HttpMonitor(Capture capture, SeeStackConfig config, BreadcrumbTrail breadcrumbs,
+            BiConsumer<Throwable, ErrorContext> escapedErrors) {
+        this.capture = capture;
+        this.breadcrumbs = breadcrumbs;
+        this.escapedErrors = escapedErrors;
+        this.configuredProjectId = config.projectId();
+        this.projectId = isValidProjectId(configuredProjectId) ? configuredProjectId : null;
+        URI own = URI.create(config.host());
         this.ownHost = own.getHost() == null ? "" : own.getHost().toLowerCase(Locale.ROOT);
         this.ownPort = effectivePort(own.getScheme(), own.getPort());
     }
@@ -39,33 +53,37 @@ public final class HttpMonitor {
     /** Buffers {@code event}; never throws. */
     public void capture(HttpRequestEvent event) {
         try {
-            if (!core.isEnabled()) {
-                core.countDisabledDrop(Feature.HTTP_REQUESTS);
+            if (!capture.admits(Feature.HTTP_REQUESTS)) {
                 return;
             }
             if (projectId == null) {
-                core.diagnostics().warnOnce("http-no-project", "SeeStack SDK: HTTP monitoring is off because option"
-                        + " 'projectId' is " + (core.config().projectId() == null ? "not set" : "not a UUID")
+                capture.diagnostics().warnOnce("http-no-project", "SeeStack SDK: HTTP monitoring is off because option"
+                        + " 'projectId' is " + (configuredProjectId == null ? "not set" : "not a UUID")
                         + " (or set SEESTACK_PROJECT_ID); HTTP requests are not recorded.");
-                core.rejectLocally(Feature.HTTP_REQUESTS, "HTTP monitoring is off (no valid projectId)");
+                capture.rejectLocally(Feature.HTTP_REQUESTS, "HTTP monitoring is off (no valid projectId)");
                 return;
             }
             String problem = HttpItem.invalidReason(event);
             if (problem != null) {
-                core.rejectLocally(Feature.HTTP_REQUESTS, problem);
+                capture.rejectLocally(Feature.HTTP_REQUESTS, problem);
                 return;
             }
-            core.enqueue(HttpItem.from(event, UserPrecedence.fallbackHttpUserId(core.user())));
+            capture.enqueue(HttpItem.from(event, UserPrecedence.fallbackHttpUserId(capture.user())));
         } catch (RuntimeException | LinkageError e) {
             // the event is lost: counted like any other local drop
-            core.rejectLocally(Feature.HTTP_REQUESTS, "HTTP request could not be recorded: " + e);
+            capture.rejectLocally(Feature.HTTP_REQUESTS, "HTTP request could not be recorded: " + e);
             recordInternalFailure(e);
         }
     }
 
-    /** The client this monitor records for. */
-    public ClientCore core() {
-        return core;
+    /** The breadcrumbs of the client's traces (an outbound call is one). */
+    public BreadcrumbTrail breadcrumbs() {
+        return breadcrumbs;
+    }
+
+    /** Captures an exception that escaped a served request, once (see the client's {@code captureEscapedError}). */
+    public void captureEscapedError(Throwable failure, ErrorContext context) {
+        escapedErrors.accept(failure, context);
     }
 
     /** Whether a request to this host/port goes to SeeStack itself (never recorded). */
@@ -78,7 +96,7 @@ public final class HttpMonitor {
 
     /** Counts a failure of the SDK's own HTTP-monitoring code (swallowed so the request is never broken). */
     public void recordInternalFailure(Throwable e) {
-        core.diagnostics().debug(() -> "HTTP monitoring failure (swallowed): " + e);
+        capture.diagnostics().debug(() -> "HTTP monitoring failure (swallowed): " + e);
     }
 
     private static int effectivePort(String scheme, int port) {

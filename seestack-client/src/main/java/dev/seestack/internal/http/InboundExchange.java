@@ -167,7 +167,7 @@ public final class InboundExchange {
      */
     private void captureEscaped(ServedRequest served, Throwable failure) {
         try {
-            monitor.core().captureEscapedError(failure, ErrorContext.builder()
+            monitor.captureEscapedError(failure, ErrorContext.builder()
                     .put("request", served.method() + " " + HttpItem.normalisePath(served.path()))
                     .build());
             RequestFailures.remember(failure, traceId);

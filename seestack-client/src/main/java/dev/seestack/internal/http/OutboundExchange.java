@@ -113,7 +113,7 @@ public final class OutboundExchange {
                     .userId(userId)
                     .timestamp(start)
                     .build());
-            monitor.core().breadcrumbs().record(crumbKey, dev.seestack.internal.screen.Breadcrumb.http(
+            monitor.breadcrumbs().record(crumbKey, dev.seestack.internal.screen.Breadcrumb.http(
                     start.toEpochMilli(), method, path, statusCode, durationMs));
         } catch (RuntimeException | LinkageError e) {
             monitor.recordInternalFailure(e);

@@ -5,7 +5,7 @@ import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackContext;
 import dev.seestack.User;
 import dev.seestack.internal.ClientAccess;
-import dev.seestack.internal.ClientCore;
+import dev.seestack.internal.EventCapture;
 import dev.seestack.internal.ClientRegistry;
 import dev.seestack.internal.event.Feature;
 import dev.seestack.internal.event.LogEntry;
@@ -32,6 +32,8 @@ public final class LogEventRouter {
     private final AdapterOptions options;
     private final Supplier<SeeStackClient> client;
     private volatile boolean keepsEventsUntilClient;
+    /** The client last seen and its capture paths; replaced when the registry names another client. */
+    private volatile Resolved resolved;
     /** The MDC keys routed to fields, shared by every event's snapshot while the options name the same keys. */
     private volatile String[] routedKeys = new String[3];
 
@@ -67,8 +69,8 @@ public final class LogEventRouter {
             return;
         }
         try {
-            SeeStackClient c = client.get();
-            if (c == null) {
+            EventCapture capture = currentCapture();
+            if (capture == null) {
                 if (keepsEventsUntilClient) {
                     PendingEvents.keep(this, event);
                 }
@@ -76,16 +78,11 @@ public final class LogEventRouter {
             }
             boolean asLog = event.severity.isAtLeast(options.minimumLogLevel());
             boolean asError = event.throwable != null && event.severity.isAtLeast(options.minimumErrorLevel());
-            if (!c.isEnabled()) {
-                // disabled (401) or closing: count what is discarded without building it
-                countDisabledDrops(ClientAccess.core(c), asLog, asError);
+            if (capture.isEnabled()) {
+                dispatch(capture, event, asLog, asError);
             } else {
-                ClientCore core = ClientAccess.core(c);
-                boolean asCrumb = core.breadcrumbs().isOn()
-                        && event.severity.isAtLeast(options.minimumBreadcrumbLevel());
-                if (asLog || asError || asCrumb) {
-                    dispatch(core, event, asLog, asError, asCrumb);
-                }
+                // disabled (401) or closing: count what is discarded without building it
+                countDisabledDrops(capture, asLog, asError);
             }
         } catch (RuntimeException | LinkageError e) {
             // the application's logging call must never fail because of the SDK
@@ -94,57 +91,77 @@ public final class LogEventRouter {
         }
     }
 
-    private static void countDisabledDrops(ClientCore core, boolean asLog, boolean asError) {
+    /** The capture paths of the current client, looked up again only when the client changed; null without one. */
+    private EventCapture currentCapture() {
+        SeeStackClient c = client.get();
+        Resolved r = resolved;
+        if (c == null) {
+            if (r != null) {
+                resolved = null; // a closed client's buffers are not kept reachable from here
+            }
+            return null;
+        }
+        if (r == null || r.client != c) {
+            r = new Resolved(c, ClientAccess.capture(c));
+            resolved = r;
+        }
+        return r.capture;
+    }
+
+    private static void countDisabledDrops(EventCapture capture, boolean asLog, boolean asError) {
         if (asLog) {
-            core.countDisabledDrop(Feature.LOGS);
+            capture.countDisabledDrop(Feature.LOGS);
         }
         if (asError) {
-            core.countDisabledDrop(Feature.ERRORS);
+            capture.countDisabledDrop(Feature.ERRORS);
         }
     }
 
-    private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError, boolean asCrumb) {
+    private void dispatch(EventCapture capture, FrameworkEvent e, boolean asLog, boolean asError) {
+        boolean asCrumb = capture.breadcrumbs().isOn() && e.severity.isAtLeast(options.minimumBreadcrumbLevel());
+        if (!asLog && !asError && !asCrumb) {
+            return;
+        }
         Map<String, String> mdc = e.contextData;
         SeeStackContext ctx = SeeStackContext.current();
         // an exception that escaped a request through a SeeStack filter was captured there as the request's error
         String requestTraceId = e.throwable == null ? null : RequestFailures.find(e.throwable);
-        String traceId = first(get(mdc, options.traceIdKey()), get(mdc, ActiveTracer.OTEL_TRACE_KEY), ctx.traceId());
-        if (traceId == null) {
-            traceId = requestTraceId != null ? requestTraceId : ActiveTracer.currentSpanTraceId();
-        }
+        String traceId = traceId(mdc, ctx, requestTraceId);
         String crumbKey = BreadcrumbTrail.keyOf(traceId, e.threadName);
         if (asLog || asError) {
-            dispatch(core, e, asLog, asError && requestTraceId == null, ctx, traceId, crumbKey);
+            String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
+            String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
+            String[] routedKeys = routedKeys();
+            Map<String, Object> keyValues = EventMetadata.sanitizeInPlace(e.keyValues, true);
+            Object markers = EventMetadata.sanitizedMarkers(e.markers);
+            Map<String, Object> extra = EventMetadata.sanitizeInPlace(e.extra, false);
+            if (asLog) {
+                capture.captureLog(new LogEntry(e.severity, e.message, service, traceId, new EventMetadata(
+                        e.loggerName, e.threadName, userId, mdc, routedKeys, keyValues, markers, extra, LOG_TAIL_KEYS,
+                        e.throwable == null ? null : e.throwable.getClass().getName(),
+                        e.throwable == null ? null : MetadataSanitizer.safeMessage(e.throwable), null),
+                        e.timestampMs > 0 ? e.timestampMs : System.currentTimeMillis()));
+            }
+            if (asError && requestTraceId == null) {
+                capture.captureError(e.throwable, e.message, e.severity, userId == null ? null : User.ofId(userId),
+                        new EventMetadata(e.loggerName, e.threadName, null, mdc, routedKeys, keyValues, markers, extra,
+                                ERROR_TAIL_KEYS, e.message, traceId, service), crumbKey);
+            }
         }
         if (asCrumb) {
             // after the error's own capture: an error's breadcrumbs are what came before it
-            core.breadcrumbs().record(crumbKey, Breadcrumb.log(e.timestampMs > 0 ? e.timestampMs
+            capture.breadcrumbs().record(crumbKey, Breadcrumb.log(e.timestampMs > 0 ? e.timestampMs
                     : System.currentTimeMillis(), e.severity, e.loggerName, e.message));
         }
     }
 
-    private void dispatch(ClientCore core, FrameworkEvent e, boolean asLog, boolean asError, SeeStackContext ctx,
-            String traceId, String crumbKey) {
-        Map<String, String> mdc = e.contextData;
-        String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
-        String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
-        String[] routedKeys = routedKeys();
-        Map<String, Object> keyValues = EventMetadata.sanitizeInPlace(e.keyValues, true);
-        Object markers = EventMetadata.sanitizedMarkers(e.markers);
-        Map<String, Object> extra = EventMetadata.sanitizeInPlace(e.extra, false);
-        if (asLog) {
-            String exceptionClass = e.throwable == null ? null : e.throwable.getClass().getName();
-            String exceptionMessage = e.throwable == null ? null : MetadataSanitizer.safeMessage(e.throwable);
-            core.captureLog(new LogEntry(e.severity, e.message, service, traceId, new EventMetadata(e.loggerName,
-                    e.threadName, userId, mdc, routedKeys, keyValues, markers, extra,
-                    LOG_TAIL_KEYS, exceptionClass, exceptionMessage, null),
-                    e.timestampMs > 0 ? e.timestampMs : System.currentTimeMillis()));
+    /** MDC {@code traceIdKey}, the OpenTelemetry agent's MDC key, the context, the failed request's, the active span's. */
+    private String traceId(Map<String, String> mdc, SeeStackContext ctx, String requestTraceId) {
+        String traceId = first(get(mdc, options.traceIdKey()), get(mdc, ActiveTracer.OTEL_TRACE_KEY), ctx.traceId());
+        if (traceId != null) {
+            return traceId;
         }
-        if (asError) {
-            core.captureError(e.throwable, e.message, e.severity, userId == null ? null : User.ofId(userId),
-                    new EventMetadata(e.loggerName, e.threadName, null, mdc, routedKeys, keyValues, markers, extra,
-                            ERROR_TAIL_KEYS, e.message, traceId, service), crumbKey);
-        }
+        return requestTraceId != null ? requestTraceId : ActiveTracer.currentSpanTraceId();
     }
 
     private String[] routedKeys() {
@@ -169,5 +186,16 @@ public final class LogEventRouter {
 
     private static String first(String a, String b, String c) {
         return a != null ? a : b != null ? b : c;
+    }
+
+    /** A client and its capture paths, swapped as one so a reader never pairs one client with another's capture. */
+    private static final class Resolved {
+        final SeeStackClient client;
+        final EventCapture capture;
+
+        Resolved(SeeStackClient client, EventCapture capture) {
+            this.client = client;
+            this.capture = capture;
+        }
     }
 }

@@ -82,7 +82,7 @@ final class ReactiveInboundExchange {
             String previousTrace = MdcBridge.get(TraceIds.MDC_KEY);
             MdcBridge.set(TraceIds.MDC_KEY, traceId);
             try (SeeStackContext.Scope scope = SeeStackContext.with(traceId, null, userId)) {
-                monitor.core().captureEscapedError(error, ErrorContext.builder()
+                monitor.captureEscapedError(error, ErrorContext.builder()
                         .put("request", served.method() + " " + served.path())
                         .build());
             } finally {
