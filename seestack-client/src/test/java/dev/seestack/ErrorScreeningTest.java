@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-/** Issue 26 through the public API: tags, server name, hooks, ignored types, the per-group limit, the counters. */
+/** Error screening through the public API: tags, server name, hooks, ignored types, per-group limit, counters. */
 @Timeout(60)
 class ErrorScreeningTest {
     @RegisterExtension

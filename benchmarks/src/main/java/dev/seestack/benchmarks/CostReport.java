@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * What a delivered log costs the application, per HTTP client (issue 24), in one run: process CPU per delivered
+ * What a delivered log costs the application, per HTTP client, in one run: process CPU per delivered
  * request and the threads each client adds, for {@code wrk} (the floor, when installed), the JDK
  * {@code HttpClient} as a blocking loop, Apache HttpAsyncClient 5 (HTTP/1.1; HTTP/2 over https), Netty 4.1 as a
  * raw loop (HTTP/1.1 keep-alive channels; HTTP/2 over https, one connection) and the SDK end to end. The server runs
@@ -181,7 +181,7 @@ public final class CostReport {
         };
     }
 
-    /** The ratios issue 24 targets: the SDK's CPU per request over wrk's and over the raw Netty loop's. */
+    /** The targeted ratios: the SDK's CPU per request over wrk's and over the raw Netty loop's. */
     static String ratios(List<CostRow> rows, List<String> scenarios) {
         StringBuilder out = new StringBuilder("| scenario | SDK ÷ wrk (warmed) | SDK ÷ Netty raw loop (warmed) "
                 + "| SDK ÷ Netty raw loop (new JVM) |\n|---|---|---|---|\n");

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Disk spool throughput (issue 15): how fast requests are appended to segments (offer until on disk), and how
+ * Disk spool throughput: how fast requests are appended to segments (offer until on disk), and how
  * fast they are read back, resent to a backend that answers at once, marked answered and their segments deleted.
  * No network: this is the spool's own cost, the ceiling under any real backend.
  *

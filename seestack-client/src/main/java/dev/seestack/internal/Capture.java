@@ -16,7 +16,7 @@ public interface Capture {
      */
     boolean admits(Feature feature);
 
-    /** Hands {@code item} to delivery (through the {@code beforeSend*} hook of its feature, if any); false when not accepted. */
+    /** Hands {@code item} to delivery (through its feature's {@code beforeSend*} hook, if any); false if refused. */
     boolean enqueue(Encodable item);
 
     /** Counts an item refused before it was buffered (invalid input), with a debug line. */

@@ -13,7 +13,7 @@ import dev.seestack.internal.spool.ResendChannel;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Paths;
 
-/** Issue 15: how a client starts its disk spool and resends spooled bodies; split out of {@link ClientCore}. */
+/** How a client starts its disk spool and resends spooled bodies. */
 final class SpoolWiring {
     private SpoolWiring() {
     }

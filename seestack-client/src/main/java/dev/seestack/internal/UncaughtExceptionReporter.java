@@ -24,7 +24,7 @@ final class UncaughtExceptionReporter implements Thread.UncaughtExceptionHandler
 
     /**
      * Installs a reporter as the default handler, chaining the current one; null if not allowed. It hands each
-     * exception to {@code errors} (the client's {@code captureError}), then runs {@code flush} (bounded by its deadline).
+     * exception to {@code errors} (the client's {@code captureError}), then runs {@code flush} (bounded).
      */
     static UncaughtExceptionReporter install(BiConsumer<Throwable, ErrorContext> errors, Runnable flush,
             Diagnostics diagnostics) {

@@ -22,7 +22,7 @@ import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Issue 26 through a real logging.properties: breadcrumbs of the trace, tags, server name, ignored types, limit. */
+/** Error options through a real logging.properties: breadcrumbs, tags, server name, ignored types, limit. */
 @Timeout(60)
 class ErrorsOptionsTest {
     @RegisterExtension

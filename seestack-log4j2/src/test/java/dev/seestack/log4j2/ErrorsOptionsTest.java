@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Issue 26 through a real log4j2.xml: breadcrumbs of the trace, tags, server name, ignored types, the limit. */
+/** Error options through a real log4j2.xml: breadcrumbs of the trace, tags, server name, ignored types, the limit. */
 @Timeout(60)
 class ErrorsOptionsTest {
     @RegisterExtension

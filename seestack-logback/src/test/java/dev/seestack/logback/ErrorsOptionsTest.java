@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
-/** Issue 26 through a real logback.xml: breadcrumbs, tags, server name, ignored types, the per-group limit. */
+/** The error options through a real logback.xml: breadcrumbs, tags, server name, ignored types, the per-group limit. */
 @Timeout(60)
 class ErrorsOptionsTest {
     @RegisterExtension

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 
-/** An appender naming no backend joins the client started in code, and keeps what it received before. */
+/**
+ * An appender naming no backend joins the client started in code, and keeps what it received before; an appender
+ * that started its own client follows the client that replaces it.
+ */
 class SeeStackAppenderSharedClientTest {
     @RegisterExtension
     static final IngestStub stub = IngestStub.perClass();
@@ -43,5 +46,26 @@ class SeeStackAppenderSharedClientTest {
                 logs.stream().map(l -> l.get("message").asText()).collect(Collectors.toSet()));
         assertEquals(2, logs.size());
         assertTrue(logs.stream().allMatch(l -> "checkout".equals(l.get("service").asText())));
+    }
+
+    @Test
+    void appenderSendsThroughTheClientInitialisedInCodeOnceItReplacedTheAppendersOwn() {
+        LogbackFixture fixture = logback.load("seestack-basic.xml");
+        Logger log = fixture.logger("com.shop.Checkout");
+        log.error("before init", new IllegalStateException("first"));
+        LogbackFixture.flush();
+        assertEquals("test", LogbackFixture.json(stub.awaitBodies(IngestStub.ERRORS, 1).get(0))
+                .get("environment").asText());
+
+        SeeStack.init(SeeStackConfig.builder(name -> null).apiKey(IngestStub.API_KEY).host(stub.host())
+                .environment("code").flushIntervalMs(200).build());
+        log.error("after init", new IllegalStateException("second"));
+        LogbackFixture.flush();
+
+        JsonNode second = LogbackFixture.json(stub.awaitBodies(IngestStub.ERRORS, 2).get(1));
+        assertEquals("second", second.get("message").asText());
+        assertEquals("code", second.get("environment").asText(), "sent by the replacing client");
+        assertEquals(1, SeeStack.stats().errors().captured());
+        assertEquals(0, SeeStack.stats().errors().droppedDisabled());
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * A bounded FIFO that never blocks its producers: when full, offering an item evicts the oldest one,
  * which is handed back so that the caller can count the drop.
  *
- * <p>Issue 16: lock-free (a bounded multi-producer, multi-consumer array queue after D. Vyukov: each slot
+ * <p>Lock-free (a bounded multi-producer, multi-consumer array queue after D. Vyukov: each slot
  * carries a sequence number saying whether it is free for the producer of a given position or filled for
  * its consumer). The application's thread only claims a position with one compare-and-set and publishes
  * the item with one ordered write; it never waits for a monitor that a sender thread, descheduled on a

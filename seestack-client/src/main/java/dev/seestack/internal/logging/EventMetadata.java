@@ -31,8 +31,8 @@ final class EventMetadata implements MetadataSnapshot {
     /**
      * @param keyValues already sanitized
      * @param extra already sanitized
-     * @param tailKeys keys of up to three entries appended last, a shared constant (issue 16: nothing but this
-     *     object is allocated per event for the snapshot, as it stays buffered until sent)
+     * @param tailKeys keys of up to three entries appended last, a shared constant (nothing but this object is
+     *     allocated per event for the snapshot, as it stays buffered until sent)
      * @param tail0 value of {@code tailKeys[0]} (null: skipped), and so on
      */
     EventMetadata(String logger, String thread, String userId, Map<String, String> mdc, String[] routedMdcKeys,

@@ -155,7 +155,7 @@ public final class LogEventRouter {
         }
     }
 
-    /** MDC {@code traceIdKey}, the OpenTelemetry agent's MDC key, the context, the failed request's, the active span's. */
+    /** The first of: MDC {@code traceIdKey}, the OpenTelemetry agent's MDC key, the context, the request, the span. */
     private String traceId(Map<String, String> mdc, SeeStackContext ctx, String requestTraceId) {
         String traceId = first(get(mdc, options.traceIdKey()), get(mdc, ActiveTracer.OTEL_TRACE_KEY), ctx.traceId());
         if (traceId != null) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * What a client decides about each error and log before it is buffered (issue 26): ignored exception types, the
+ * What a client decides about each error and log before it is buffered: ignored exception types, the
  * per-group rate limit, and the metadata it adds (tags, {@code serverName}, breadcrumbs of the error's trace,
  * {@code suppressedSinceLast}). Owns the client's {@link BreadcrumbTrail}.
  */

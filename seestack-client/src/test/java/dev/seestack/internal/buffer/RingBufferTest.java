@@ -66,7 +66,7 @@ class RingBufferTest {
     }
 
     /**
-     * Issue 16: the buffer takes no lock, so concurrent producers (evicting when full) and consumers must between
+     * The buffer takes no lock, so concurrent producers (evicting when full) and consumers must between
      * them account for every item exactly once: delivered by a consumer, handed back as evicted, or still buffered.
      */
     @Test

@@ -29,7 +29,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Issue 26 through Spring properties ({@code seestack.tags.*}, ...) and a {@link BeforeSend} bean. */
+/** The error options through Spring properties ({@code seestack.tags.*}, ...) and a {@link BeforeSend} bean. */
 @SpringBootTest(classes = {ShopApp.class, ErrorsPropertiesTest.Hook.class}, properties = {
     "seestack.tags.region=eu-1",
     "seestack.tags.team=payments",
