@@ -53,10 +53,6 @@ public final class EventCapture implements Capture {
         this.enabled = pipeline != null;
     }
 
-    EventScreen screen() {
-        return screen;
-    }
-
     /** The breadcrumbs of this client's traces (logging adapters and HTTP monitoring record into it). */
     public BreadcrumbTrail breadcrumbs() {
         return screen.trail();

@@ -15,7 +15,6 @@ import dev.seestack.internal.json.MetadataSanitizer;
 import dev.seestack.internal.screen.Breadcrumb;
 import dev.seestack.internal.screen.BreadcrumbTrail;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The one mapping from a logging framework's event to SeeStack logs and errors, shared by every adapter:
@@ -30,7 +29,6 @@ public final class LogEventRouter {
     private static final String[] LOG_TAIL_KEYS = {"exceptionClass", "exceptionMessage"};
     private static final String[] ERROR_TAIL_KEYS = {"message", "traceId", "service"};
     private final AdapterOptions options;
-    private final Supplier<SeeStackClient> client;
     private volatile boolean keepsEventsUntilClient;
     /** The client last seen and its capture paths; replaced when the registry names another client. */
     private volatile Resolved resolved;
@@ -39,12 +37,7 @@ public final class LogEventRouter {
 
     /** A router that sends through the process-wide client (the one the {@code SeeStack} facade uses). */
     public LogEventRouter(AdapterOptions options) {
-        this(options, ClientRegistry::current);
-    }
-
-    public LogEventRouter(AdapterOptions options, Supplier<SeeStackClient> client) {
         this.options = options;
-        this.client = client;
     }
 
     /**
@@ -93,7 +86,7 @@ public final class LogEventRouter {
 
     /** The capture paths of the current client, looked up again only when the client changed; null without one. */
     private EventCapture currentCapture() {
-        SeeStackClient c = client.get();
+        SeeStackClient c = ClientRegistry.current();
         Resolved r = resolved;
         if (c == null) {
             if (r != null) {
