@@ -17,7 +17,7 @@ public final class FeatureCounters {
     /** Items sent again after an attempt that was sent but never answered (not in the identity: attempts). */
     final LongAdder resentUnconfirmed = new LongAdder();
 
-    /** Dropped by a {@code beforeSend} hook, refused by the per-group rate limit, of an ignored type (issue 26). */
+    /** Dropped by a {@code beforeSend} hook, refused by the per-group rate limit, of an ignored type. */
     final LongAdder droppedByHook = new LongAdder();
     final LongAdder droppedRateLimited = new LongAdder();
     final LongAdder droppedIgnored = new LongAdder();
@@ -56,6 +56,12 @@ public final class FeatureCounters {
 
     public long resentUnconfirmed() {
         return resentUnconfirmed.sum();
+    }
+
+    /** Items captured and not yet counted in any fate: buffered, in flight or waiting for a retry. */
+    public long pending() {
+        return captured() - sent() - unconfirmed() - droppedBufferFull() - droppedAfterRetries() - rejected()
+                - droppedDisabled() - spooled() - droppedByHook() - droppedRateLimited() - droppedIgnored();
     }
 
     /** Counts one item captured and rejected locally (e.g. a blank message). */
