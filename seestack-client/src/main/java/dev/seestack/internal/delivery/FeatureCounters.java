@@ -60,8 +60,10 @@ public final class FeatureCounters {
 
     /** Items captured and not yet counted in any fate: buffered, in flight or waiting for a retry. */
     public long pending() {
-        return captured() - sent() - unconfirmed() - droppedBufferFull() - droppedAfterRetries() - rejected()
-                - droppedDisabled() - spooled() - droppedByHook() - droppedRateLimited() - droppedIgnored();
+        // the fates before "captured", so a concurrent capture never yields a negative count
+        long fates = sent() + unconfirmed() + droppedBufferFull() + droppedAfterRetries() + rejected()
+                + droppedDisabled() + spooled() + droppedByHook() + droppedRateLimited() + droppedIgnored();
+        return captured() - fates;
     }
 
     /** Counts one item captured and rejected locally (e.g. a blank message). */
