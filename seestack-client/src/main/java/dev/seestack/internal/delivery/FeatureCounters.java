@@ -2,7 +2,10 @@ package dev.seestack.internal.delivery;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Running counts for one feature; captured = sent + unconfirmed + every drop + spooled + still pending. */
+/**
+ * Running counts for one feature; captured = sent + unconfirmed + every drop + spooled + still pending. Lock-free
+ * adders: the pipeline counts captures, {@code FateLedger} every fate, the capture path its local drops.
+ */
 public final class FeatureCounters {
     final LongAdder captured = new LongAdder();
     final LongAdder sent = new LongAdder();
