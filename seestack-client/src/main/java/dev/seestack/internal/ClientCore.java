@@ -5,7 +5,7 @@ import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.transport.HttpEngine;
 import dev.seestack.internal.delivery.Scheduler;
-import dev.seestack.internal.delivery.StatusTable;
+import dev.seestack.internal.delivery.Outcome;
 import dev.seestack.internal.transport.Transport;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.event.Encodable;
@@ -31,7 +31,7 @@ public final class ClientCore {
     public static final Duration CLOSE_DEADLINE = Duration.ofSeconds(5);
 
     /** The documented 401 text, plus the other cause the backend answers 401 for. */
-    static final String UNAUTHORIZED_WARNING = StatusTable.UNAUTHORIZED.warning();
+    static final String UNAUTHORIZED_WARNING = Outcome.UNAUTHORIZED.warning();
 
     private final SeeStackConfig config;
     private final Diagnostics diagnostics;

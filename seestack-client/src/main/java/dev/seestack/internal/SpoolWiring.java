@@ -40,7 +40,7 @@ final class SpoolWiring {
         return (feature, body) -> {
             TransportResponse response = transport.post(feature.path(), body);
             RetryDecision decision = retryPolicy.onStatus(response.status(), response.retryAfter(), 1, 0);
-            if (decision.kind() == RetryDecision.Kind.DISABLE) {
+            if (decision.outcome().disables()) {
                 onUnauthorized.run();
             }
             return decision;

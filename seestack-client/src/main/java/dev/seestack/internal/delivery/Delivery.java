@@ -3,7 +3,13 @@ package dev.seestack.internal.delivery;
 import dev.seestack.internal.event.Encodable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One request in flight or waiting for a retry: its payload, encoded body and attempt counts. */
+/**
+ * One request in flight or waiting for a retry: its payload, encoded body and attempt counts. It has one holder at
+ * a time, handed over through {@link PipelineControl} (its lock, its in-flight set, its retry queues) and the
+ * transport's answer: the sender that dispatches it writes {@code body}, {@code attempts}, {@code sentAt} and
+ * {@code dispatching}; the judging of its answer writes {@code rateLimitRetries} and {@code unconfirmed}; the
+ * control alone writes {@code released} (atomic) and {@code retryTimer}.
+ */
 final class Delivery {
     final Lane lane;
     final Encodable payload;

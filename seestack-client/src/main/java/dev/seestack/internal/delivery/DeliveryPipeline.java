@@ -1,7 +1,6 @@
 package dev.seestack.internal.delivery;
 
 import dev.seestack.internal.transport.Transport;
-import dev.seestack.internal.delivery.PipelineControl.State;
 import dev.seestack.internal.diag.Diagnostics;
 import dev.seestack.internal.diag.DropWarnings;
 import dev.seestack.internal.event.Encodable;
@@ -11,9 +10,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -22,9 +18,10 @@ import java.util.function.Function;
  * encoding, masking, I/O and retries all happen on {@code seestack-sender-*} threads. Retries wait on
  * the {@link Scheduler}, not on a sender, so one failing request never stalls newer ones.
  *
- * <p>This class is the lifecycle (running, closing, stopped, disabled) over its stages: {@code Lanes} (buffers and
- * release triggers), {@code SenderLoop} (threads and the in-flight window), {@code PayloadEncoder},
- * {@code RetryQueue}, {@code StopAccounting} and {@code SpoolHooks}, all sharing one {@code PipelineControl} lock.
+ * <p>This class wires the stages and sequences start and stop: {@link PipelineControl} owns the one lock, the
+ * lifecycle, the in-flight requests and the retries; {@link SenderLoop} runs the threads; {@link FateLedger}
+ * counts every item's fate by the {@link Outcome} table. Its own fields are final but {@code timer}, set once by
+ * {@link #start} (inside the control's start) and cancelled by close or disable.
  */
 public final class DeliveryPipeline {
     /** Requests one pipeline keeps in flight at most (its window's upper bound). */
@@ -32,17 +29,15 @@ public final class DeliveryPipeline {
     /** Request bodies larger than this are re-encoded without metadata. */
     public static final int MAX_BODY_BYTES = PayloadEncoder.MAX_BODY_BYTES;
 
-    private final PipelineControl control = new PipelineControl();
     private final Lanes lanes;
     private final SpoolHooks spool;
-    private final RetryQueue retries;
-    private final StopAccounting stop;
+    private final FateLedger ledger;
+    private final PipelineControl control;
     private final SenderLoop senders;
     private final Transport transport;
     private final Scheduler scheduler;
     private final int senderThreads;
     private final long flushIntervalMs;
-    private boolean started;
     private volatile Scheduler.Cancellable timer = () -> { };
 
     /**
@@ -62,35 +57,23 @@ public final class DeliveryPipeline {
         Map<Feature, Function<List<Encodable>, Encodable>> assemblers = new EnumMap<>(Feature.class);
         assemblers.putAll(batchAssemblers);
         PayloadEncoder encoder = new PayloadEncoder(masker);
-        Set<Delivery> inFlight = ConcurrentHashMap.newKeySet();
         spool = new SpoolHooks(encoder, assemblers);
         String[] features = new String[Feature.values().length];
         for (Feature f : Feature.values()) {
             features[f.ordinal()] = f.displayName();
         }
-        DropWarnings drops = new DropWarnings(diagnostics, scheduler::nanoTime, features);
-        lanes = new Lanes(bufferSize, control, assemblers, diagnostics, spool, drops);
-        stop = new StopAccounting(control, lanes, spool, inFlight, drops);
-        retries = new RetryQueue(control, scheduler, stop, lanes);
-        senders = new SenderLoop(control, lanes, retries, inFlight, transport, encoder,
-                new AnswerJudge(retryPolicy, diagnostics),
-                new OutcomeAccounting(control, spool, stop, diagnostics, drops),
-                diagnostics, onUnauthorized, scheduler::nanoTime);
+        ledger = new FateLedger(spool, diagnostics, new DropWarnings(diagnostics, scheduler::nanoTime, features));
+        lanes = new Lanes(bufferSize, assemblers, diagnostics, ledger);
+        control = new PipelineControl(lanes, ledger, scheduler, onUnauthorized);
+        senders = new SenderLoop(control, transport, encoder, retryPolicy, diagnostics, scheduler::nanoTime);
     }
 
     /** Starts the sender threads and the flush timer; once, and only while the pipeline still runs. */
     public void start() {
-        control.lock.lock();
-        try {
-            if (started || !control.isRunning()) {
-                return;
-            }
-            started = true;
+        control.startOnce(() -> {
             senders.start(senderThreads);
-            timer = scheduler.scheduleAtFixedRate(lanes::releaseBuffered, flushIntervalMs);
-        } finally {
-            control.lock.unlock();
-        }
+            timer = scheduler.scheduleAtFixedRate(this::onTick, flushIntervalMs);
+        });
     }
 
     /**
@@ -105,7 +88,7 @@ public final class DeliveryPipeline {
             return false;
         }
         lane.counters.captured.increment();
-        lanes.offer(lane, item);
+        control.offer(lane, item);
         return true;
     }
 
@@ -126,10 +109,7 @@ public final class DeliveryPipeline {
 
     /** Items of {@code feature} buffered, in flight or waiting for a retry. */
     public long pending(Feature feature) {
-        FeatureCounters c = lanes.get(feature).counters;
-        return c.captured() - c.sent() - c.unconfirmed() - c.droppedBufferFull() - c.droppedAfterRetries()
-                - c.rejected() - c.droppedDisabled() - c.spooled() - c.droppedByHook() - c.droppedRateLimited()
-                - c.droppedIgnored();
+        return lanes.get(feature).counters.pending();
     }
 
     /**
@@ -138,49 +118,17 @@ public final class DeliveryPipeline {
      * item's fate is counted. For tests of the accounting.
      */
     public long heldItems(Feature feature) {
-        control.lock.lock();
-        try {
-            Lane lane = lanes.get(feature);
-            return lane.buffer.size() + lane.inFlightItems + retries.heldItems(lane);
-        } finally {
-            control.lock.unlock();
-        }
+        return control.heldItems(lanes.get(feature), true);
     }
 
     /** Items of {@code feature} buffered or in flight (held, less what waits for a retry); for tests. */
     long bufferedItems(Feature feature) {
-        control.lock.lock();
-        try {
-            Lane lane = lanes.get(feature);
-            return lane.buffer.size() + lane.inFlightItems;
-        } finally {
-            control.lock.unlock();
-        }
+        return control.heldItems(lanes.get(feature), false);
     }
 
     /** Sends everything buffered now; waits until it is delivered or dropped, or {@code timeout} passes. */
     public boolean flush(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        control.lock.lock();
-        try {
-            while (true) {
-                if (control.isStopped()) {
-                    return totalPending() == 0;
-                }
-                if (totalPending() == 0) {
-                    lanes.unreleaseDrained();
-                    return true;
-                }
-                if (!releaseAllAndAwait(deadline)) {
-                    return false;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            control.lock.unlock();
-        }
+        return control.flush(System.nanoTime() + timeout.toNanos(), this::totalPending);
     }
 
     /**
@@ -189,79 +137,44 @@ public final class DeliveryPipeline {
      */
     public void close(Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();
-        if (control.isRunning()) {
-            control.setState(State.CLOSING);
-            timer.cancel();
-            retries.moveWaitingToReady();
-            flushUntilClosed(end);
-        }
-        stopThreads(end);
+        control.closeAndDrain(end, timer::cancel, this::totalPending);
+        control.stop();
+        scheduler.shutdown();
+        // the drain above waited for answers up to the deadline: what is still unanswered is counted now as dropped
+        // by the stop, and its late answer ignored; closing the transport then fails it at once
+        control.abandonInFlight();
+        transport.close();
+        senders.join(end);
+        // what the deadline left buffered or waiting for a retry is discarded: count it, so nothing stays pending
+        control.dropRemaining();
     }
 
     /** Stops sending for good (after a 401): drops everything buffered and stops every SDK thread. */
     public void disable() {
-        if (control.isStopped()) {
+        if (!control.disable()) {
             return;
         }
-        control.setState(State.DISABLED);
         timer.cancel();
-        stop.dropRemaining(retries);
-        stop.abandonInFlight(); // requests in flight alongside the 401 are cut short by the disable
-        control.signalAllWork();
+        control.dropRemaining();
+        control.abandonInFlight(); // requests in flight alongside the 401 are cut short by the disable
         scheduler.shutdown();
         transport.close();
     }
 
     /** Requests the in-flight window allows now; for tests of the window. */
     int windowSize() {
-        return senders.windowSize();
+        return control.windowSize();
     }
 
     /** Whether senders may take from the buffer of {@code feature} now; for tests of when senders are woken. */
     boolean isReleased(Feature feature) {
-        return lanes.isReleased(feature);
+        return control.isReleased(feature);
     }
 
-    private void flushUntilClosed(long end) {
-        control.lock.lock();
-        try {
-            while (totalPending() > 0 && control.isClosing()) {
-                if (!releaseAllAndAwait(end)) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            control.lock.unlock();
-        }
-    }
-
-    /** Releases every lane and waits a little for progress; false once {@code end} has passed. Lock held. */
-    private boolean releaseAllAndAwait(long end) throws InterruptedException {
-        lanes.releaseAll();
-        control.workAvailable.signalAll();
-        long remaining = end - System.nanoTime();
-        if (remaining <= 0) {
-            return false;
-        }
-        control.progress.await(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
-        return true;
-    }
-
-    private void stopThreads(long end) {
-        if (!control.isDisabled()) {
-            control.setState(State.STOPPED);
-        }
-        control.signalAllWork();
-        scheduler.shutdown();
-        // the drain above waited for answers up to the deadline: what is still unanswered is counted now as dropped
-        // by the stop, and its late completion ignored; closing the transport then fails it at once
-        stop.abandonInFlight();
-        transport.close();
-        senders.join(end);
-        // what the deadline left buffered or waiting for a retry is discarded: count it, so nothing stays pending
-        stop.dropRemaining(retries);
+    /** The timer's tick: prints the drop reports that are due, then releases every lane holding items. */
+    private void onTick() {
+        ledger.reportDue();
+        control.releaseBuffered();
     }
 
     private long totalPending() {

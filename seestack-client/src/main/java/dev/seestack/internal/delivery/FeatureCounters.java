@@ -2,7 +2,10 @@ package dev.seestack.internal.delivery;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Running counts for one feature; captured = sent + unconfirmed + every drop + spooled + still pending. */
+/**
+ * Running counts for one feature; captured = sent + unconfirmed + every drop + spooled + still pending. Lock-free
+ * adders: the pipeline counts captures, {@code FateLedger} every fate, the capture path its local drops.
+ */
 public final class FeatureCounters {
     final LongAdder captured = new LongAdder();
     final LongAdder sent = new LongAdder();
@@ -17,7 +20,7 @@ public final class FeatureCounters {
     /** Items sent again after an attempt that was sent but never answered (not in the identity: attempts). */
     final LongAdder resentUnconfirmed = new LongAdder();
 
-    /** Dropped by a {@code beforeSend} hook, refused by the per-group rate limit, of an ignored type (issue 26). */
+    /** Dropped by a {@code beforeSend} hook, refused by the per-group rate limit, of an ignored type. */
     final LongAdder droppedByHook = new LongAdder();
     final LongAdder droppedRateLimited = new LongAdder();
     final LongAdder droppedIgnored = new LongAdder();
@@ -56,6 +59,14 @@ public final class FeatureCounters {
 
     public long resentUnconfirmed() {
         return resentUnconfirmed.sum();
+    }
+
+    /** Items captured and not yet counted in any fate: buffered, in flight or waiting for a retry. */
+    public long pending() {
+        // the fates before "captured", so a concurrent capture never yields a negative count
+        long fates = sent() + unconfirmed() + droppedBufferFull() + droppedAfterRetries() + rejected()
+                + droppedDisabled() + spooled() + droppedByHook() + droppedRateLimited() + droppedIgnored();
+        return captured() - fates;
     }
 
     /** Counts one item captured and rejected locally (e.g. a blank message). */

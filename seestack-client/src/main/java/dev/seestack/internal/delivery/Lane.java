@@ -8,7 +8,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** One feature's buffer, counters and release state inside the pipeline. */
+/**
+ * One feature's buffer, counters and release state inside the pipeline. Its mutable fields are changed only by
+ * {@link PipelineControl}: {@code released}, {@code lingerUntil} and {@code inFlightItems} under its lock,
+ * {@code retrying} and {@code retryItems} lock-free (see there); the counters by {@link FateLedger} and the pipeline.
+ */
 final class Lane {
     final Feature feature;
     final RingBuffer<Encodable> buffer;
@@ -20,19 +24,19 @@ final class Lane {
      */
     final int triggerSize;
     static final int STREAM_TRIGGER = 50;
-    /** Whether workers may take from this lane (always for immediate features); guarded by the pipeline lock. */
+    /** Whether senders may take from this lane (always for immediate features); under the control's lock. */
     boolean released;
     /**
      * While released and momentarily empty, the nanoTime until which senders wait for more items before
-     * un-releasing (0 = not lingering); guarded by the pipeline lock. Keeps a steady stream flowing without
+     * un-releasing (0 = not lingering); under the control's lock. Keeps a steady stream flowing without
      * making every burst refill the buffer to its trigger.
      */
     long lingerUntil;
     /** Counts or spools what the full buffer evicts; set once by the pipeline before any item is offered. */
     Consumer<Encodable> onEvicted;
-    /** Items of this lane in requests being sent; guarded by the pipeline lock. */
+    /** Items of this lane in requests being sent; under the control's lock. */
     long inFlightItems;
-    /** Requests of this lane waiting for their retry delay, oldest first (see {@link RetryQueue}). */
+    /** Requests of this lane waiting for their retry delay, oldest first (see {@link PipelineControl}). */
     final Queue<Delivery> retrying = new ConcurrentLinkedQueue<>();
     /**
      * Items of this lane waiting for a retry or ready for it: with the buffered ones they stay within the buffer's

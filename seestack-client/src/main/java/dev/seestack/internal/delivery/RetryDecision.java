@@ -1,42 +1,55 @@
 package dev.seestack.internal.delivery;
 
-/** What to do with a request after one attempt, per the protocol's status table. */
+/**
+ * What to do with a request after one attempt: its {@link Outcome} row, and whether (and after how long) it is sent
+ * again; a row that retries but is not retried here has spent its attempts.
+ */
 public final class RetryDecision {
-    /** The outcome kinds. */
-    public enum Kind {
-        DELIVERED, REJECTED, FORBIDDEN, NOT_FOUND, DISABLE, RETRY, EXHAUSTED
-    }
+    public static final RetryDecision DELIVERED = finalOutcome(Outcome.DELIVERED);
+    public static final RetryDecision REJECTED = finalOutcome(Outcome.MALFORMED);
 
-    public static final RetryDecision DELIVERED = new RetryDecision(Kind.DELIVERED, 0);
-    public static final RetryDecision REJECTED = new RetryDecision(Kind.REJECTED, 0);
-    public static final RetryDecision FORBIDDEN = new RetryDecision(Kind.FORBIDDEN, 0);
-    public static final RetryDecision NOT_FOUND = new RetryDecision(Kind.NOT_FOUND, 0);
-    public static final RetryDecision DISABLE = new RetryDecision(Kind.DISABLE, 0);
-    public static final RetryDecision EXHAUSTED = new RetryDecision(Kind.EXHAUSTED, 0);
-
-    private final Kind kind;
+    private final Outcome outcome;
+    private final boolean retried;
     private final long delayMs;
 
-    private RetryDecision(Kind kind, long delayMs) {
-        this.kind = kind;
+    private RetryDecision(Outcome outcome, boolean retried, long delayMs) {
+        this.outcome = outcome;
+        this.retried = retried;
         this.delayMs = delayMs;
     }
 
-    public static RetryDecision retryAfter(long delayMs) {
-        return new RetryDecision(Kind.RETRY, delayMs);
+    /** {@code outcome} as the request's last word: not sent again. */
+    public static RetryDecision finalOutcome(Outcome outcome) {
+        return new RetryDecision(outcome, false, 0);
     }
 
-    public Kind kind() {
-        return kind;
+    /** {@code outcome}, sent again after {@code delayMs}. */
+    public static RetryDecision retryAfter(Outcome outcome, long delayMs) {
+        return new RetryDecision(outcome, true, delayMs);
     }
 
-    /** Delay before the next attempt; meaningful for {@link Kind#RETRY}. */
+    /** The row of the table this attempt ended on. */
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** Whether the request is sent again (after {@link #delayMs}). */
+    public boolean retried() {
+        return retried;
+    }
+
+    /** Whether the row retries but the request's attempts are spent (or the stop cut it short). */
+    public boolean exhausted() {
+        return !retried && outcome.counter() == Outcome.Counter.DROPPED_AFTER_RETRIES;
+    }
+
+    /** Delay before the next attempt; meaningful when {@link #retried}. */
     public long delayMs() {
         return delayMs;
     }
 
     @Override
     public String toString() {
-        return kind == Kind.RETRY ? "RETRY in " + delayMs + " ms" : kind.name();
+        return retried ? "RETRY in " + delayMs + " ms" : exhausted() ? "EXHAUSTED" : outcome.name();
     }
 }

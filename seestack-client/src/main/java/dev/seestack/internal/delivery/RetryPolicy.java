@@ -7,9 +7,9 @@ import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * The retry side of the {@link StatusTable}, as pure decisions: 2xx delivered; 400/422 dropped; 401 disables the SDK;
- * 403 dropped; 404 dropped; 429 retried honouring {@code Retry-After} at most 3 more times; 5xx and
- * network failures retried with backoff 1/2/4/8 s plus 0–500 ms jitter, 5 attempts in all.
+ * The delays of the {@link Outcome} table's retry rules, as pure decisions: {@code RETRY_AFTER} (429) honours
+ * {@code Retry-After} at most 3 more times; {@code BACKOFF} (5xx, network failures) waits 1/2/4/8 s plus 0–500 ms
+ * jitter, 5 attempts in all; every other row is final.
  */
 public final class RetryPolicy {
     public static final long[] BACKOFF_MS = {1000, 2000, 4000, 8000};
@@ -39,34 +39,37 @@ public final class RetryPolicy {
      * @param rateLimitRetries retries already spent on 429 answers
      */
     public RetryDecision onStatus(int status, String retryAfter, int attempts, int rateLimitRetries) {
-        switch (StatusTable.of(status)) {
-            case DELIVERED:
-                return RetryDecision.DELIVERED;
-            case UNAUTHORIZED:
-                return RetryDecision.DISABLE;
-            case FORBIDDEN:
-                return RetryDecision.FORBIDDEN;
-            case NOT_FOUND:
-                return RetryDecision.NOT_FOUND;
-            case RATE_LIMITED:
+        Outcome outcome = Outcome.of(status);
+        switch (outcome.retry()) {
+            case RETRY_AFTER:
                 if (rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
-                    return RetryDecision.EXHAUSTED;
+                    return RetryDecision.finalOutcome(outcome);
                 }
                 long delay = parseRetryAfterMs(retryAfter);
-                return RetryDecision.retryAfter(delay >= 0 ? delay : backoff(rateLimitRetries + 1));
-            case SERVER_ERROR:
-                return onNetworkFailure(attempts - rateLimitRetries);
+                return RetryDecision.retryAfter(outcome, delay >= 0 ? delay : backoff(rateLimitRetries + 1));
+            case BACKOFF:
+                return onFailedAttempt(outcome, attempts - rateLimitRetries);
             default:
-                return RetryDecision.REJECTED; // REDIRECT, MALFORMED
+                return RetryDecision.finalOutcome(outcome);
         }
+    }
+
+    /** Decides after a request failed without an answer ({@link Outcome#ofFailure}: timeout, refused, reset...). */
+    public RetryDecision onFailure(Outcome outcome, int failedAttempts) {
+        return outcome.retry() == Outcome.Retry.BACKOFF ? onFailedAttempt(outcome, failedAttempts)
+                : RetryDecision.finalOutcome(outcome);
     }
 
     /** Decides after a timeout, refused/reset connection or unreachable host. */
     public RetryDecision onNetworkFailure(int failedAttempts) {
+        return onFailedAttempt(Outcome.NO_ANSWER, failedAttempts);
+    }
+
+    private RetryDecision onFailedAttempt(Outcome outcome, int failedAttempts) {
         if (failedAttempts >= MAX_ATTEMPTS) {
-            return RetryDecision.EXHAUSTED;
+            return RetryDecision.finalOutcome(outcome);
         }
-        return RetryDecision.retryAfter(backoff(failedAttempts));
+        return RetryDecision.retryAfter(outcome, backoff(failedAttempts));
     }
 
     private long backoff(int failedAttempts) {

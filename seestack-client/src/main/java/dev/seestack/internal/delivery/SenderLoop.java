@@ -7,58 +7,34 @@ import dev.seestack.internal.diag.Diagnostics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The {@code seestack-sender-*} threads: each takes the next request (a ready retry first, then the released
- * lanes in order) while the AIMD {@link InFlightWindow} has room, encodes and posts it without waiting for the
- * answer, and accounts for the answer when it comes.
+ * The {@code seestack-sender-*} threads: each takes the next request from {@link PipelineControl} (which owns the
+ * in-flight window and the retries), encodes and posts it without waiting for the answer, judges the answer by the
+ * {@link Outcome} table and {@link RetryPolicy}, and hands the verdict back to the control. Its only state is its
+ * thread list, written by {@link #start} before any thread runs.
  */
 final class SenderLoop {
     private final PipelineControl control;
-    private final Lanes lanes;
-    private final RetryQueue retries;
     private final Transport transport;
     private final PayloadEncoder encoder;
-    private final AnswerJudge judge;
-    private final OutcomeAccounting outcomes;
+    private final RetryPolicy retryPolicy;
     private final Diagnostics diagnostics;
-    private final Runnable onUnauthorized;
     /** The pipeline's clock (the scheduler's), for round trips. */
     private final LongSupplier clock;
-    /** Requests on the network; whoever removes one (its completion, or the stop) accounts for it. */
-    private final Set<Delivery> inFlight;
-    /** How many of them at most; guarded by the lock. */
-    private final InFlightWindow window = new InFlightWindow();
     private final List<Thread> workers = new ArrayList<>();
 
-    SenderLoop(PipelineControl control, Lanes lanes, RetryQueue retries, Set<Delivery> inFlight, Transport transport,
-            PayloadEncoder encoder, AnswerJudge judge, OutcomeAccounting outcomes, Diagnostics diagnostics,
-            Runnable onUnauthorized, LongSupplier clock) {
+    SenderLoop(PipelineControl control, Transport transport, PayloadEncoder encoder, RetryPolicy retryPolicy,
+            Diagnostics diagnostics, LongSupplier clock) {
         this.control = control;
-        this.lanes = lanes;
-        this.retries = retries;
-        this.inFlight = inFlight;
         this.transport = transport;
         this.encoder = encoder;
-        this.judge = judge;
-        this.outcomes = outcomes;
+        this.retryPolicy = retryPolicy;
         this.diagnostics = diagnostics;
-        this.onUnauthorized = onUnauthorized;
         this.clock = clock;
-    }
-
-    /** Requests the window allows in flight now; for tests. */
-    int windowSize() {
-        control.lock.lock();
-        try {
-            return window.size();
-        } finally {
-            control.lock.unlock();
-        }
     }
 
     /** Starts {@code count} sender threads. */
@@ -95,7 +71,7 @@ final class SenderLoop {
         while (true) {
             Delivery d;
             try {
-                d = take();
+                d = control.take();
             } catch (InterruptedException e) {
                 return;
             }
@@ -104,40 +80,6 @@ final class SenderLoop {
             }
             dispatch(d);
         }
-    }
-
-    private Delivery take() throws InterruptedException {
-        control.lock.lock();
-        try {
-            while (true) {
-                if (control.isStopped()) {
-                    return null;
-                }
-                if (inFlight.size() >= window.size()) {
-                    control.workAvailable.await(); // a completion signals
-                    continue;
-                }
-                Delivery d = takeIfRoom();
-                if (d != null) {
-                    control.workAvailable.signal(); // pass the baton: more work may remain for another sender
-                    return d;
-                }
-                long linger = lanes.lingerRemainingNanos();
-                if (linger > 0) {
-                    control.workAvailable.awaitNanos(linger);
-                } else {
-                    control.workAvailable.await();
-                }
-            }
-        } finally {
-            control.lock.unlock();
-        }
-    }
-
-    /** The next request to send, or null; called with the lock held. */
-    private Delivery next() {
-        Delivery retry = retries.pollReady();
-        return retry != null ? retry : lanes.takeReleased();
     }
 
     /** Encodes and sends {@code d} without waiting for its answer; {@link #complete} runs when it comes. */
@@ -161,13 +103,13 @@ final class SenderLoop {
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             d.dispatching = false;
             // encoding or transport bug: never loop on it, and never let it end this sender thread
-            diagnostics.debug(() -> "  -> dropped, could not send: " + e);
-            complete(d, RetryDecision.REJECTED, false, false, false);
+            diagnostics.debug(() -> Outcome.NOT_SENT.warning(e));
+            control.complete(d, RetryDecision.REJECTED, false, false, false);
             return;
         }
         answer.whenComplete((response, failure) -> {
             boolean later = !d.dispatching; // not completed inline by the transport
-            Delivery next = complete(d, judge.decide(d, response, failure), response != null, later,
+            Delivery next = control.complete(d, judge(d, response, failure), response != null, later,
                     response != null && response.multiplexed());
             if (next != null) {
                 dispatch(next);
@@ -176,70 +118,48 @@ final class SenderLoop {
         d.dispatching = false;
     }
 
-    /**
-     * Accounts for the answer of {@code d} ({@code httpAnswer}: a status came, not a failure). When it was an HTTP
-     * answer that came after its dispatch returned ({@code later}: on the HTTP client's thread, so this cannot
-     * recurse) and the window has room, returns the next request for the caller to dispatch at once: a steady
-     * stream then flows answer to request on the HTTP client's thread, without waking a sender thread per request
-     * (two context switches each on a small machine).
-     */
-    private Delivery complete(Delivery d, RetryDecision decision, boolean httpAnswer, boolean later,
-            boolean multiplexed) {
-        if (!inFlight.remove(d)) {
-            return null; // answered after the stop had counted it: ignored
-        }
-        boolean retry = outcomes.count(d, decision);
-        control.lock.lock();
+    /** The verdict on one answer (or failure) of {@code d}; runs on the transport's thread, never throws. */
+    private RetryDecision judge(Delivery d, TransportResponse response, Throwable failure) {
+        d.unconfirmed = false;
         try {
-            d.lane.inFlightItems -= d.itemCount;
-            if (retry) {
-                retries.schedule(d, decision.delayMs());
+            if (failure != null) {
+                return judgeFailure(d, failure);
             }
-            boolean failed = retry && decision.delayMs() > 0 || decision.kind() == RetryDecision.Kind.EXHAUSTED;
-            // grow only when the window was the limit (full before this answer) and work waits: answers that came
-            // back while it had room say nothing about needing more, so a 1 000 logs/s stream at 50 ms settles
-            // near 50 in flight instead of climbing to the bound
-            if (multiplexed) {
-                window.multiplexed();
+            Outcome outcome = Outcome.of(response.status());
+            if (outcome == Outcome.REDIRECT) {
+                diagnostics.warnOnce("redirect", outcome.warning(response.status(), response.location()));
             }
-            boolean limited = inFlight.size() + 1 >= window.size();
-            // only an accepted or rejected HTTP answer times the path: a refused connection, or a 503 from a
-            // proxy, comes back at once
-            long sentAt = httpAnswer && !failed ? d.sentAt : InFlightWindow.UNTIMED;
-            window.onAnswer(failed, limited ? waitingItems() : 0, sentAt, clock.getAsLong());
-            Delivery next = httpAnswer && later && decision.kind() != RetryDecision.Kind.DISABLE ? takeIfRoom() : null;
-            if (next == null || inFlight.size() < window.size()) {
-                control.workAvailable.signal(); // room (and maybe work) left for a sender
+            RetryDecision decision = retryPolicy.onStatus(response.status(), response.retryAfter(),
+                    d.attempts, d.rateLimitRetries);
+            if (outcome == Outcome.RATE_LIMITED && decision.retried()) {
+                d.rateLimitRetries++;
             }
-            control.progress.signalAll();
-            if (next != null) {
-                return next;
+            if (diagnostics.isDebug()) {
+                diagnostics.debug(() -> "  -> " + response.status() + " " + decision
+                        + (response.body() == null ? "" : " " + response.body()));
             }
-        } finally {
-            control.lock.unlock();
+            return decision;
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            return RetryDecision.REJECTED;
         }
-        if (decision.kind() == RetryDecision.Kind.DISABLE) {
-            onUnauthorized.run();
-        }
-        return null;
     }
 
-    /** The next request when the pipeline runs and the window has room, moved in flight; or null. Lock held. */
-    private Delivery takeIfRoom() {
-        if (control.isStopped() || inFlight.size() >= window.size()) {
-            return null;
+    private RetryDecision judgeFailure(Delivery d, Throwable failure) {
+        Outcome outcome = Outcome.ofFailure(failure);
+        Throwable cause = Outcome.rootCause(failure);
+        if (outcome == Outcome.NOT_SENT) {
+            diagnostics.debug(() -> outcome.warning(cause));
+            return RetryDecision.REJECTED;
         }
-        Delivery d = next();
-        if (d != null) {
-            inFlight.add(d);
-            d.lane.inFlightItems += d.itemCount;
+        if (outcome == Outcome.NO_ANSWER) {
+            if (Outcome.isTlsFailure(cause)) {
+                diagnostics.alertOnce("WARN", "tls", cause.getMessage()); // once per client, on stderr too
+            }
+            d.unconfirmed = Outcome.sentButUnanswered(cause);
+            boolean unconfirmed = d.unconfirmed;
+            diagnostics.debug(() -> "  -> network failure " + cause
+                    + (unconfirmed ? " (unconfirmed: it may be stored)" : ""));
         }
-        return d;
-    }
-
-    /** Items waiting for a place in the window; called with the lock held. */
-    private long waitingItems() {
-        // a lane still filling towards its trigger counts too: its items are about to be released
-        return retries.readyCount() + lanes.bufferedItems();
+        return retryPolicy.onFailure(outcome, d.attempts - d.rateLimitRetries);
     }
 }

@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * Hands what the pipeline would drop (an evicted item, a request whose retries are spent or that a
- * stop left unsent) to the {@link SpoolSink}; encoding is deferred to the spool's thread.
+ * stop left unsent) to the {@link SpoolSink}; encoding is deferred to the spool's thread. Its one mutable field,
+ * the sink, is volatile and set by {@link DeliveryPipeline#spoolTo}.
  */
 final class SpoolHooks {
     private final PayloadEncoder encoder;

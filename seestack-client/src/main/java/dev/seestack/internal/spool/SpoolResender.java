@@ -1,6 +1,7 @@
 package dev.seestack.internal.spool;
 
 import dev.seestack.internal.transport.DaemonThreadFactory;
+import dev.seestack.internal.delivery.Outcome;
 import dev.seestack.internal.delivery.RetryDecision;
 import dev.seestack.internal.delivery.Scheduler;
 import dev.seestack.internal.diag.Diagnostics;
@@ -167,7 +168,7 @@ final class SpoolResender {
         try {
             decision = channel.send(taken.record.feature, body);
         } catch (IOException | RuntimeException e) {
-            decision = RetryDecision.retryAfter(0);
+            decision = RetryDecision.retryAfter(Outcome.NO_ANSWER, 0);
         } catch (InterruptedException e) {
             ledger.answered(taken, SpoolLedger.Outcome.RETRY_LATER);
             throw e;
@@ -175,31 +176,25 @@ final class SpoolResender {
         RetryDecision d = decision;
         diagnostics.debug(() -> "spool: resent " + taken.record.feature.path() + " (" + taken.record.itemCount
                 + " items) -> " + d);
-        switch (decision.kind()) {
-            case DELIVERED:
-                ledger.answered(taken, SpoolLedger.Outcome.DELIVERED);
-                resetProbe();
-                break;
-            case REJECTED:
-            case FORBIDDEN:
-            case NOT_FOUND:
-                ledger.answered(taken, SpoolLedger.Outcome.REJECTED);
-                break;
-            case DISABLE:
-                ledger.answered(taken, SpoolLedger.Outcome.RETRY_LATER); // kept on disk for a corrected key
-                stop();
-                break;
-            default:
-                ledger.answered(taken, SpoolLedger.Outcome.RETRY_LATER);
-                lock.lock();
-                try {
-                    if (mode != Mode.STOPPED) {
-                        waitForBackend(Math.max(probeMs, decision.delayMs()));
-                        probeMs = Math.min(MAX_PROBE_MS, probeMs * 2);
-                    }
-                } finally {
-                    lock.unlock();
+        if (decision.outcome().isDelivered()) {
+            ledger.answered(taken, SpoolLedger.Outcome.DELIVERED);
+            resetProbe();
+        } else if (decision.outcome().disables()) {
+            ledger.answered(taken, SpoolLedger.Outcome.RETRY_LATER); // kept on disk for a corrected key
+            stop();
+        } else if (decision.outcome().counter() == Outcome.Counter.REJECTED) {
+            ledger.answered(taken, SpoolLedger.Outcome.REJECTED);
+        } else {
+            ledger.answered(taken, SpoolLedger.Outcome.RETRY_LATER);
+            lock.lock();
+            try {
+                if (mode != Mode.STOPPED) {
+                    waitForBackend(Math.max(probeMs, decision.delayMs()));
+                    probeMs = Math.min(MAX_PROBE_MS, probeMs * 2);
                 }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 

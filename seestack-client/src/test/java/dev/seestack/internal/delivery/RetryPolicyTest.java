@@ -1,6 +1,8 @@
 package dev.seestack.internal.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,17 +14,26 @@ class RetryPolicyTest {
     private final RetryPolicy policy = new RetryPolicy(() -> 250, () -> NOW);
 
     @Test
-    void mapsEveryRowOfTheStatusTable() {
-        assertEquals(RetryDecision.Kind.DELIVERED, kind(202));
-        assertEquals(RetryDecision.Kind.DELIVERED, kind(200));
-        assertEquals(RetryDecision.Kind.REJECTED, kind(400));
-        assertEquals(RetryDecision.Kind.REJECTED, kind(422));
-        assertEquals(RetryDecision.Kind.DISABLE, kind(401));
-        assertEquals(RetryDecision.Kind.FORBIDDEN, kind(403));
-        assertEquals(RetryDecision.Kind.NOT_FOUND, kind(404));
-        assertEquals(RetryDecision.Kind.RETRY, kind(429));
-        assertEquals(RetryDecision.Kind.RETRY, kind(500));
-        assertEquals(RetryDecision.Kind.RETRY, kind(503));
+    void mapsEveryRowOfTheOutcomeTable() {
+        assertEquals("DELIVERED", verdict(202));
+        assertEquals("DELIVERED", verdict(200));
+        assertEquals("MALFORMED", verdict(400));
+        assertEquals("MALFORMED", verdict(422));
+        assertEquals("UNAUTHORIZED", verdict(401));
+        assertEquals("FORBIDDEN", verdict(403));
+        assertEquals("NOT_FOUND", verdict(404));
+        assertEquals("REDIRECT", verdict(302));
+        assertEquals("RATE_LIMITED retried", verdict(429));
+        assertEquals("SERVER_ERROR retried", verdict(500));
+        assertEquals("SERVER_ERROR retried", verdict(503));
+    }
+
+    @Test
+    void retriesOnlyTheFailuresTheTableRetries() {
+        assertTrue(policy.onFailure(Outcome.NO_ANSWER, 1).retried());
+        assertTrue(policy.onFailure(Outcome.INTERRUPTED, 1).exhausted());
+        assertFalse(policy.onFailure(Outcome.NOT_SENT, 1).retried());
+        assertFalse(policy.onFailure(Outcome.NOT_SENT, 1).exhausted());
     }
 
     @Test
@@ -31,8 +42,8 @@ class RetryPolicyTest {
         assertEquals(2250, policy.onNetworkFailure(2).delayMs());
         assertEquals(4250, policy.onNetworkFailure(3).delayMs());
         assertEquals(8250, policy.onNetworkFailure(4).delayMs());
-        assertEquals(RetryDecision.Kind.EXHAUSTED, policy.onNetworkFailure(5).kind());
-        assertEquals(RetryDecision.Kind.EXHAUSTED, policy.onStatus(502, null, 5, 0).kind());
+        assertTrue(policy.onNetworkFailure(5).exhausted());
+        assertTrue(policy.onStatus(502, null, 5, 0).exhausted());
     }
 
     @Test
@@ -60,11 +71,12 @@ class RetryPolicyTest {
 
     @Test
     void allowsAtMostThreeRetriesOnRateLimiting() {
-        assertEquals(RetryDecision.Kind.RETRY, policy.onStatus(429, "1", 3, 2).kind());
-        assertEquals(RetryDecision.Kind.EXHAUSTED, policy.onStatus(429, "1", 4, 3).kind());
+        assertTrue(policy.onStatus(429, "1", 3, 2).retried());
+        assertTrue(policy.onStatus(429, "1", 4, 3).exhausted());
     }
 
-    private RetryDecision.Kind kind(int status) {
-        return policy.onStatus(status, null, 1, 0).kind();
+    private String verdict(int status) {
+        RetryDecision d = policy.onStatus(status, null, 1, 0);
+        return d.outcome() + (d.retried() ? " retried" : "");
     }
 }
