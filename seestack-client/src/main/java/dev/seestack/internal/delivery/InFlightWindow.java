@@ -1,5 +1,7 @@
 package dev.seestack.internal.delivery;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * How many requests a pipeline keeps in flight: while it is full and work waits, each answer adds as many as
  * wait, at most doubling it (a deep backlog reaches the bound within one round trip; a slight one grows it by
@@ -19,6 +21,9 @@ final class InFlightWindow {
     static final int MAX_STREAMS = 512;
     /** For {@link #onAnswer}: an answer whose round trip says nothing of the path (a network failure). */
     static final long UNTIMED = Long.MIN_VALUE;
+    /** Shortest span over which the offered rate is measured (a batch released at once is not a rate). */
+    static final long RATE_SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    private static final long UNKNOWN = -1;
 
     private final int min;
     private int max;
@@ -32,6 +37,13 @@ final class InFlightWindow {
     /** Set once a whole round queued: the backend's queue, not the distance, is the limit; grow by one per round. */
     private boolean queueLimited;
     private int roundGrowthCredit;
+    /** Smoothed round trip of timed answers (TCP's SRTT, gain 1/8), nanos; {@link #UNKNOWN} before the first. */
+    private long smoothedRtt = UNKNOWN;
+    /** Items offered per second, the larger of the last two samples; {@link #UNKNOWN} before the first. */
+    private double offeredRate = UNKNOWN;
+    private double previousSampleRate = UNKNOWN;
+    private long sampleStart = UNKNOWN;
+    private long offeredAtSampleStart;
 
     InFlightWindow() {
         this(MIN, MAX, INITIAL);
@@ -65,15 +77,57 @@ final class InFlightWindow {
     }
 
     /**
+     * Counts what the pipeline was offered: {@code total} items captured so far, at {@code now} (nanoTime of the
+     * pipeline's clock). Called at the first dispatch and with each answer; the rate it gives bounds the growth.
+     */
+    void offered(long total, long now) {
+        if (sampleStart == UNKNOWN) {
+            sampleStart = now;
+            offeredAtSampleStart = total;
+            return;
+        }
+        long span = now - sampleStart;
+        if (span <= 0 || span < RATE_SAMPLE_NANOS && offeredRate != UNKNOWN) {
+            return;
+        }
+        double rate = (total - offeredAtSampleStart) * 1e9 / span;
+        offeredRate = Math.max(rate, previousSampleRate);
+        previousSampleRate = rate;
+        sampleStart = now;
+        offeredAtSampleStart = total;
+    }
+
+    /**
+     * Requests in flight that the offered load needs (Little's law with a quarter of headroom to drain a backlog,
+     * plus {@link #INITIAL}): growing past it only opens connections that then sit idle. The bound while the rate
+     * or the round trip is not known yet.
+     */
+    int needed() {
+        if (offeredRate == UNKNOWN || smoothedRtt == UNKNOWN) {
+            return max;
+        }
+        double inFlight = offeredRate * smoothedRtt / 1e9;
+        return (int) Math.min(max, Math.ceil(inFlight * 5 / 4) + INITIAL);
+    }
+
+    /** As {@link #onAnswer(boolean, long, long, long, boolean)} for an answer on a pooled connection. */
+    void onAnswer(boolean failed, long waiting, long sentAt, long now) {
+        onAnswer(failed, waiting, sentAt, now, true);
+    }
+
+    /**
      * Adjusts for one answer: {@code failed} for a network failure, 429 or 5xx; {@code waiting}: the items
      * waiting for room when the window was full (0 when it had room or nothing waited); {@code sentAt} and
      * {@code now}: when its request went out and when the answer came (nanoTime of the pipeline's clock), or
-     * {@code sentAt} {@link #UNTIMED}.
+     * {@code sentAt} {@link #UNTIMED}; {@code pooled}: it came on a connection that had answered before (only
+     * those are judged for queueing, see {@link QueueingGate}).
      */
-    void onAnswer(boolean failed, long waiting, long sentAt, long now) {
+    void onAnswer(boolean failed, long waiting, long sentAt, long now, boolean pooled) {
         answered |= !failed;
         if (sentAt != UNTIMED) {
-            QueueingGate.Verdict verdict = queueing.onRoundTrip(sentAt, now, size);
+            long rtt = Math.max(0, now - sentAt);
+            smoothedRtt = smoothedRtt == UNKNOWN ? rtt : smoothedRtt + (rtt - smoothedRtt) / 8;
+            QueueingGate.Verdict verdict = queueing.onRoundTrip(sentAt, now, size, pooled);
             if (verdict == QueueingGate.Verdict.ROUND_QUEUED) {
                 // too many in flight (not below the initial size, which any backend takes); from now on probe
                 // upwards by one per round, as TCP Vegas: one fast answer doubling it would queue it again
@@ -98,7 +152,8 @@ final class InFlightWindow {
                 // to 128 takes four round trips) dropped ~200 logs at every start; the backlog's size says how far
                 // behind. After a failure, one per answer: the backend (or the path) said it had enough
                 long step = queueLimited ? roundStep() : size < fastGrowthBelow ? Math.min(size, waiting) : 1;
-                size = (int) Math.min(max, size + step);
+                // never past what the offered load needs, but never shrunk by that bound either
+                size = (int) Math.max(size, Math.min(Math.min(max, needed()), size + step));
             }
             idleAnswers = 0;
         } else if (++idleAnswers >= size) {

@@ -51,9 +51,15 @@ final class QueueingGate {
 
     /**
      * Records the round trip of an answered request sent at {@code sentAt} while the window holds {@code window}.
-     * Answers to requests sent before a probe started do not count in it.
+     * Answers to requests sent before a probe started do not count in it. {@code pooled}: answered on a connection
+     * that had answered before; only those are judged: an answer on a new connection includes connecting and TLS
+     * (it would confirm a queue that is not there) or comes from a server that answers new connections first (it
+     * would hide one).
      */
-    Verdict onRoundTrip(long sentAt, long now, int window) {
+    Verdict onRoundTrip(long sentAt, long now, int window, boolean pooled) {
+        if (!pooled) {
+            return Verdict.NONE;
+        }
         long rtt = Math.max(0, now - sentAt);
         if (probing) {
             return onProbeAnswer(sentAt, rtt, now);

@@ -63,6 +63,7 @@ final class SenderLoop {
 
     /** Starts {@code count} sender threads. */
     void start(int count) {
+        window.offered(offeredItems(), clock.getAsLong()); // the offered rate is measured from here on
         DaemonThreadFactory threads = new DaemonThreadFactory("sender");
         for (int i = 0; i < count; i++) {
             Thread t = threads.newThread(this::run);
@@ -162,13 +163,12 @@ final class SenderLoop {
             d.dispatching = false;
             // encoding or transport bug: never loop on it, and never let it end this sender thread
             diagnostics.debug(() -> "  -> dropped, could not send: " + e);
-            complete(d, RetryDecision.REJECTED, false, false, false);
+            complete(d, RetryDecision.REJECTED, null, false);
             return;
         }
         answer.whenComplete((response, failure) -> {
             boolean later = !d.dispatching; // not completed inline by the transport
-            Delivery next = complete(d, judge.decide(d, response, failure), response != null, later,
-                    response != null && response.multiplexed());
+            Delivery next = complete(d, judge.decide(d, response, failure), response, later);
             if (next != null) {
                 dispatch(next);
             }
@@ -177,14 +177,14 @@ final class SenderLoop {
     }
 
     /**
-     * Accounts for the answer of {@code d} ({@code httpAnswer}: a status came, not a failure). When it was an HTTP
-     * answer that came after its dispatch returned ({@code later}: on the HTTP client's thread, so this cannot
+     * Accounts for the answer of {@code d} ({@code response}: the status that came, null for a failure). When it was
+     * an HTTP answer that came after its dispatch returned ({@code later}: on the HTTP client's thread, so this cannot
      * recurse) and the window has room, returns the next request for the caller to dispatch at once: a steady
      * stream then flows answer to request on the HTTP client's thread, without waking a sender thread per request
      * (two context switches each on a small machine).
      */
-    private Delivery complete(Delivery d, RetryDecision decision, boolean httpAnswer, boolean later,
-            boolean multiplexed) {
+    private Delivery complete(Delivery d, RetryDecision decision, TransportResponse response, boolean later) {
+        boolean httpAnswer = response != null;
         if (!inFlight.remove(d)) {
             return null; // answered after the stop had counted it: ignored
         }
@@ -199,14 +199,16 @@ final class SenderLoop {
             // grow only when the window was the limit (full before this answer) and work waits: answers that came
             // back while it had room say nothing about needing more, so a 1 000 logs/s stream at 50 ms settles
             // near 50 in flight instead of climbing to the bound
-            if (multiplexed) {
+            if (httpAnswer && response.multiplexed()) {
                 window.multiplexed();
             }
             boolean limited = inFlight.size() + 1 >= window.size();
             // only an accepted or rejected HTTP answer times the path: a refused connection, or a 503 from a
             // proxy, comes back at once
             long sentAt = httpAnswer && !failed ? d.sentAt : InFlightWindow.UNTIMED;
-            window.onAnswer(failed, limited ? waitingItems() : 0, sentAt, clock.getAsLong());
+            long now = clock.getAsLong();
+            window.offered(offeredItems(), now);
+            window.onAnswer(failed, limited ? waitingItems() : 0, sentAt, now, httpAnswer && !response.newConnection());
             Delivery next = httpAnswer && later && decision.kind() != RetryDecision.Kind.DISABLE ? takeIfRoom() : null;
             if (next == null || inFlight.size() < window.size()) {
                 control.workAvailable.signal(); // room (and maybe work) left for a sender
@@ -235,6 +237,15 @@ final class SenderLoop {
             d.lane.inFlightItems += d.itemCount;
         }
         return d;
+    }
+
+    /** Items captured so far by every lane: the load offered to the window. */
+    private long offeredItems() {
+        long n = 0;
+        for (Lane lane : lanes.inTakeOrder()) {
+            n += lane.counters.captured();
+        }
+        return n;
     }
 
     /** Items waiting for a place in the window; called with the lock held. */

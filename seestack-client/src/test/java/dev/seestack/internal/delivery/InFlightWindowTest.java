@@ -46,6 +46,36 @@ class InFlightWindowTest {
     }
 
     @Test
+    void aDeepBacklogGrowsItNoFurtherThanTheOfferedRateNeedsAcrossThePath() {
+        long ms = 1_000_000L;
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.offered(0, 0);
+        // 2 000 items/s offered, answers in 50 ms: 100 in flight carry it; a quarter more to drain, and the initial 8
+        for (long now = 50; now < 80; now++) {
+            w.offered(2 * now, now * ms);
+            w.onAnswer(false, 10_000, (now - 50) * ms, now * ms);
+        }
+        assertEquals(133, w.size(), "100 needed in flight, plus 25 % and 8");
+        for (long now = 80; now < 140; now++) {
+            w.offered(2 * 80, now * ms); // the application stopped logging: the bound falls, the window does not
+            w.onAnswer(false, 10_000, (now - 50) * ms, now * ms);
+        }
+        assertEquals(133, w.size(), "a lower bound never shrinks it");
+    }
+
+    @Test
+    void aSlowerPathRaisesWhatTheOfferedRateNeeds() {
+        long ms = 1_000_000L;
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.offered(0, 0);
+        for (long now = 100; now < 400; now++) {
+            w.offered(now, now * ms); // 1 000 items/s
+            w.onAnswer(false, 10_000, (now - 100) * ms, now * ms); // answers in 100 ms: 100 in flight needed
+        }
+        assertEquals(133, w.size());
+    }
+
+    @Test
     void afterAFailureTheWindowGrowsByOnePerAnswerEvenWithADeepBacklog() {
         InFlightWindow w = new InFlightWindow(2, 256, 64);
         w.onAnswer(false, 0, UNTIMED, 0);
