@@ -21,8 +21,8 @@ final class InFlightWindow {
     static final int MAX_STREAMS = 512;
     /** For {@link #onAnswer}: an answer whose round trip says nothing of the path (a network failure). */
     static final long UNTIMED = Long.MIN_VALUE;
-    /** Shortest span over which the offered rate is measured (a batch released at once is not a rate). */
-    static final long RATE_SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    /** Shortest span over which the offered rate is measured after the first (a batch released at once is no rate). */
+    static final long RATE_SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long UNKNOWN = -1;
 
     private final int min;
@@ -37,9 +37,9 @@ final class InFlightWindow {
     /** Set once a whole round queued: the backend's queue, not the distance, is the limit; grow by one per round. */
     private boolean queueLimited;
     private int roundGrowthCredit;
-    /** Smoothed round trip of timed answers (TCP's SRTT, gain 1/8), nanos; {@link #UNKNOWN} before the first. */
-    private long smoothedRtt = UNKNOWN;
-    /** Items offered per second, the larger of the last two samples; {@link #UNKNOWN} before the first. */
+    /** The fastest timed answer, nanos, until the queueing gate knows the path; {@link #UNKNOWN} before the first. */
+    private long fastestRtt = UNKNOWN;
+    /** Items offered per second, the mean of the last two samples; {@link #UNKNOWN} before the first. */
     private double offeredRate = UNKNOWN;
     private double previousSampleRate = UNKNOWN;
     private long sampleStart = UNKNOWN;
@@ -78,7 +78,8 @@ final class InFlightWindow {
 
     /**
      * Counts what the pipeline was offered: {@code total} items captured so far, at {@code now} (nanoTime of the
-     * pipeline's clock). Called at the first dispatch and with each answer; the rate it gives bounds the growth.
+     * pipeline's clock). Called with each dispatch and each answer: the first sample runs from the first dispatch to
+     * the first answer, the next ones over {@link #RATE_SAMPLE_NANOS} at least; the rate bounds the growth.
      */
     void offered(long total, long now) {
         if (sampleStart == UNKNOWN) {
@@ -91,22 +92,26 @@ final class InFlightWindow {
             return;
         }
         double rate = (total - offeredAtSampleStart) * 1e9 / span;
-        offeredRate = Math.max(rate, previousSampleRate);
+        offeredRate = previousSampleRate == UNKNOWN ? rate : (rate + previousSampleRate) / 2;
         previousSampleRate = rate;
         sampleStart = now;
         offeredAtSampleStart = total;
     }
 
     /**
-     * Requests in flight that the offered load needs (Little's law with a quarter of headroom to drain a backlog,
-     * plus {@link #INITIAL}): growing past it only opens connections that then sit idle. The bound while the rate
-     * or the round trip is not known yet.
+     * Requests in flight that the offered load needs across the path's base round trip plus the queueing gate's
+     * slack (Little's law, a quarter more to drain a backlog, plus {@link #INITIAL}): past it, answers only queue
+     * behind each other (a busy or cold client, a busy backend) and HTTP/1.1 opens connections that then sit idle.
+     * The bound while the rate or the round trip is not known yet.
      */
     int needed() {
-        if (offeredRate == UNKNOWN || smoothedRtt == UNKNOWN) {
+        long path = queueing.pathRtt();
+        long base = path != QueueingGate.UNKNOWN ? path : fastestRtt;
+        if (offeredRate == UNKNOWN || base == UNKNOWN) {
             return max;
         }
-        double inFlight = offeredRate * smoothedRtt / 1e9;
+        // the gate's slack too: on loopback the fastest answer (a fraction of a millisecond) is no round trip to go by
+        double inFlight = offeredRate * (base + QueueingGate.SLACK_NANOS) / 1e9;
         return (int) Math.min(max, Math.ceil(inFlight * 5 / 4) + INITIAL);
     }
 
@@ -126,7 +131,7 @@ final class InFlightWindow {
         answered |= !failed;
         if (sentAt != UNTIMED) {
             long rtt = Math.max(0, now - sentAt);
-            smoothedRtt = smoothedRtt == UNKNOWN ? rtt : smoothedRtt + (rtt - smoothedRtt) / 8;
+            fastestRtt = fastestRtt == UNKNOWN ? rtt : Math.min(fastestRtt, rtt);
             QueueingGate.Verdict verdict = queueing.onRoundTrip(sentAt, now, size, pooled);
             if (verdict == QueueingGate.Verdict.ROUND_QUEUED) {
                 // too many in flight (not below the initial size, which any backend takes); from now on probe

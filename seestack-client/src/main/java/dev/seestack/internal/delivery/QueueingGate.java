@@ -26,7 +26,8 @@ final class QueueingGate {
     static final long MAX_PROBE_GAP_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Requests in flight while the path's round trip is measured again. */
     static final int PROBE_REQUESTS = 4;
-    private static final long UNKNOWN = Long.MAX_VALUE;
+    /** {@link #pathRtt()} before any pooled answer. */
+    static final long UNKNOWN = Long.MAX_VALUE;
 
     private long pathRtt = UNKNOWN;
     private boolean probedOnce;
@@ -113,6 +114,11 @@ final class QueueingGate {
         probing = false;
         roundFastest = UNKNOWN;
         roundAnswers = 0;
+    }
+
+    /** The path's round trip (nanos) as judged so far, or {@link #UNKNOWN}. */
+    long pathRtt() {
+        return pathRtt;
     }
 
     /** True while the path's round trip is measured again: the window then holds {@link #PROBE_REQUESTS}. */

@@ -63,7 +63,6 @@ final class SenderLoop {
 
     /** Starts {@code count} sender threads. */
     void start(int count) {
-        window.offered(offeredItems(), clock.getAsLong()); // the offered rate is measured from here on
         DaemonThreadFactory threads = new DaemonThreadFactory("sender");
         for (int i = 0; i < count; i++) {
             Thread t = threads.newThread(this::run);
@@ -233,6 +232,7 @@ final class SenderLoop {
         }
         Delivery d = next();
         if (d != null) {
+            window.offered(offeredItems(), clock.getAsLong());
             inFlight.add(d);
             d.lane.inFlightItems += d.itemCount;
         }

@@ -50,17 +50,18 @@ class InFlightWindowTest {
         long ms = 1_000_000L;
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         w.offered(0, 0);
-        // 2 000 items/s offered, answers in 50 ms: 100 in flight carry it; a quarter more to drain, and the initial 8
+        // 2 000 items/s offered, answers in 50 ms (+3 ms of the gate's slack): 106 in flight carry it; a quarter more
+        // to drain a backlog, and the initial 8
         for (long now = 50; now < 80; now++) {
             w.offered(2 * now, now * ms);
             w.onAnswer(false, 10_000, (now - 50) * ms, now * ms);
         }
-        assertEquals(133, w.size(), "100 needed in flight, plus 25 % and 8");
-        for (long now = 80; now < 140; now++) {
+        assertEquals(141, w.size(), "106 needed in flight, plus 25 % and 8");
+        for (long now = 80; now < 260; now++) {
             w.offered(2 * 80, now * ms); // the application stopped logging: the bound falls, the window does not
             w.onAnswer(false, 10_000, (now - 50) * ms, now * ms);
         }
-        assertEquals(133, w.size(), "a lower bound never shrinks it");
+        assertEquals(141, w.size(), "a lower bound never shrinks it");
     }
 
     @Test
@@ -70,9 +71,9 @@ class InFlightWindowTest {
         w.offered(0, 0);
         for (long now = 100; now < 400; now++) {
             w.offered(now, now * ms); // 1 000 items/s
-            w.onAnswer(false, 10_000, (now - 100) * ms, now * ms); // answers in 100 ms: 100 in flight needed
+            w.onAnswer(false, 10_000, (now - 100) * ms, now * ms); // answers in 100 ms: 103 in flight needed
         }
-        assertEquals(133, w.size());
+        assertEquals(137, w.size());
     }
 
     @Test
