@@ -105,14 +105,22 @@ final class InFlightWindow {
      * The bound while the rate or the round trip is not known yet.
      */
     int needed() {
+        double carrying = carrying();
+        return carrying < 0 ? max : (int) Math.min(max, Math.ceil(carrying * 5 / 4) + INITIAL);
+    }
+
+    /**
+     * Requests in flight that carry the offered rate across the path's base round trip plus the gate's slack, with
+     * nothing to spare; negative while the rate or the round trip is not known.
+     */
+    private double carrying() {
         long path = queueing.pathRtt();
         long base = path != QueueingGate.UNKNOWN ? path : fastestRtt;
         if (offeredRate == UNKNOWN || base == UNKNOWN) {
-            return max;
+            return -1;
         }
         // the gate's slack too: on loopback the fastest answer (a fraction of a millisecond) is no round trip to go by
-        double inFlight = offeredRate * (base + QueueingGate.SLACK_NANOS) / 1e9;
-        return (int) Math.min(max, Math.ceil(inFlight * 5 / 4) + INITIAL);
+        return offeredRate * (base + QueueingGate.SLACK_NANOS) / 1e9;
     }
 
     /** As {@link #onAnswer(boolean, long, long, long, boolean)} for an answer on a pooled connection. */
@@ -134,9 +142,12 @@ final class InFlightWindow {
             fastestRtt = fastestRtt == UNKNOWN ? rtt : Math.min(fastestRtt, rtt);
             QueueingGate.Verdict verdict = queueing.onRoundTrip(sentAt, now, size, pooled);
             if (verdict == QueueingGate.Verdict.ROUND_QUEUED) {
-                // too many in flight (not below the initial size, which any backend takes); from now on probe
-                // upwards by one per round, as TCP Vegas: one fast answer doubling it would queue it again
-                size = Math.max(Math.min(size, INITIAL), size - size / 4);
+                // too many in flight, but not below the initial size (which any backend takes) nor below what
+                // carries the offered rate: a client slowed by its own CPU (a cold JIT, a busy machine) looks like a
+                // queue too, and cutting below that only fills its buffer. From now on probe upwards by one per
+                // round, as TCP Vegas: one fast answer doubling it would queue it again
+                int floor = (int) Math.max(INITIAL, Math.ceil(carrying()));
+                size = Math.max(Math.min(size, floor), size - size / 4);
                 queueLimited = true;
                 roundGrowthCredit = 0;
             } else if (verdict == QueueingGate.Verdict.PATH_LONGER) {

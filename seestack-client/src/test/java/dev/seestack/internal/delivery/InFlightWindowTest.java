@@ -47,7 +47,7 @@ class InFlightWindowTest {
 
     @Test
     void aDeepBacklogGrowsItNoFurtherThanTheOfferedRateNeedsAcrossThePath() {
-        long ms = 1_000_000L;
+        long ms = MS;
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         w.offered(0, 0);
         // 2 000 items/s offered, answers in 50 ms (+3 ms of the gate's slack): 106 in flight carry it; a quarter more
@@ -65,8 +65,27 @@ class InFlightWindowTest {
     }
 
     @Test
+    void aConfirmedQueueNeverCutsTheWindowBelowWhatCarriesTheOfferedRate() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.offered(0, 0);
+        long t = 50;
+        for (; t < 100; t++) {
+            w.offered(4 * t, t * MS); // 4 000 items/s across 50 ms: 212 in flight carry them, 273 are needed
+            w.onAnswer(false, 10_000, (t - 50) * MS, t * MS);
+        }
+        assertEquals(256, w.size(), "grown to its bound");
+        for (int i = 0; i < 2 * 256 && w.size() > QueueingGate.PROBE_REQUESTS; i++, t++) {
+            w.onAnswer(false, 10_000, (t - 150) * MS, t * MS); // a round of 150 ms: a busy client, or a queue
+        }
+        long probe = t * MS;
+        assertEquals(QueueingGate.PROBE_REQUESTS, w.size(), "probing the path");
+        answerTheProbe(w, probe, 50); // 50 ms again with four in flight: the queue is confirmed
+        assertEquals(212, w.size(), "256 less a quarter is 192, below the 212 that carry 4 000 items/s");
+    }
+
+    @Test
     void aSlowerPathRaisesWhatTheOfferedRateNeeds() {
-        long ms = 1_000_000L;
+        long ms = MS;
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         w.offered(0, 0);
         for (long now = 100; now < 400; now++) {
