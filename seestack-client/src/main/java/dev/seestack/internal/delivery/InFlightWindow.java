@@ -168,6 +168,11 @@ final class InFlightWindow {
                 // to 128 takes four round trips) dropped ~200 logs at every start; the backlog's size says how far
                 // behind. After a failure, one per answer: the backend (or the path) said it had enough
                 long step = queueLimited ? roundStep() : size < fastGrowthBelow ? Math.min(size, waiting) : 1;
+                if (!pooled) {
+                    // connecting (and a cold client's first requests) slowed it: doubling per answer on such times
+                    // opened the bound's worth of connections before one answer told the path's round trip
+                    step = Math.min(step, 1);
+                }
                 // never past what the offered load needs, but never shrunk by that bound either
                 size = (int) Math.max(size, Math.min(Math.min(max, needed()), size + step));
             }

@@ -96,6 +96,18 @@ class InFlightWindowTest {
     }
 
     @Test
+    void answersOnNewConnectionsGrowItByOneEachUntilPooledOnesTellThePath() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.onAnswer(false, 0, 0, 300 * MS, false); // a cold client's first answer, on a new connection: 300 ms
+        for (int i = 0; i < 8; i++) {
+            w.onAnswer(false, 10_000, 0, 300 * MS, false);
+        }
+        assertEquals(16, w.size(), "one per answer: it doubles per round trip, not per answer");
+        w.onAnswer(false, 10_000, 300 * MS, 350 * MS, true);
+        assertEquals(32, w.size(), "an answer on a pooled connection doubles it again");
+    }
+
+    @Test
     void afterAFailureTheWindowGrowsByOnePerAnswerEvenWithADeepBacklog() {
         InFlightWindow w = new InFlightWindow(2, 256, 64);
         w.onAnswer(false, 0, UNTIMED, 0);
