@@ -45,22 +45,27 @@ class InFlightWindowTest {
         assertEquals(256, w.size());
     }
 
+    /**
+     * One answer a ms from {@code fromMs} to {@code toMs}, each {@code rttMs} after its request, a deep backlog
+     * waiting; {@code offered + perMs * t} items offered by each ms {@code t}.
+     */
+    private static void offeredAndAnswered(InFlightWindow w, long fromMs, long toMs, long offered, long perMs,
+            long rttMs) {
+        for (long t = fromMs; t < toMs; t++) {
+            w.offered(offered + perMs * t, t * MS);
+            w.onAnswer(false, 10_000, (t - rttMs) * MS, t * MS);
+        }
+    }
+
     @Test
     void aDeepBacklogGrowsItNoFurtherThanTheOfferedRateNeedsAcrossThePath() {
-        long ms = MS;
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         w.offered(0, 0);
         // 2 000 items/s offered, answers in 50 ms (+3 ms of the gate's slack): 106 in flight carry it; a quarter more
         // to drain a backlog, and the initial 8
-        for (long now = 50; now < 80; now++) {
-            w.offered(2 * now, now * ms);
-            w.onAnswer(false, 10_000, (now - 50) * ms, now * ms);
-        }
+        offeredAndAnswered(w, 50, 80, 0, 2, 50);
         assertEquals(141, w.size(), "106 needed in flight, plus 25 % and 8");
-        for (long now = 80; now < 260; now++) {
-            w.offered(2 * 80, now * ms); // the application stopped logging: the bound falls, the window does not
-            w.onAnswer(false, 10_000, (now - 50) * ms, now * ms);
-        }
+        offeredAndAnswered(w, 80, 260, 160, 0, 50); // the application stopped logging: the bound falls
         assertEquals(141, w.size(), "a lower bound never shrinks it");
     }
 
@@ -68,30 +73,22 @@ class InFlightWindowTest {
     void aConfirmedQueueNeverCutsTheWindowBelowWhatCarriesTheOfferedRate() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         w.offered(0, 0);
-        long t = 50;
-        for (; t < 100; t++) {
-            w.offered(4 * t, t * MS); // 4 000 items/s across 50 ms: 212 in flight carry them, 273 are needed
-            w.onAnswer(false, 10_000, (t - 50) * MS, t * MS);
-        }
-        assertEquals(256, w.size(), "grown to its bound");
+        offeredAndAnswered(w, 50, 100, 0, 4, 50); // 4 000 items/s across 50 ms: 212 in flight carry them
+        assertEquals(256, w.size(), "grown to its bound (273 needed)");
+        long t = 100;
         for (int i = 0; i < 2 * 256 && w.size() > QueueingGate.PROBE_REQUESTS; i++, t++) {
             w.onAnswer(false, 10_000, (t - 150) * MS, t * MS); // a round of 150 ms: a busy client, or a queue
         }
-        long probe = t * MS;
         assertEquals(QueueingGate.PROBE_REQUESTS, w.size(), "probing the path");
-        answerTheProbe(w, probe, 50); // 50 ms again with four in flight: the queue is confirmed
+        answerTheProbe(w, t * MS, 50); // 50 ms again with four in flight: the queue is confirmed
         assertEquals(212, w.size(), "256 less a quarter is 192, below the 212 that carry 4 000 items/s");
     }
 
     @Test
     void aSlowerPathRaisesWhatTheOfferedRateNeeds() {
-        long ms = MS;
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         w.offered(0, 0);
-        for (long now = 100; now < 400; now++) {
-            w.offered(now, now * ms); // 1 000 items/s
-            w.onAnswer(false, 10_000, (now - 100) * ms, now * ms); // answers in 100 ms: 103 in flight needed
-        }
+        offeredAndAnswered(w, 100, 400, 0, 1, 100); // 1 000 items/s, answers in 100 ms: 103 in flight needed
         assertEquals(137, w.size());
     }
 
