@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
  * one less per window's worth of answers that found nothing waiting (it drifts back towards {@link #MIN} when
  * idle). A round of answers that queued (see {@link QueueingGate}: judged per round, never on one answer) takes a
  * quarter off, after which it grows by one per round until a failure or a probe that finds the path longer.
- * Guarded by the pipeline lock.
+ * It never grows past what the offered rate needs across the path ({@link #needed}), and an answer on a new
+ * connection adds at most one. Guarded by the pipeline lock.
  */
 final class InFlightWindow {
     /** Bounds for HTTP/1.1 (one connection per request in flight): 2 000 logs/s at 50 ms needs 100, plus headroom
