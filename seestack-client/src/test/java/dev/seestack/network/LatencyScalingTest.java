@@ -62,6 +62,45 @@ class LatencyScalingTest {
         }
     }
 
+    @Test
+    void overHttp11ItOpensOnlyTheConnectionsThatTheOfferedRateNeedsAcrossTheRoundTrip() {
+        int perSecond = 2000;
+        int rttMs = 50;
+        try (ScriptedHttpServer backend = ScriptedHttpServer.onLoopback(
+                    r -> ScriptedHttpServer.Answer.keepOpen("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n"));
+                DelayProxy far = DelayProxy.to("127.0.0.1", backend.port(), rttMs)) {
+            // the JIT warmed on loopback by a client of its own: the one across the round trip starts from nothing
+            SeeStackClient near = defaultClient("http://127.0.0.1:" + backend.port());
+            offer(near, perSecond, 1, "warm-up ");
+            assertTrue(near.flush(Duration.ofSeconds(60)), near.stats().toString());
+            near.close();
+            SeeStackClient client = defaultClient("http://127.0.0.1:" + far.port());
+            try {
+                offer(client, perSecond, 3, "far ");
+                assertTrue(client.flush(Duration.ofSeconds(60)), client.stats().toString());
+                FeatureStats logs = client.stats().logs();
+                assertEquals(3 * perSecond, logs.sent(), logs.toString());
+                // 100 in flight carry 2 000 logs/s across 50 ms: the bound of 256 would open 256
+                int allowed = perSecond * rttMs / 1000 * 3 / 2 + 16;
+                assertTrue(far.connections() <= allowed, far.connections() + " connections opened, " + allowed
+                        + " allowed");
+                System.out.println("CONNECTIONS at " + perSecond + " logs/s across " + rttMs + " ms: "
+                        + far.connections());
+            } finally {
+                client.close();
+            }
+            for (ScriptedHttpServer.Request r : backend.requests()) {
+                ContractSchemas.assertValid(IngestStub.LOGS, r.body());
+            }
+        }
+    }
+
+    private static SeeStackClient defaultClient(String host) {
+        return dev.seestack.internal.ClientAccess.create(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY)
+                .host(host).environment("test").build(),
+                ClientComponents.defaults().diagnosticSink(new RecordingSink()).shutdownHook(false));
+    }
+
     /** Offers {@code perSecond} logs a second for {@code seconds}, at a steady rate as a busy service logs. */
     private static void offer(SeeStackClient client, int perSecond, int seconds, String prefix) {
         OfferedLoad.run(perSecond, Duration.ofSeconds(seconds), i -> client.captureLog("info", prefix + i, null));

@@ -1,5 +1,7 @@
 package dev.seestack.internal.delivery;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * How many requests a pipeline keeps in flight: while it is full and work waits, each answer adds as many as
  * wait, at most doubling it (a deep backlog reaches the bound within one round trip; a slight one grows it by
@@ -7,7 +9,8 @@ package dev.seestack.internal.delivery;
  * one less per window's worth of answers that found nothing waiting (it drifts back towards {@link #MIN} when
  * idle). A round of answers that queued (see {@link QueueingGate}: judged per round, never on one answer) takes a
  * quarter off, after which it grows by one per round until a failure or a probe that finds the path longer.
- * Guarded by the pipeline lock.
+ * It never grows past what the offered rate needs across the path ({@link #needed}), and an answer on a new
+ * connection adds at most one. Guarded by the pipeline lock.
  */
 final class InFlightWindow {
     /** Bounds for HTTP/1.1 (one connection per request in flight): 2 000 logs/s at 50 ms needs 100, plus headroom
@@ -19,6 +22,9 @@ final class InFlightWindow {
     static final int MAX_STREAMS = 512;
     /** For {@link #onAnswer}: an answer whose round trip says nothing of the path (a network failure). */
     static final long UNTIMED = Long.MIN_VALUE;
+    /** Shortest span over which the offered rate is measured after the first (a batch released at once is no rate). */
+    static final long RATE_SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long UNKNOWN = -1;
 
     private final int min;
     private int max;
@@ -32,6 +38,13 @@ final class InFlightWindow {
     /** Set once a whole round queued: the backend's queue, not the distance, is the limit; grow by one per round. */
     private boolean queueLimited;
     private int roundGrowthCredit;
+    /** The fastest timed answer, nanos, until the queueing gate knows the path; {@link #UNKNOWN} before the first. */
+    private long fastestRtt = UNKNOWN;
+    /** Items offered per second, the mean of the last two samples; {@link #UNKNOWN} before the first. */
+    private double offeredRate = UNKNOWN;
+    private double previousSampleRate = UNKNOWN;
+    private long sampleStart = UNKNOWN;
+    private long offeredAtSampleStart;
 
     InFlightWindow() {
         this(MIN, MAX, INITIAL);
@@ -65,19 +78,77 @@ final class InFlightWindow {
     }
 
     /**
+     * Counts what the pipeline was offered: {@code total} items captured so far, at {@code now} (nanoTime of the
+     * pipeline's clock). Called with each dispatch and each answer: the first sample runs from the first dispatch to
+     * the first answer, the next ones over {@link #RATE_SAMPLE_NANOS} at least; the rate bounds the growth.
+     */
+    void offered(long total, long now) {
+        if (sampleStart == UNKNOWN) {
+            sampleStart = now;
+            offeredAtSampleStart = total;
+            return;
+        }
+        long span = now - sampleStart;
+        if (span <= 0 || span < RATE_SAMPLE_NANOS && offeredRate != UNKNOWN) {
+            return;
+        }
+        double rate = (total - offeredAtSampleStart) * 1e9 / span;
+        offeredRate = previousSampleRate == UNKNOWN ? rate : (rate + previousSampleRate) / 2;
+        previousSampleRate = rate;
+        sampleStart = now;
+        offeredAtSampleStart = total;
+    }
+
+    /**
+     * Requests in flight that the offered load needs across the path's base round trip plus the queueing gate's
+     * slack (Little's law, a quarter more to drain a backlog, plus {@link #INITIAL}): past it, answers only queue
+     * behind each other (a busy or cold client, a busy backend) and HTTP/1.1 opens connections that then sit idle.
+     * The bound while the rate or the round trip is not known yet.
+     */
+    int needed() {
+        double carrying = carrying();
+        return carrying < 0 ? max : (int) Math.min(max, Math.ceil(carrying * 5 / 4) + INITIAL);
+    }
+
+    /**
+     * Requests in flight that carry the offered rate across the path's base round trip plus the gate's slack, with
+     * nothing to spare; negative while the rate or the round trip is not known.
+     */
+    private double carrying() {
+        long path = queueing.pathRtt();
+        long base = path != QueueingGate.UNKNOWN ? path : fastestRtt;
+        if (offeredRate == UNKNOWN || base == UNKNOWN) {
+            return -1;
+        }
+        // the gate's slack too: on loopback the fastest answer (a fraction of a millisecond) is no round trip to go by
+        return offeredRate * (base + QueueingGate.SLACK_NANOS) / 1e9;
+    }
+
+    /** As {@link #onAnswer(boolean, long, long, long, boolean)} for an answer on a pooled connection. */
+    void onAnswer(boolean failed, long waiting, long sentAt, long now) {
+        onAnswer(failed, waiting, sentAt, now, true);
+    }
+
+    /**
      * Adjusts for one answer: {@code failed} for a network failure, 429 or 5xx; {@code waiting}: the items
      * waiting for room when the window was full (0 when it had room or nothing waited); {@code sentAt} and
      * {@code now}: when its request went out and when the answer came (nanoTime of the pipeline's clock), or
-     * {@code sentAt} {@link #UNTIMED}.
+     * {@code sentAt} {@link #UNTIMED}; {@code pooled}: it came on a connection that had answered before (only
+     * those are judged for queueing, see {@link QueueingGate}).
      */
-    void onAnswer(boolean failed, long waiting, long sentAt, long now) {
+    void onAnswer(boolean failed, long waiting, long sentAt, long now, boolean pooled) {
         answered |= !failed;
         if (sentAt != UNTIMED) {
-            QueueingGate.Verdict verdict = queueing.onRoundTrip(sentAt, now, size);
+            long rtt = Math.max(0, now - sentAt);
+            fastestRtt = fastestRtt == UNKNOWN ? rtt : Math.min(fastestRtt, rtt);
+            QueueingGate.Verdict verdict = queueing.onRoundTrip(sentAt, now, size, pooled);
             if (verdict == QueueingGate.Verdict.ROUND_QUEUED) {
-                // too many in flight (not below the initial size, which any backend takes); from now on probe
-                // upwards by one per round, as TCP Vegas: one fast answer doubling it would queue it again
-                size = Math.max(Math.min(size, INITIAL), size - size / 4);
+                // too many in flight, but not below the initial size (which any backend takes) nor below what
+                // carries the offered rate: a client slowed by its own CPU (a cold JIT, a busy machine) looks like a
+                // queue too, and cutting below that only fills its buffer. From now on probe upwards by one per
+                // round, as TCP Vegas: one fast answer doubling it would queue it again
+                int floor = (int) Math.max(INITIAL, Math.ceil(carrying()));
+                size = Math.max(Math.min(size, floor), size - size / 4);
                 queueLimited = true;
                 roundGrowthCredit = 0;
             } else if (verdict == QueueingGate.Verdict.PATH_LONGER) {
@@ -98,7 +169,13 @@ final class InFlightWindow {
                 // to 128 takes four round trips) dropped ~200 logs at every start; the backlog's size says how far
                 // behind. After a failure, one per answer: the backend (or the path) said it had enough
                 long step = queueLimited ? roundStep() : size < fastGrowthBelow ? Math.min(size, waiting) : 1;
-                size = (int) Math.min(max, size + step);
+                if (!pooled) {
+                    // connecting (and a cold client's first requests) slowed it: doubling per answer on such times
+                    // opened the bound's worth of connections before one answer told the path's round trip
+                    step = Math.min(step, 1);
+                }
+                // never past what the offered load needs, but never shrunk by that bound either
+                size = (int) Math.max(size, Math.min(Math.min(max, needed()), size + step));
             }
             idleAnswers = 0;
         } else if (++idleAnswers >= size) {

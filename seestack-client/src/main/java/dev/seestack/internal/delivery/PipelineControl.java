@@ -2,6 +2,8 @@ package dev.seestack.internal.delivery;
 
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
+import dev.seestack.internal.transport.TransportResponse;
+
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -278,13 +280,14 @@ final class PipelineControl {
     }
 
     /**
-     * Accounts for the answer of {@code d} ({@code httpAnswer}: a status came, not a failure), retries it or counts
+     * Accounts for the answer of {@code d} ({@code response}: the answer that came, null for a failure), retries it or counts
      * its fate, and sizes the window. When it was an HTTP answer that came after its dispatch returned
      * ({@code later}: on the HTTP client's thread, so this cannot recurse) and the window has room, returns the
      * next request for the caller to dispatch at once: a steady stream then flows answer to request on the HTTP
      * client's thread, without waking a sender thread per request (two context switches each on a small machine).
      */
-    Delivery complete(Delivery d, RetryDecision decision, boolean httpAnswer, boolean later, boolean multiplexed) {
+    Delivery complete(Delivery d, RetryDecision decision, TransportResponse response, boolean later) {
+        boolean httpAnswer = response != null;
         if (!inFlight.remove(d)) {
             return null; // answered after the stop had counted it: ignored
         }
@@ -301,14 +304,16 @@ final class PipelineControl {
             // grow only when the window was the limit (full before this answer) and work waits: answers that came
             // back while it had room say nothing about needing more, so a 1 000 logs/s stream at 50 ms settles
             // near 50 in flight instead of climbing to the bound
-            if (multiplexed) {
+            if (httpAnswer && response.multiplexed()) {
                 window.multiplexed();
             }
             boolean limited = inFlight.size() + 1 >= window.size();
             // only an accepted or rejected HTTP answer times the path: a refused connection, or a 503 from a
             // proxy, comes back at once
             long sentAt = httpAnswer && !failed ? d.sentAt : InFlightWindow.UNTIMED;
-            window.onAnswer(failed, limited ? waitingItems() : 0, sentAt, clock.getAsLong());
+            long now = clock.getAsLong();
+            window.offered(offeredItems(), now);
+            window.onAnswer(failed, limited ? waitingItems() : 0, sentAt, now, httpAnswer && !response.newConnection());
             Delivery next = httpAnswer && later && !disables ? takeIfRoom() : null;
             if (next == null || inFlight.size() < window.size()) {
                 workAvailable.signal(); // room (and maybe work) left for a sender
@@ -447,10 +452,20 @@ final class PipelineControl {
             d = takeReleased();
         }
         if (d != null) {
+            window.offered(offeredItems(), clock.getAsLong());
             inFlight.add(d);
             d.lane.inFlightItems += d.itemCount;
         }
         return d;
+    }
+
+    /** Items captured so far by every lane: the load offered to the window. */
+    private long offeredItems() {
+        long n = 0;
+        for (Lane lane : lanes.inTakeOrder()) {
+            n += lane.counters.captured();
+        }
+        return n;
     }
 
     /** The next request from a released lane, or null; an emptied lane lingers released a moment, then waits. */

@@ -26,7 +26,8 @@ final class QueueingGate {
     static final long MAX_PROBE_GAP_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Requests in flight while the path's round trip is measured again. */
     static final int PROBE_REQUESTS = 4;
-    private static final long UNKNOWN = Long.MAX_VALUE;
+    /** {@link #pathRtt()} before any pooled answer. */
+    static final long UNKNOWN = Long.MAX_VALUE;
 
     private long pathRtt = UNKNOWN;
     private boolean probedOnce;
@@ -51,9 +52,15 @@ final class QueueingGate {
 
     /**
      * Records the round trip of an answered request sent at {@code sentAt} while the window holds {@code window}.
-     * Answers to requests sent before a probe started do not count in it.
+     * Answers to requests sent before a probe started do not count in it. {@code pooled}: answered on a connection
+     * that had answered before; only those are judged: an answer on a new connection includes connecting and TLS
+     * (it would confirm a queue that is not there) or comes from a server that answers new connections first (it
+     * would hide one).
      */
-    Verdict onRoundTrip(long sentAt, long now, int window) {
+    Verdict onRoundTrip(long sentAt, long now, int window, boolean pooled) {
+        if (!pooled) {
+            return Verdict.NONE;
+        }
         long rtt = Math.max(0, now - sentAt);
         if (probing) {
             return onProbeAnswer(sentAt, rtt, now);
@@ -107,6 +114,11 @@ final class QueueingGate {
         probing = false;
         roundFastest = UNKNOWN;
         roundAnswers = 0;
+    }
+
+    /** The path's round trip (nanos) as judged so far, or {@link #UNKNOWN}. */
+    long pathRtt() {
+        return pathRtt;
     }
 
     /** True while the path's round trip is measured again: the window then holds {@link #PROBE_REQUESTS}. */

@@ -104,13 +104,12 @@ final class SenderLoop {
             d.dispatching = false;
             // encoding or transport bug: never loop on it, and never let it end this sender thread
             diagnostics.debug(() -> Outcome.NOT_SENT.warning(e));
-            control.complete(d, RetryDecision.REJECTED, false, false, false);
+            control.complete(d, RetryDecision.REJECTED, null, false);
             return;
         }
         answer.whenComplete((response, failure) -> {
             boolean later = !d.dispatching; // not completed inline by the transport
-            Delivery next = control.complete(d, judge(d, response, failure), response != null, later,
-                    response != null && response.multiplexed());
+            Delivery next = control.complete(d, judge(d, response, failure), response, later);
             if (next != null) {
                 dispatch(next);
             }

@@ -130,7 +130,8 @@ final class Exchange {
     void complete() {
         cancelDeadline();
         result.complete(new TransportResponse(status, retryAfter,
-                kept == null ? "" : new String(kept.toByteArray(), StandardCharsets.UTF_8), location, multiplexed));
+                kept == null ? "" : new String(kept.toByteArray(), StandardCharsets.UTF_8), location, multiplexed,
+                !reused));
     }
 
     /**

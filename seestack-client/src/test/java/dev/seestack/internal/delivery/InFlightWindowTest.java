@@ -45,6 +45,65 @@ class InFlightWindowTest {
         assertEquals(256, w.size());
     }
 
+    /**
+     * One answer a ms from {@code fromMs} to {@code toMs}, each {@code rttMs} after its request, a deep backlog
+     * waiting; {@code offered + perMs * t} items offered by each ms {@code t}.
+     */
+    private static void offeredAndAnswered(InFlightWindow w, long fromMs, long toMs, long offered, long perMs,
+            long rttMs) {
+        for (long t = fromMs; t < toMs; t++) {
+            w.offered(offered + perMs * t, t * MS);
+            w.onAnswer(false, 10_000, (t - rttMs) * MS, t * MS);
+        }
+    }
+
+    @Test
+    void aDeepBacklogGrowsItNoFurtherThanTheOfferedRateNeedsAcrossThePath() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.offered(0, 0);
+        // 2 000 items/s offered, answers in 50 ms (+3 ms of the gate's slack): 106 in flight carry it; a quarter more
+        // to drain a backlog, and the initial 8
+        offeredAndAnswered(w, 50, 80, 0, 2, 50);
+        assertEquals(141, w.size(), "106 needed in flight, plus 25 % and 8");
+        offeredAndAnswered(w, 80, 260, 160, 0, 50); // the application stopped logging: the bound falls
+        assertEquals(141, w.size(), "a lower bound never shrinks it");
+    }
+
+    @Test
+    void aConfirmedQueueNeverCutsTheWindowBelowWhatCarriesTheOfferedRate() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.offered(0, 0);
+        offeredAndAnswered(w, 50, 100, 0, 4, 50); // 4 000 items/s across 50 ms: 212 in flight carry them
+        assertEquals(256, w.size(), "grown to its bound (273 needed)");
+        long t = 100;
+        for (int i = 0; i < 2 * 256 && w.size() > QueueingGate.PROBE_REQUESTS; i++, t++) {
+            w.onAnswer(false, 10_000, (t - 150) * MS, t * MS); // a round of 150 ms: a busy client, or a queue
+        }
+        assertEquals(QueueingGate.PROBE_REQUESTS, w.size(), "probing the path");
+        answerTheProbe(w, t * MS, 50); // 50 ms again with four in flight: the queue is confirmed
+        assertEquals(212, w.size(), "256 less a quarter is 192, below the 212 that carry 4 000 items/s");
+    }
+
+    @Test
+    void aSlowerPathRaisesWhatTheOfferedRateNeeds() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.offered(0, 0);
+        offeredAndAnswered(w, 100, 400, 0, 1, 100); // 1 000 items/s, answers in 100 ms: 103 in flight needed
+        assertEquals(137, w.size());
+    }
+
+    @Test
+    void answersOnNewConnectionsGrowItByOneEachUntilPooledOnesTellThePath() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.onAnswer(false, 0, 0, 300 * MS, false); // a cold client's first answer, on a new connection: 300 ms
+        for (int i = 0; i < 8; i++) {
+            w.onAnswer(false, 10_000, 0, 300 * MS, false);
+        }
+        assertEquals(16, w.size(), "one per answer: it doubles per round trip, not per answer");
+        w.onAnswer(false, 10_000, 300 * MS, 350 * MS, true);
+        assertEquals(32, w.size(), "an answer on a pooled connection doubles it again");
+    }
+
     @Test
     void afterAFailureTheWindowGrowsByOnePerAnswerEvenWithADeepBacklog() {
         InFlightWindow w = new InFlightWindow(2, 256, 64);

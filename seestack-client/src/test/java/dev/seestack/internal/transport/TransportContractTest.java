@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,20 @@ class TransportContractTest {
             }
         }
         assertEquals(5, stub.awaitBodies(IngestStub.LOGS, 5).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void flagsAnAnswerAsFromANewConnectionOnTheFirstRequestOfThatConnectionOnly(Kind kind) throws Exception {
+        stub = kind.stub();
+        try (Transport t = kind.transport(this, "", "k")) {
+            assertTrue(t.post(IngestStub.LOGS, BODY).newConnection(), "the first request opened the connection");
+            for (int i = 0; i < 3; i++) {
+                TransportResponse r = t.post(IngestStub.LOGS, BODY);
+                assertEquals(202, r.status());
+                assertFalse(r.newConnection(), "request " + (i + 2) + " went on the pooled connection");
+            }
+        }
     }
 
     static Stream<Arguments> faults() {
