@@ -92,7 +92,10 @@ final class EventCapture {
             SeeStackContext context = SeeStackContext.current();
             String service = stringOrNull(meta.remove("service"));
             String traceId = stringOrNull(meta.remove("traceId"));
-            captureLog(new LogEntry(severity, message, service != null ? service : context.service(),
+            if (service == null) {
+                service = context.service() != null ? context.service() : config.service();
+            }
+            captureLog(new LogEntry(severity, message, service,
                     traceId != null ? traceId : TraceIds.current(), meta));
         } catch (RuntimeException | LinkageError e) {
             rejectLocally(Feature.LOGS, "log could not be captured: " + e);
@@ -126,8 +129,9 @@ final class EventCapture {
             if (traceId != null) {
                 meta.putIfAbsent("traceId", traceId);
             }
-            if (current.service() != null) {
-                meta.putIfAbsent("service", current.service());
+            String service = current.service() != null ? current.service() : config.service();
+            if (service != null) {
+                meta.putIfAbsent("service", service);
             }
             Severity level = context == null ? null : Severity.parse(context.level());
             User u = context == null ? null : context.user();

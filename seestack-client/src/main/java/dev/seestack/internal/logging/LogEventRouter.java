@@ -127,6 +127,9 @@ public final class LogEventRouter {
             String traceId, String crumbKey) {
         Map<String, String> mdc = e.contextData;
         String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
+        if (service == null) {
+            service = core.config().service();
+        }
         String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
         String[] routedKeys = routedKeys();
         Map<String, Object> keyValues = EventMetadata.sanitizeInPlace(e.keyValues, true);
