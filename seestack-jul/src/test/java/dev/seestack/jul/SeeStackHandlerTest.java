@@ -262,6 +262,23 @@ class SeeStackHandlerTest {
     }
 
     @Test
+    void aHandlerGivenAConfigTakesItsServiceFromLoggingPropertiesOverTheClients() {
+        SeeStackHandler handler = new SeeStackHandler(SeeStackConfig.builder().apiKey(IngestStub.API_KEY)
+                .host(stub.host()).service("client-service").flushIntervalMs(200).build());
+        Logger logger = Logger.getLogger("app.configured");
+        logger.setUseParentHandlers(false);
+        logger.addHandler(handler);
+        try {
+            logger.info("configured in code");
+            handler.close();
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertEquals("jul-tests", JulFixture.json(stub.awaitLogBodies(1).get(0)).get("service").asString());
+    }
+
+    @Test
     void closeDeliversWhatIsBufferedAndIsIdempotent() {
         SeeStackHandler handler = JulFixture.rootSeeStackHandler();
         for (int i = 0; i < 20; i++) {
