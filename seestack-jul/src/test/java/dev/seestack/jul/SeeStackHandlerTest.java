@@ -67,7 +67,8 @@ class SeeStackHandlerTest {
 
             assertEquals(List.of("{\"exceptionClass\":\"java.lang.IllegalStateException\",\"message\":\"job crashed\","
                     + "\"stackTrace\":[\"com.acme.Jobs.run(Jobs.java:12)\"],\"level\":\"fatal\",\"environment\":\"test\","
-                    + "\"release\":\"1.4.2\",\"metadata\":{\"thread\":\"job-3\",\"uncaught\":true}}"),
+                    + "\"release\":\"1.4.2\",\"metadata\":{\"thread\":\"job-3\",\"uncaught\":true,"
+                    + "\"service\":\"jul-tests\"}}"),
                     stub.bodies(IngestStub.ERRORS));
             assertEquals(List.of(crash), chained);
         } finally {

@@ -88,13 +88,15 @@ class ApplicationNameTest {
     void aLoggedErrorCarriesTheMdcServiceOverTheApplicationName() {
         MDC.put("service", "billing");
         try {
-            LoggerFactory.getLogger("com.shop.Billing").error("invoice failed", new IllegalStateException("ledger locked"));
+            LoggerFactory.getLogger("com.shop.Billing").error("invoice failed",
+                    new IllegalStateException("ledger locked"));
         } finally {
             MDC.remove("service");
         }
         client.flush();
 
-        assertEquals("billing", Received.errors(stub, "ledger locked").get(0).path("metadata").path("service").asText());
+        assertEquals("billing", Received.errors(stub, "ledger locked").get(0)
+                .path("metadata").path("service").asText());
         assertEquals("billing", Received.log(stub, "invoice failed").get("service").asText());
     }
 

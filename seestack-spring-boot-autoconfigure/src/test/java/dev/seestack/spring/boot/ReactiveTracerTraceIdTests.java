@@ -1,8 +1,6 @@
 package dev.seestack.spring.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seestack.SeeStackClient;
@@ -43,9 +41,8 @@ abstract class ReactiveTracerTraceIdTests {
     @RegisterExtension
     static final BootStub backend = new BootStub();
     static final IngestStub stub = backend.stub();
-    static final String TRACER_HEADER = "X-Tracer-Trace-Id";
 
-    /** Reports the trace id of the request's server observation in a response header. */
+    /** Reports the trace id of the request's server observation in a response header, as {@link TracerTraceIdTests}. */
     @TestConfiguration(proxyBeanMethods = false)
     static class TracerProbe {
         @Bean
@@ -60,7 +57,7 @@ abstract class ReactiveTracerTraceIdTests {
             ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                     .map(context -> context.<TracingContext>get(TracingContext.class))
                     .map(TracingContext::getSpan)
-                    .ifPresent(span -> exchange.getResponse().getHeaders().set(TRACER_HEADER,
+                    .ifPresent(span -> exchange.getResponse().getHeaders().set(TracerTraceIdTests.TRACER_HEADER,
                             span.context().traceId()));
             return chain.filter(exchange);
         }
@@ -89,7 +86,7 @@ abstract class ReactiveTracerTraceIdTests {
         HttpResponse<String> response = StubBackend.get(port, "/reactive/checkout", "X-Request-ID",
                 "sdk-would-take-this");
         assertEquals(200, response.statusCode());
-        String tracerId = tracerId(response);
+        String tracerId = TracerTraceIdTests.tracerId(response);
         client.flush();
 
         assertEquals(tracerId, Received.item(stub, "/reactive/checkout").get("traceId").asText());
@@ -102,18 +99,11 @@ abstract class ReactiveTracerTraceIdTests {
     void theEscapedErrorAndItsErrorPageItemCarryTheTracersTraceId() {
         HttpResponse<String> response = StubBackend.get(port, "/reactive/boom");
         assertEquals(500, response.statusCode());
-        String tracerId = tracerId(response);
+        String tracerId = TracerTraceIdTests.tracerId(response);
         client.flush();
 
         Received.errorPageItem(stub, "/reactive/boom", tracerId, response);
         assertTrue(Received.errors(stub, "reactive payment backend refused").stream()
                 .anyMatch(e -> tracerId.equals(e.get("metadata").path("traceId").asText())));
-    }
-
-    private static String tracerId(HttpResponse<String> response) {
-        String id = response.headers().firstValue(TRACER_HEADER).orElse(null);
-        assertNotNull(id, "the tracer had a span for the request");
-        assertNotEquals("sdk-would-take-this", id);
-        return id;
     }
 }

@@ -154,7 +154,8 @@ abstract class TracerTraceIdTests {
         }
     }
 
-    private static String tracerId(HttpResponse<String> response) {
+    /** The tracer's trace id the probe reported for {@code response}, never the request's {@code X-Request-ID}. */
+    static String tracerId(HttpResponse<String> response) {
         String id = response.headers().firstValue(TRACER_HEADER).orElse(null);
         assertNotNull(id, "the tracer had a span for the request");
         assertNotEquals("sdk-would-take-this", id);

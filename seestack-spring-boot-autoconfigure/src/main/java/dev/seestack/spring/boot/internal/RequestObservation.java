@@ -10,13 +10,13 @@ import reactor.util.context.ContextView;
  * MDC), so the SDK adopts the tracer's trace id instead of taking a header's or generating one.
  */
 final class RequestObservation {
-    /** Spring's key of the request's observation in the Reactor context ({@code ObservationThreadLocalAccessor.KEY}). */
+    /** The request observation's key in the Reactor context ({@code ObservationThreadLocalAccessor.KEY}). */
     static final String CONTEXT_KEY = "micrometer.observation";
 
     private RequestObservation() {
     }
 
-    /** Runs {@code work} inside the scope of the observation in {@code context}, if there is one (else just runs it). */
+    /** Runs {@code work} inside the scope of the observation in {@code context}, if there is one, else just runs it. */
     static <T> T inScope(ContextView context, Supplier<T> work) {
         Object current = context.getOrDefault(CONTEXT_KEY, null);
         if (!(current instanceof Observation) || ((Observation) current).isNoop()) {
