@@ -91,6 +91,11 @@ public final class SeeStackConfig {
         return values.string(Option.ENVIRONMENT);
     }
 
+    /** Service name of the logs and errors that name none themselves; may be null. */
+    public String service() {
+        return values.string(Option.SERVICE);
+    }
+
     /** Release/version attached to errors; may be null. */
     public String release() {
         return values.string(Option.RELEASE);
@@ -342,6 +347,11 @@ public final class SeeStackConfig {
         public Builder tag(String key, String value) {
             String pair = key + "=" + value;
             return set(Option.TAGS, values.isSet(Option.TAGS) ? values.string(Option.TAGS) + "," + pair : pair);
+        }
+
+        /** Service name sent with logs and errors that name none (in their metadata or {@code SeeStackContext}). */
+        public Builder service(String service) {
+            return set(Option.SERVICE, service);
         }
 
         /** Server name sent with errors (env {@code SEESTACK_SERVER_NAME}; default the local host name; "" or "none": off). */

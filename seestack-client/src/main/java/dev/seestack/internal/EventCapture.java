@@ -72,6 +72,11 @@ public final class EventCapture implements Capture {
         return false;
     }
 
+    /** The client's {@code service} option, the last fallback for an event that names none; null when unset. */
+    public String clientService() {
+        return config.service();
+    }
+
     @Override
     public Diagnostics diagnostics() {
         return diagnostics;
@@ -112,7 +117,10 @@ public final class EventCapture implements Capture {
             SeeStackContext context = SeeStackContext.current();
             String service = stringOrNull(meta.remove("service"));
             String traceId = stringOrNull(meta.remove("traceId"));
-            captureLog(new LogEntry(severity, message, service != null ? service : context.service(),
+            if (service == null) {
+                service = context.service() != null ? context.service() : config.service();
+            }
+            captureLog(new LogEntry(severity, message, service,
                     traceId != null ? traceId : TraceIds.current(), meta));
         } catch (RuntimeException | LinkageError e) {
             rejectLocally(Feature.LOGS, "log could not be captured: " + e);
@@ -152,8 +160,9 @@ public final class EventCapture implements Capture {
             if (traceId != null) {
                 meta.putIfAbsent("traceId", traceId);
             }
-            if (current.service() != null) {
-                meta.putIfAbsent("service", current.service());
+            String service = current.service() != null ? current.service() : config.service();
+            if (service != null) {
+                meta.putIfAbsent("service", service);
             }
             Severity level = context == null ? null : Severity.parse(context.level());
             User u = context == null ? null : context.user();

@@ -35,11 +35,12 @@ final class HandlerProperties {
 
     /**
      * Sets every option of the table that has a {@code <handler>.<option>} entry; {@code clientOptions} false
-     * skips the client options (the handler was given a {@code SeeStackConfig}).
+     * skips the client options but {@code service} (the handler was given a {@code SeeStackConfig}).
      */
     void applyTo(AdapterOptions options, boolean clientOptions) {
         for (Option option : Option.values()) {
-            if (clientOptions || option.scope() != Option.Scope.CLIENT) {
+            // the service is also the handler's own (it wins over its client's)
+            if (clientOptions || option.scope() != Option.Scope.CLIENT || option == Option.SERVICE) {
                 String value = string(option.optionName());
                 if (value != null) {
                     options.set(option, value);

@@ -67,7 +67,8 @@ class SeeStackHandlerTest {
 
             assertEquals(List.of("{\"exceptionClass\":\"java.lang.IllegalStateException\",\"message\":\"job crashed\","
                     + "\"stackTrace\":[\"com.acme.Jobs.run(Jobs.java:12)\"],\"level\":\"fatal\",\"environment\":\"test\","
-                    + "\"release\":\"1.4.2\",\"metadata\":{\"thread\":\"job-3\",\"uncaught\":true}}"),
+                    + "\"release\":\"1.4.2\",\"metadata\":{\"thread\":\"job-3\",\"uncaught\":true,"
+                    + "\"service\":\"jul-tests\"}}"),
                     stub.bodies(IngestStub.ERRORS));
             assertEquals(List.of(crash), chained);
         } finally {
@@ -259,6 +260,23 @@ class SeeStackHandlerTest {
                 """.formatted(threadName(), threadId()), JulFixture.json(CaptureTime.strip(stub.bodies(IngestStub.LOGS).get(0))));
         assertEquals(1, stub.count(IngestStub.LOGS), "close delivered the buffered log; nothing after close");
         assertNull(ClientRegistry.current());
+    }
+
+    @Test
+    void aHandlerGivenAConfigTakesItsServiceFromLoggingPropertiesOverTheClients() {
+        SeeStackHandler handler = new SeeStackHandler(SeeStackConfig.builder().apiKey(IngestStub.API_KEY)
+                .host(stub.host()).service("client-service").flushIntervalMs(200).build());
+        Logger logger = Logger.getLogger("app.configured");
+        logger.setUseParentHandlers(false);
+        logger.addHandler(handler);
+        try {
+            logger.info("configured in code");
+            handler.close();
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertEquals("jul-tests", JulFixture.json(stub.awaitLogBodies(1).get(0)).get("service").asString());
     }
 
     @Test

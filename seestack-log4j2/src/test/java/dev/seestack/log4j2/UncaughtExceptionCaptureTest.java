@@ -34,7 +34,7 @@ class UncaughtExceptionCaptureTest {
 
             assertEquals(List.of("{\"exceptionClass\":\"java.lang.IllegalStateException\",\"message\":\"job crashed\","
                     + "\"stackTrace\":[\"com.acme.Jobs.run(Jobs.java:12)\"],\"level\":\"fatal\",\"environment\":\"test\","
-                    + "\"release\":\"1.4.2\",\"metadata\":{\"thread\":\"job-2\",\"uncaught\":true}}"),
+                    + "\"release\":\"1.4.2\",\"metadata\":{\"thread\":\"job-2\",\"uncaught\":true,\"service\":\"checkout\"}}"),
                     stub.bodies(IngestStub.ERRORS));
             assertEquals(List.of(crash), chained);
         } finally {

@@ -79,7 +79,8 @@ class SeeStackAppenderTest {
             assertEquals(java.util.List.of("{\"exceptionClass\":\"java.lang.IllegalStateException\","
                     + "\"message\":\"job crashed\",\"stackTrace\":[\"com.acme.Jobs.run(Jobs.java:12)\"],"
                     + "\"level\":\"fatal\",\"environment\":\"test\",\"release\":\"1.4.2\","
-                    + "\"metadata\":{\"thread\":\"job-1\",\"uncaught\":true}}"), stub.bodies(IngestStub.ERRORS));
+                    + "\"metadata\":{\"thread\":\"job-1\",\"uncaught\":true,\"service\":\"checkout\"}}"),
+                    stub.bodies(IngestStub.ERRORS));
             assertEquals(java.util.List.of(crash), chained);
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(original);

@@ -61,6 +61,7 @@ public final class AdapterOptions {
         values.put(Option.SHUTDOWN_HOOK, config.shutdownHook());
         values.put(Option.TAGS, config.tags());
         values.put(Option.SERVER_NAME, config.serverName());
+        values.put(Option.SERVICE, config.service());
         values.put(Option.MAX_BREADCRUMBS, config.maxBreadcrumbs());
         values.put(Option.IGNORED_EXCEPTIONS, config.ignoredExceptions());
         values.put(Option.MAX_ERRORS_PER_GROUP_PER_MINUTE, config.maxErrorsPerGroupPerMinute());

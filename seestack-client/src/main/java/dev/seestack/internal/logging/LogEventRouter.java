@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * The one mapping from a logging framework's event to SeeStack logs and errors, shared by every adapter:
  * thresholds, where {@code traceId}/{@code service}/{@code userId} come from (MDC, then the core's
- * {@link SeeStackContext}, then the configured service; a trace id also from the OpenTelemetry agent's MDC
- * {@code trace_id} and, last, the active span, see {@link ActiveTracer}), what goes into metadata, and the
+ * {@link SeeStackContext}, then the adapter's service, then the client's; a trace id also from the OpenTelemetry
+ * agent's MDC {@code trace_id} and, last, the active span, see {@link ActiveTracer}), what goes into metadata, and the
  * recursion guard. A record carrying an exception that escaped a request through a SeeStack servlet filter
  * ({@link RequestFailures}) takes that request's trace id and is sent as a log only: the filter already sent the
  * error.
@@ -123,6 +123,9 @@ public final class LogEventRouter {
         String crumbKey = BreadcrumbTrail.keyOf(traceId, e.threadName);
         if (asLog || asError) {
             String service = first(get(mdc, options.serviceKey()), ctx.service(), options.service());
+            if (service == null) {
+                service = capture.clientService();
+            }
             String userId = first(get(mdc, options.userIdKey()), ctx.userId(), null);
             String[] routedKeys = routedKeys();
             Map<String, Object> keyValues = EventMetadata.sanitizeInPlace(e.keyValues, true);

@@ -81,8 +81,10 @@ public enum Option {
             "errors sent per group (as the backend groups them) and minute; the rest are counted in"
                     + " `droppedRateLimited`, and the next one sent carries `metadata.suppressedSinceLast`",
             v -> (Integer) v >= 0, "must not be negative"),
-    SERVICE("service", Kind.STRING, Scope.MAPPING, null, null, "none",
-            "logging adapters: service name sent with logs when neither the MDC nor `SeeStackContext` names one"),
+    SERVICE("service", Kind.STRING, Scope.CLIENT, null, null, "none",
+            "service name sent with logs and errors (`metadata.service`) that name none themselves (in their"
+                    + " metadata, the MDC or `SeeStackContext`); a logging adapter's own `service` wins over its"
+                    + " client's"),
     MINIMUM_LOG_LEVEL("minimumLogLevel", Kind.LEVEL, Scope.MAPPING, Severity.INFO, null, "`INFO`",
             "logging adapters: lowest framework level shipped as a log (JUL: the handler's `level` as well)"),
     MINIMUM_ERROR_LEVEL("minimumErrorLevel", Kind.LEVEL, Scope.MAPPING, Severity.ERROR, null,

@@ -3,7 +3,8 @@ package dev.seestack.spring.boot;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The starter's own switches ({@code seestack.enabled}, {@code seestack.logging.enabled}, {@code seestack.web.*}).
+ * The starter's own switches ({@code seestack.enabled}, {@code seestack.logging.enabled}, {@code seestack.web.*},
+ * {@code seestack.openfeature.enabled}).
  * The SDK's options are bound from the SDK's option table, each as {@code seestack.<option in kebab case>}
  * ({@code seestack.api-key}, {@code seestack.flush-interval-ms}, ...; the logging adapter options also as
  * {@code seestack.logging.<option>}), listed in the README and in this module's configuration metadata. Unset
@@ -16,6 +17,7 @@ public class SeeStackProperties {
     private boolean enabled = true;
     private final Logging logging = new Logging();
     private final Web web = new Web();
+    private final OpenFeature openfeature = new OpenFeature();
 
     public boolean isEnabled() {
         return enabled;
@@ -31,6 +33,27 @@ public class SeeStackProperties {
 
     public Web getWeb() {
         return web;
+    }
+
+    public OpenFeature getOpenfeature() {
+        return openfeature;
+    }
+
+    /** {@code seestack.openfeature.*}: the OpenFeature provider the starter registers when the application has both. */
+    public static class OpenFeature {
+        /**
+         * Whether the starter's client becomes OpenFeature's default provider (with the OpenFeature SDK and
+         * seestack-openfeature on the class path).
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 
     /** {@code seestack.logging.*}: the Logback appender the starter attaches when the logging config has none. */

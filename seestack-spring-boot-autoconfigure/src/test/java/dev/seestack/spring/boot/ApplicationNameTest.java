@@ -3,6 +3,7 @@ package dev.seestack.spring.boot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.seestack.SeeStack;
 import dev.seestack.SeeStackClient;
 import dev.seestack.spring.boot.app.ShopApp;
 import dev.seestack.testkit.IngestStub;
@@ -20,7 +21,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Without {@code seestack.service}, logs and errors carry {@code spring.application.name}; an MDC service wins. */
+/**
+ * Without {@code seestack.service}, logs and errors carry {@code spring.application.name} (errors captured with the
+ * facade too, inside a request or not); an MDC service wins.
+ */
 @SpringBootTest(classes = ShopApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.application.name=shop-app")
 @DirtiesContext
@@ -66,6 +70,34 @@ class ApplicationNameTest {
                 e -> !e.isEmpty());
         assertEquals(1, errors.size(), errors.toString());
         assertEquals("shop-app", errors.get(0).path("metadata").path("service").asText());
+    }
+
+    @Test
+    void anErrorCapturedWithTheFacadeInsideOrOutsideARequestCarriesTheApplicationName() {
+        assertEquals(200, StubBackend.get(port, "/refund").statusCode());
+        SeeStack.captureError(new IllegalStateException("nightly export failed"));
+        client.flush();
+
+        assertEquals("shop-app", Received.errors(stub, "refund gateway timed out").get(0)
+                .path("metadata").path("service").asText());
+        assertEquals("shop-app", Received.errors(stub, "nightly export failed").get(0)
+                .path("metadata").path("service").asText());
+    }
+
+    @Test
+    void aLoggedErrorCarriesTheMdcServiceOverTheApplicationName() {
+        MDC.put("service", "billing");
+        try {
+            LoggerFactory.getLogger("com.shop.Billing").error("invoice failed",
+                    new IllegalStateException("ledger locked"));
+        } finally {
+            MDC.remove("service");
+        }
+        client.flush();
+
+        assertEquals("billing", Received.errors(stub, "ledger locked").get(0)
+                .path("metadata").path("service").asText());
+        assertEquals("billing", Received.log(stub, "invoice failed").get("service").asText());
     }
 
     private static List<JsonNode> boomErrors() {

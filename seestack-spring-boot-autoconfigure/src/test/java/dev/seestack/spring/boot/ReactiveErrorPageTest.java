@@ -15,9 +15,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** WebFlux requests ending in Boot's error handler are recorded with the page it wrote: status and bytes. */
+/**
+ * WebFlux requests ending in Boot's error handler are recorded with the page it wrote: status and bytes; the
+ * escaped error carries {@code spring.application.name} as its service.
+ */
 @SpringBootTest(classes = ReactiveShopApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.main.web-application-type=reactive",
+        properties = {"spring.main.web-application-type=reactive", "spring.application.name=reactive-shop",
                 "seestack.project-id=5f0c6a5e-0000-4000-8000-0000000000bb"})
 @DirtiesContext
 class ReactiveErrorPageTest {
@@ -42,6 +45,15 @@ class ReactiveErrorPageTest {
         client.flush();
 
         Received.errorPageItem(stub, "/reactive/boom", response);
+    }
+
+    @Test
+    void theEscapedErrorCarriesTheApplicationName() {
+        assertEquals(500, StubBackend.get(port, "/reactive/boom").statusCode());
+        client.flush();
+
+        assertEquals("reactive-shop", Received.errors(stub, "reactive payment backend refused").get(0)
+                .path("metadata").path("service").asText());
     }
 
     @Test

@@ -14,10 +14,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.net.http.HttpResponse;
 import dev.seestack.spring.boot.tracing.TracedShopApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * With Micrometer Tracing (Brave or OpenTelemetry bridge, one per subclass and surefire execution): the trace id the
  * tracer reports for a request is the one on its logs (also of its {@code @Async} and executor work), its error and
- * its inbound item; the SDK's own {@code X-Request-ID} rule does not apply. Tracing is switched on in the Boot test
+ * its inbound item; the SDK's own {@code X-Request-ID} rule does not apply, and calls through Boot's {@code RestClient}
+ * and {@code WebClient} carry the tracer's {@code traceparent} only. Tracing is switched on in the Boot test
  * ({@code spring.test.observability.auto-configure}: Boot 3 turns it off in tests) and samples every request.
  */
 @SpringBootTest(classes = {TracedShopApp.class, TracerTraceIdTests.TracerProbe.class},
@@ -115,7 +124,38 @@ abstract class TracerTraceIdTests {
                 .anyMatch(e -> tracerId.equals(e.get("metadata").path("traceId").asText())));
     }
 
-    private static String tracerId(HttpResponse<String> response) {
+    @Test
+    @Timeout(60)
+    void callsThroughBootsRestClientAndWebClientCarryOnlyTheTracersTraceparent() throws IOException {
+        Map<String, List<String>> traceparents = new ConcurrentHashMap<>();
+        HttpServer partner = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        partner.createContext("/", exchange -> {
+            List<String> received = exchange.getRequestHeaders().get("traceparent");
+            traceparents.put(exchange.getRequestURI().getPath(), received == null ? List.of() : received);
+            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        partner.start();
+        try {
+            String url = "http://127.0.0.1:" + partner.getAddress().getPort();
+            HttpResponse<String> response = StubBackend.get(port, "/orders/notify?partner=" + url);
+            assertEquals(200, response.statusCode(), response.body());
+            String tracerId = tracerId(response);
+
+            for (String path : new String[] {"/rest", "/web"}) {
+                List<String> received = traceparents.get(path);
+                assertEquals(1, received.size(), path + ": " + received);
+                assertEquals(tracerId, received.get(0).split("-")[1], path + ": " + received);
+            }
+        } finally {
+            partner.stop(0);
+        }
+    }
+
+    /** The tracer's trace id the probe reported for {@code response}, never the request's {@code X-Request-ID}. */
+    static String tracerId(HttpResponse<String> response) {
         String id = response.headers().firstValue(TRACER_HEADER).orElse(null);
         assertNotNull(id, "the tracer had a span for the request");
         assertNotEquals("sdk-would-take-this", id);

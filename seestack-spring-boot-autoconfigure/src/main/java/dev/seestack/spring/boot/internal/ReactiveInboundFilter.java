@@ -2,6 +2,7 @@ package dev.seestack.spring.boot.internal;
 
 import dev.seestack.SeeStackClient;
 import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -10,11 +11,15 @@ import reactor.core.publisher.SignalType;
 
 /**
  * The WebFlux counterpart of the servlet filter: records every request the application serves as an inbound
- * HTTP item (see {@link ReactiveInboundExchange}), puts the request's trace id into the Reactor context (and the
+ * HTTP item (see {@link ReactiveInboundExchange}; a tracer's trace id is read inside the request's observation, see
+ * {@link RequestObservation}), puts the request's trace id into the Reactor context (and the
  * MDC, where the application propagates the context, see {@link ReactorMdcAccessors}), and captures an exception
  * escaping the handler once, as an error carrying the request's trace id and user. Never breaks a request.
  */
 final class ReactiveInboundFilter implements WebFilter, Ordered {
+    /** Whether Micrometer's observation API is present: a tracer's span is then read in the request's observation. */
+    private static final boolean OBSERVATIONS = ClassUtils.isPresent("io.micrometer.observation.Observation",
+            ReactiveInboundFilter.class.getClassLoader());
     private final SeeStackClient client;
     private final int order;
     private final boolean captureExceptions;
@@ -27,7 +32,14 @@ final class ReactiveInboundFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ReactiveInboundExchange recording = ReactiveInboundExchange.begin(client, exchange);
+        if (!OBSERVATIONS) {
+            return filter(exchange, chain, ReactiveInboundExchange.begin(client, exchange));
+        }
+        return Mono.deferContextual(context -> filter(exchange, chain,
+                RequestObservation.inScope(context, () -> ReactiveInboundExchange.begin(client, exchange))));
+    }
+
+    private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, ReactiveInboundExchange recording) {
         if (recording == null) {
             return chain.filter(exchange);
         }

@@ -3,7 +3,6 @@ package dev.seestack.spring.boot.internal;
 import dev.seestack.BeforeSend;
 import dev.seestack.SeeStackClient;
 import dev.seestack.internal.ClientAccess;
-import dev.seestack.internal.options.Option;
 import dev.seestack.spring.boot.SeeStackProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -96,8 +95,8 @@ public class SeeStackAutoConfiguration {
         @ConditionalOnProperty(prefix = "seestack.web", name = "capture-exceptions", matchIfMissing = true)
         static class MvcConfiguration {
             @Bean
-            UnhandledExceptionRecorder seeStackUnhandledExceptionRecorder(SeeStackClient client, Environment env) {
-                return new UnhandledExceptionRecorder(client, StarterConfig.mappingOption(env, Option.SERVICE));
+            UnhandledExceptionRecorder seeStackUnhandledExceptionRecorder(SeeStackClient client) {
+                return new UnhandledExceptionRecorder(client);
             }
         }
     }

@@ -17,7 +17,7 @@ import org.springframework.core.env.Environment;
  * those names). The starter closes the client itself, so the SDK's own JVM shutdown hook is off.
  */
 final class StarterConfig {
-    /** The application's name, the default {@code service} of the logs the starter's appender sends. */
+    /** The application's name, the default {@code service} of the logs and errors the starter's client sends. */
     static final String APPLICATION_NAME = "spring.application.name";
 
     private StarterConfig() {
@@ -57,12 +57,18 @@ final class StarterConfig {
         }
     }
 
-    /** The client options of the option table, each read from its {@code seestack.<kebab-case>} property. */
+    /**
+     * The client options of the option table, each read from its {@code seestack.<kebab-case>} property; the
+     * service defaults to {@code spring.application.name}.
+     */
     static OptionValues clientOptions(Environment environment) {
         OptionValues values = new OptionValues();
         Binder binder = Binder.get(environment);
         for (Option option : Option.of(Option.Scope.CLIENT)) {
             values.putText(option, property(binder, option.springProperty()));
+        }
+        if (!values.isSet(Option.SERVICE)) {
+            values.putText(Option.SERVICE, property(binder, APPLICATION_NAME));
         }
         if (!values.isSet(Option.TAGS)) {
             // seestack.tags.region=eu-1: the map form of the tags
@@ -74,13 +80,12 @@ final class StarterConfig {
 
     /**
      * The value of a logging adapter option: {@code seestack.logging.<option>} (it configures the appender the
-     * starter attaches), else {@code seestack.<option>}; the service defaults to {@code spring.application.name}.
+     * starter attaches), else {@code seestack.<option>}.
      */
     static String mappingOption(Environment environment, Option option) {
         Binder binder = Binder.get(environment);
         String nested = property(binder, option.springProperty().replaceFirst("^seestack\\.", "seestack.logging."));
-        String value = nested != null ? nested : property(binder, option.springProperty());
-        return value == null && option == Option.SERVICE ? property(binder, APPLICATION_NAME) : value;
+        return nested != null ? nested : property(binder, option.springProperty());
     }
 
     private static String tagsText(Map<String, String> tags) {

@@ -1,8 +1,6 @@
 package dev.seestack.spring.boot.internal;
 
-import dev.seestack.ErrorContext;
 import dev.seestack.SeeStackClient;
-import dev.seestack.SeeStackContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -13,27 +11,19 @@ import org.springframework.web.servlet.ModelAndView;
  * Captures a controller's exception that no other resolver handled (it runs last), while the request's filters
  * are still active, so the error carries the request's trace id and user; then lets Spring's error handling go
  * on (returns null). The container logs the same exception later, wrapped: that log is not sent twice. Its
- * service is the request's ({@code SeeStackContext}), else the starter's ({@code seestack.service}, else
- * {@code spring.application.name}).
+ * service is the request's ({@code SeeStackContext}), else the client's.
  */
 final class UnhandledExceptionRecorder implements HandlerExceptionResolver, Ordered {
     private final SeeStackClient client;
-    /** The starter's default service (see {@link StarterConfig#mappingOption}); null when none. */
-    private final String service;
 
-    UnhandledExceptionRecorder(SeeStackClient client, String service) {
+    UnhandledExceptionRecorder(SeeStackClient client) {
         this.client = client;
-        this.service = service;
     }
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception ex) {
-        if (service == null || SeeStackContext.current().service() != null) {
-            client.captureError(ex);
-        } else {
-            client.captureError(ex, ErrorContext.builder().put("service", service).build());
-        }
+        client.captureError(ex);
         return null;
     }
 

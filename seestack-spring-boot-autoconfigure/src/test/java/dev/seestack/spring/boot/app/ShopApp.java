@@ -35,6 +35,13 @@ public class ShopApp {
             return "42";
         }
 
+        /** Handles its own failure and reports it with the facade, inside the request. */
+        @GetMapping("/refund")
+        String refund() {
+            dev.seestack.SeeStack.captureError(new IllegalStateException("refund gateway timed out"));
+            return "queued";
+        }
+
         @GetMapping("/boom")
         String boom() {
             throw new IllegalStateException("payment backend refused");
