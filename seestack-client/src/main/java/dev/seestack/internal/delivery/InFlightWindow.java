@@ -85,7 +85,8 @@ final class InFlightWindow {
     void offered(long total, long now) {
         if (sampleStart == UNKNOWN) {
             sampleStart = now;
-            offeredAtSampleStart = total;
+            // what waited for the first dispatch is offered too: a backlog captured at once must not read as no load
+            offeredAtSampleStart = 0;
             return;
         }
         long span = now - sampleStart;

@@ -70,6 +70,16 @@ class InFlightWindowTest {
     }
 
     @Test
+    void aBacklogCapturedBeforeTheFirstDispatchCountsAsOfferedLoad() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        w.offered(1000, 0); // 1 000 items captured at once, then nothing more: the first dispatch
+        w.offered(1000, MS);
+        w.onAnswer(false, 999, 0, MS); // answered in 1 ms with 999 waiting
+        w.onAnswer(false, 998, 0, MS);
+        assertEquals(32, w.size(), "a backlog is load to carry: it doubles as with no rate known");
+    }
+
+    @Test
     void aConfirmedQueueNeverCutsTheWindowBelowWhatCarriesTheOfferedRate() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         w.offered(0, 0);
