@@ -275,6 +275,9 @@ final class ConnectionPool {
         if (ex.channel != ch || ex.isDone()) {
             return;
         }
+        if (queuedStream(ex)) {
+            dropQueuedStream((Http2StreamChannel) ch); // else its frames would still leave: sent twice once resent
+        }
         ch.close();
         if (!ex.answerStarted && ex.reused && !ex.resent && !closed) {
             resends.increment();
