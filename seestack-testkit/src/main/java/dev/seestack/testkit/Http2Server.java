@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +68,8 @@ public final class Http2Server implements AutoCloseable {
     private final LongAdder upgradeRequests = new LongAdder();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, LongAdder> byConnection = new ConcurrentHashMap<>();
+    /** Answers wait for it to complete ({@link #holdAnswers()}); null: answered at once. */
+    private volatile CompletableFuture<Void> held;
 
     private Http2Server(boolean tls, boolean keepBodies) {
         this(tls, keepBodies, 0);
@@ -100,6 +103,28 @@ public final class Http2Server implements AutoCloseable {
     /** HTTP/2 over TLS allowing only {@code maxStreams} requests at once on a connection; bodies not kept. */
     public static Http2Server httpsWithStreamLimit(int maxStreams) {
         return new Http2Server(true, false, maxStreams);
+    }
+
+    /** As {@link #httpsWithStreamLimit(int)}; {@code keepBodies}: whether {@link #received()} records each request. */
+    public static Http2Server httpsWithStreamLimit(int maxStreams, boolean keepBodies) {
+        return new Http2Server(true, keepBodies, maxStreams);
+    }
+
+    /**
+     * Requests arriving from now on are counted and recorded as usual, but their answers wait for
+     * {@link #releaseAnswers()} (their streams stay open): a test holds the server's stream slots this way.
+     */
+    public void holdAnswers() {
+        held = new CompletableFuture<>();
+    }
+
+    /** Sends the answers {@link #holdAnswers()} kept waiting; later requests are answered at once. */
+    public void releaseAnswers() {
+        CompletableFuture<Void> gate = held;
+        held = null;
+        if (gate != null) {
+            gate.complete(null);
+        }
     }
 
     /** HTTP/2 over TLS; {@code keepBodies}: whether {@link #received()} records each request. */
@@ -219,12 +244,21 @@ public final class Http2Server implements AutoCloseable {
                 if (keepBodies) {
                     received.add(new Received(path, protocol, body));
                 }
-                response.setStatus(202);
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-                response.write(true, ByteBuffer.wrap(ACCEPTED), callback);
+                CompletableFuture<Void> gate = held;
+                if (gate == null) {
+                    accept(response, callback);
+                } else {
+                    gate.thenRun(() -> accept(response, callback));
+                }
             });
             return true;
         }
+    }
+
+    private static void accept(Response response, Callback callback) {
+        response.setStatus(202);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(ACCEPTED), callback);
     }
 
     /** A connector that counts the TCP connections it accepts (one end point per accepted socket). */

@@ -1,9 +1,13 @@
 package dev.seestack.internal.transport;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -14,6 +18,7 @@ import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -270,6 +275,9 @@ final class ConnectionPool {
         if (ex.channel != ch || ex.isDone()) {
             return;
         }
+        if (queuedStream(ex)) {
+            dropQueuedStream((Http2StreamChannel) ch); // else its frames would still leave: sent twice once resent
+        }
         ch.close();
         if (!ex.answerStarted && ex.reused && !ex.resent && !closed) {
             resends.increment();
@@ -305,6 +313,8 @@ final class ConnectionPool {
             }
             late.add(ex);
         }
+        // streams still queued behind the server's limit first: closing an older stream would let their frames out
+        late.sort(Comparator.comparing(ex -> !queuedStream(ex)));
         for (Exchange ex : late) {
             timedOut(ex);
         }
@@ -319,11 +329,40 @@ final class ConnectionPool {
             return;
         }
         awaitingProtocol.remove(ex);
+        boolean queued = queuedStream(ex);
         finish(ex, new IOException("no answer from " + endpoint + " within " + HttpEngine.REQUEST_TIMEOUT.toMillis()
-                + " ms"));
+                + " ms" + (queued ? " (not sent: waiting for a stream)" : "")));
+        if (queued) {
+            dropQueuedStream((Http2StreamChannel) ex.channel);
+        }
         if (ex.channel != null) {
             ex.channel.close();
         }
+    }
+
+    /**
+     * Whether {@code ex}'s stream still waits in the codec's queue for a slot under the server's
+     * {@code MAX_CONCURRENT_STREAMS}: its headers got a stream id, but the connection never created that stream, so
+     * none of its frames left.
+     */
+    private static boolean queuedStream(Exchange ex) {
+        if (!(ex.channel instanceof Http2StreamChannel) || ex.bodyWritten || ex.isDone()) {
+            return false;
+        }
+        int id = ((Http2StreamChannel) ex.channel).stream().id();
+        Http2FrameCodec codec = ex.channel.parent().pipeline().get(Http2FrameCodec.class);
+        return codec != null && Http2CodecUtil.isStreamIdValid(id) && !codec.connection().streamMayHaveExisted(id);
+    }
+
+    /**
+     * Takes a queued stream out of the codec's queue so its frames are never written. Closing the stream channel
+     * does not: the frame codec drops the reset of a stream the connection has not created, and the queue would
+     * send the frames when a slot frees. A reset given to the queueing encoder itself removes them.
+     */
+    private static void dropQueuedStream(Http2StreamChannel stream) {
+        ChannelHandlerContext ctx = stream.parent().pipeline().context(Http2FrameCodec.class);
+        ((Http2FrameCodec) ctx.handler()).encoder().writeRstStream(ctx, stream.stream().id(), Http2Error.CANCEL.code(),
+                ctx.newPromise());
     }
 
     private void makeIdle(Channel ch) {
