@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * The container's own end of a request, where a filter can reach one: Jetty 12's core
  * {@code Request.addCompletionListener}, called once the response was sent, also after an error page Jetty renders
- * once the request's listener cycle has ended (ee10/ee11: {@code ServletApiRequest.getRequest()} is the core
+ * once the request's listener cycle has ended (ee10/ee11, whose {@code ServletApiRequest.getRequest()} is the core
  * request). Looked up reflectively because this module compiles for Java 11 against any container; elsewhere
  * (Tomcat, Jetty's ee8) there is none.
  */
@@ -56,15 +56,15 @@ final class ContainerCompletion {
 
     private static ContainerCompletion lookUp(Class<?> requestClass) {
         try {
-            Method coreRequest = requestClass.getMethod("getRequest");
             Class<?> core = Class.forName(JETTY_CORE_REQUEST, false, requestClass.getClassLoader());
-            if (coreRequest.getParameterCount() != 0 || !core.isAssignableFrom(coreRequest.getReturnType())) {
-                return NONE;
-            }
             Method add = core.getMethod("addCompletionListener", core, Consumer.class);
-            return Modifier.isStatic(add.getModifiers()) ? new ContainerCompletion(coreRequest, add) : NONE;
+            Method coreRequest = requestClass.getMethod("getRequest"); // ee10/ee11's ServletApiRequest
+            if (core.isAssignableFrom(coreRequest.getReturnType()) && Modifier.isStatic(add.getModifiers())) {
+                return new ContainerCompletion(coreRequest, add);
+            }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return NONE; // not Jetty 12's ee10/ee11 request
+            // not a Jetty 12 ee10/ee11 request
         }
+        return NONE;
     }
 }
