@@ -68,29 +68,14 @@ class ErrorPageRecordingTest {
     void anExceptionEndingInTheErrorPageIsRecordedWithThePagesStatusBytesAndDuration() throws Exception {
         assumeFalse(EE8, "ee8 records at the end of the listener's cycle");
         start(true);
-        HttpResponse<String> response = get("/boom");
-        assertEquals(500, response.statusCode());
-        assertTrue(response.body().startsWith("error page 500"), response.body());
-
-        Map<String, Object> item = onlyItem("/boom");
-        assertEquals("500", String.valueOf(item.get("statusCode")));
-        assertEquals(String.valueOf(response.body().getBytes(StandardCharsets.UTF_8).length),
-                String.valueOf(item.get("responseSize")));
-        assertTrue(Long.parseLong(String.valueOf(item.get("durationMs"))) >= PAGE_RENDER_MS, item.toString());
+        assertRecordedWithThePage("/boom", 500);
     }
 
     @Test
     void aSentErrorEndingInTheErrorPageIsRecordedWithThePagesStatusBytesAndDuration() throws Exception {
         assumeFalse(EE8, "ee8 records at the end of the listener's cycle");
         start(true);
-        HttpResponse<String> response = get("/missing");
-        assertEquals(404, response.statusCode());
-
-        Map<String, Object> item = onlyItem("/missing");
-        assertEquals("404", String.valueOf(item.get("statusCode")));
-        assertEquals(String.valueOf(response.body().getBytes(StandardCharsets.UTF_8).length),
-                String.valueOf(item.get("responseSize")));
-        assertTrue(Long.parseLong(String.valueOf(item.get("durationMs"))) >= PAGE_RENDER_MS, item.toString());
+        assertRecordedWithThePage("/missing", 404);
     }
 
     @Test
@@ -120,6 +105,19 @@ class ErrorPageRecordingTest {
         server.setHandler(context);
         server.start();
         port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** Requests {@code path}, answered by the error page with {@code status}, and checks its one item. */
+    private void assertRecordedWithThePage(String path, int status) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertEquals(status, response.statusCode());
+        assertTrue(response.body().startsWith("error page " + status), response.body());
+
+        Map<String, Object> item = onlyItem(path);
+        assertEquals(String.valueOf(status), String.valueOf(item.get("statusCode")));
+        assertEquals(String.valueOf(response.body().getBytes(StandardCharsets.UTF_8).length),
+                String.valueOf(item.get("responseSize")));
+        assertTrue(Long.parseLong(String.valueOf(item.get("durationMs"))) >= PAGE_RENDER_MS, item.toString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
