@@ -52,7 +52,8 @@ class JettyErrorPageTest {
     void theApplicationRunsOnJetty() throws ReflectiveOperationException {
         // WebServerApplicationContext moved packages between Boot 3 and 4: its getWebServer() is reached by name
         Object webServer = context.getClass().getMethod("getWebServer").invoke(context);
-        assertEquals("JettyWebServer", webServer.getClass().getSimpleName());
+        String name = webServer.getClass().getSimpleName(); // Boot 3.5: JettyWebServer, 4.0: JettyServletWebServer
+        assertTrue(name.startsWith("Jetty"), name);
     }
 
     @Test
