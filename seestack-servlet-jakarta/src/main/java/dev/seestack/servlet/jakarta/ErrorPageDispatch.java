@@ -10,13 +10,16 @@ import java.io.IOException;
 /**
  * A request whose recording waits for the container's error page: kept in a request attribute from the end of
  * the REQUEST dispatch until the ERROR dispatch rendered the page, or until {@link SeeStackRequestListener} sees
- * the request destroyed without one. The error page's bytes add to the request's count.
+ * the request destroyed without one. Where the container renders its error page after that (Jetty 12), the
+ * container's completion of the response ends the wait instead. The error page's bytes add to the request's count.
  */
 final class ErrorPageDispatch {
     private static final String ATTRIBUTE = ErrorPageDispatch.class.getName();
 
     private final ServedServletRequest served;
     private final InboundExchange exchange;
+    /** Whether the container's completion records the request, so the end of the listener's cycle does not. */
+    private volatile boolean containerCompletes;
 
     private ErrorPageDispatch(ServedServletRequest served, InboundExchange exchange) {
         this.served = served;
@@ -34,7 +37,9 @@ final class ErrorPageDispatch {
                     || request.isAsyncStarted()) {
                 return false;
             }
-            request.setAttribute(ATTRIBUTE, new ErrorPageDispatch(served, exchange));
+            ErrorPageDispatch pending = new ErrorPageDispatch(served, exchange);
+            request.setAttribute(ATTRIBUTE, pending);
+            pending.containerCompletes = ContainerCompletion.whenComplete(request, exchange::completeDeferred);
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
@@ -52,8 +57,18 @@ final class ErrorPageDispatch {
         }
     }
 
-    /** Records a deferred request still waiting when it is destroyed (no error page was rendered). */
-    static void completeIfPending(ServletRequest request) {
+    /**
+     * Records a deferred request still waiting when the listener sees it destroyed (no error page was rendered),
+     * unless the container renders its page later and completes the recording itself.
+     */
+    static void completeAtRequestEnd(ServletRequest request) {
+        ErrorPageDispatch pending = of(request);
+        if (pending != null && !pending.containerCompletes) {
+            completeIfPending(request);
+        }
+    }
+
+    private static void completeIfPending(ServletRequest request) {
         ErrorPageDispatch pending = of(request);
         if (pending != null) {
             request.removeAttribute(ATTRIBUTE);

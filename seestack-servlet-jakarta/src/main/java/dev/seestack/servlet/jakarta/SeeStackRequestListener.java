@@ -7,9 +7,9 @@ import jakarta.servlet.ServletRequestListener;
 /**
  * Register beside {@link SeeStackServletFilter} (mapped to REQUEST and ERROR dispatches) so a request that ends in
  * the container's error page is recorded with the page's final status, bytes and duration, and the container's own
- * log line of an unhandled exception carries the request's trace id (Tomcat: the error page is part of the request's
- * cycle; Jetty 12 ends the cycle before its error page, so there the item is recorded without the page). Without it
- * the filter records when its chain returns. The Spring Boot starter registers both.
+ * log line of an unhandled exception carries the request's trace id (Tomcat renders the error page within the
+ * request's cycle; Jetty 12 after it, so there the recording waits for the page or for Jetty's completion of the
+ * response). Without it the filter records when its chain returns. The Spring Boot starter registers both.
  */
 public final class SeeStackRequestListener implements ServletRequestListener {
     private static final String WATCHED = SeeStackRequestListener.class.getName();
@@ -26,7 +26,7 @@ public final class SeeStackRequestListener implements ServletRequestListener {
     @Override
     public void requestDestroyed(ServletRequestEvent event) {
         try {
-            ErrorPageDispatch.completeIfPending(event.getServletRequest());
+            ErrorPageDispatch.completeAtRequestEnd(event.getServletRequest());
         } catch (RuntimeException | LinkageError e) {
             // never fail the container's request cycle
         }
