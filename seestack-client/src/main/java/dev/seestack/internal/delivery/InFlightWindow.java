@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
  * one less per window's worth of answers that found nothing waiting (it drifts back towards {@link #MIN} when
  * idle). A round of answers that queued (see {@link QueueingGate}: judged per round, never on one answer) takes a
  * quarter off, after which it grows by one per round until a failure or a probe that finds the path longer.
- * It never grows past what the offered rate needs across the path ({@link #needed}), and an answer on a new
- * connection adds at most one. Guarded by the pipeline lock.
+ * It never grows past what the offered rate and the backlog need across the path ({@link #needed}), and an
+ * answer on a new connection adds at most one. Guarded by the pipeline lock.
  */
 final class InFlightWindow {
     /** Bounds for HTTP/1.1 (one connection per request in flight): 2 000 logs/s at 50 ms needs 100, plus headroom
@@ -102,27 +102,29 @@ final class InFlightWindow {
 
     /**
      * Requests in flight that the offered load needs across the path's base round trip plus the queueing gate's
-     * slack (Little's law, a quarter more to drain a backlog, plus {@link #INITIAL}): past it, answers only queue
+     * slack, with the {@code waiting} backlog drained within a second on top (Little's law, a quarter more, plus
+     * {@link #INITIAL}): past it, answers only queue
      * behind each other (a busy or cold client, a busy backend) and HTTP/1.1 opens connections that then sit idle.
      * The bound while the rate or the round trip is not known yet.
      */
-    int needed() {
-        double carrying = carrying();
+    int needed(long waiting) {
+        double carrying = carrying(waiting);
         return carrying < 0 ? max : (int) Math.min(max, Math.ceil(carrying * 5 / 4) + INITIAL);
     }
 
     /**
-     * Requests in flight that carry the offered rate across the path's base round trip plus the gate's slack, with
-     * nothing to spare; negative while the rate or the round trip is not known.
+     * Requests in flight that carry the offered rate, plus {@code waiting} items a second, across the path's base
+     * round trip plus the gate's slack, with nothing to spare; negative while the rate or the round trip is unknown.
      */
-    private double carrying() {
+    private double carrying(long waiting) {
         long path = queueing.pathRtt();
         long base = path != QueueingGate.UNKNOWN ? path : fastestRtt;
         if (offeredRate == UNKNOWN || base == UNKNOWN) {
             return -1;
         }
         // the gate's slack too: on loopback the fastest answer (a fraction of a millisecond) is no round trip to go by
-        return offeredRate * (base + QueueingGate.SLACK_NANOS) / 1e9;
+        // a burst (a backlog waiting) is load too: without it the window stayed near 8 while 1 500 items waited
+        return (offeredRate + waiting) * (base + QueueingGate.SLACK_NANOS) / 1e9;
     }
 
     /** As {@link #onAnswer(boolean, long, long, long, boolean)} for an answer on a pooled connection. */
@@ -148,7 +150,7 @@ final class InFlightWindow {
                 // carries the offered rate: a client slowed by its own CPU (a cold JIT, a busy machine) looks like a
                 // queue too, and cutting below that only fills its buffer. From now on probe upwards by one per
                 // round, as TCP Vegas: one fast answer doubling it would queue it again
-                int floor = (int) Math.max(INITIAL, Math.ceil(carrying()));
+                int floor = (int) Math.max(INITIAL, Math.ceil(carrying(0)));
                 size = Math.max(Math.min(size, floor), size - size / 4);
                 queueLimited = true;
                 roundGrowthCredit = 0;
@@ -176,7 +178,7 @@ final class InFlightWindow {
                     step = Math.min(step, 1);
                 }
                 // never past what the offered load needs, but never shrunk by that bound either
-                size = (int) Math.max(size, Math.min(Math.min(max, needed()), size + step));
+                size = (int) Math.max(size, Math.min(Math.min(max, needed(waiting)), size + step));
             }
             idleAnswers = 0;
         } else if (++idleAnswers >= size) {

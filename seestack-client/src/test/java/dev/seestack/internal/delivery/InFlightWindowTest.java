@@ -53,7 +53,7 @@ class InFlightWindowTest {
             long rttMs) {
         for (long t = fromMs; t < toMs; t++) {
             w.offered(offered + perMs * t, t * MS);
-            w.onAnswer(false, 10_000, (t - rttMs) * MS, t * MS);
+            w.onAnswer(false, 64, (t - rttMs) * MS, t * MS);
         }
     }
 
@@ -61,12 +61,12 @@ class InFlightWindowTest {
     void aDeepBacklogGrowsItNoFurtherThanTheOfferedRateNeedsAcrossThePath() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         w.offered(0, 0);
-        // 2 000 items/s offered, answers in 50 ms (+3 ms of the gate's slack): 106 in flight carry it; a quarter more
-        // to drain a backlog, and the initial 8
+        // 2 000 items/s offered and 64 waiting (drained within a second), answers in 50 ms (+3 ms of the gate's
+        // slack): 109.4 in flight carry it; a quarter more, and the initial 8
         offeredAndAnswered(w, 50, 80, 0, 2, 50);
-        assertEquals(141, w.size(), "106 needed in flight, plus 25 % and 8");
+        assertEquals(145, w.size(), "109.4 needed in flight, plus 25 % and 8");
         offeredAndAnswered(w, 80, 260, 160, 0, 50); // the application stopped logging: the bound falls
-        assertEquals(141, w.size(), "a lower bound never shrinks it");
+        assertEquals(145, w.size(), "a lower bound never shrinks it");
     }
 
     @Test
@@ -98,8 +98,22 @@ class InFlightWindowTest {
     void aSlowerPathRaisesWhatTheOfferedRateNeeds() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
         w.offered(0, 0);
-        offeredAndAnswered(w, 100, 400, 0, 1, 100); // 1 000 items/s, answers in 100 ms: 103 in flight needed
-        assertEquals(137, w.size());
+        offeredAndAnswered(w, 100, 400, 0, 1, 100); // 1 064 items/s, answers in 100 ms: 109.6 in flight needed
+        assertEquals(145, w.size());
+    }
+
+    @Test
+    void aBurstWaitingWithNothingMoreOfferedStillGrowsItToDrainTheBacklog() {
+        InFlightWindow w = new InFlightWindow(2, 256, 8);
+        for (long t = 0; t <= 300; t += 100) {
+            w.offered(1500, t * MS); // 1 500 items captured at once, then nothing more: the offered rate falls to 0
+        }
+        for (long t = 300; t < 340; t++) {
+            w.onAnswer(false, 1400, (t - 100) * MS, t * MS); // answers in 100 ms, 1 400 still waiting
+        }
+        // without the backlog in the need, a rate of 0 would hold it at 8
+        assertEquals(189, w.size(), "1 400 waiting drained within a second across the path's ~103 ms: ~145 in"
+                + " flight, plus 25 % and 8");
     }
 
     @Test
