@@ -20,7 +20,8 @@ import java.util.function.Function;
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.seestack.benchmarks.CostReport [--rows
  * wrk,jdk,apache,netty,sdk] [--scenarios loopback-http,loopback-https,delay-http,delay-https] [--requests 60000]
  * [--warmup 30000] [--jdk 17|25|/path/to/java] [--rtt 50] [--rate 2000] [--inflight 64] [--delay-inflight 128]
- * [--wrk-seconds 10]}. Loopback rows send as fast as the client goes with {@code --inflight} requests in flight;
+ * [--wrk-seconds 10] [--runs 1]}. With {@code --runs N} every row runs N times (each in a new JVM, rows of a
+ * scenario interleaved) and a last table gives each row's minimum and median. Loopback rows send as fast as the client goes with {@code --inflight} requests in flight;
  * {@code delay-*} rows cross the test kit's {@code DelayProxy} ({@code --rtt} ms round trip) offering
  * {@code --rate} requests/s with up to {@code --delay-inflight} in flight (wrk cannot pace: its delay rows are a
  * closed loop of {@code --inflight} connections). {@code --jdk} picks the JVM of the client rows (17 and 25 name
@@ -33,11 +34,11 @@ public final class CostReport {
             "25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
     static final String USAGE = "Usage: CostReport [--rows wrk,jdk,apache,netty,sdk] [--scenarios "
             + String.join(",", SCENARIOS) + "] [--requests 60000] [--warmup 30000] [--jdk 17|25|path] [--rtt 50] "
-            + "[--rate 2000] [--inflight 64] [--delay-inflight 128] [--wrk-seconds 10]";
+            + "[--rate 2000] [--inflight 64] [--delay-inflight 128] [--wrk-seconds 10] [--runs 1]";
 
     /** What to run. */
     record Options(List<String> rows, List<String> scenarios, long requests, long warmup, String java, long rttMs,
-            int rate, int inFlight, int delayInFlight, int wrkSeconds) {
+            int rate, int inFlight, int delayInFlight, int wrkSeconds, int runs) {
         static Options parse(String... args) {
             List<String> rows = CONTENDERS;
             List<String> scenarios = SCENARIOS;
@@ -49,6 +50,7 @@ public final class CostReport {
             int inFlight = 64;
             int delayInFlight = 128;
             int wrkSeconds = 10;
+            int runs = 1;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value. " + USAGE);
@@ -65,11 +67,12 @@ public final class CostReport {
                     case "--inflight" -> inFlight = Integer.parseInt(v);
                     case "--delay-inflight" -> delayInFlight = Integer.parseInt(v);
                     case "--wrk-seconds" -> wrkSeconds = Integer.parseInt(v);
+                    case "--runs" -> runs = Math.max(1, Integer.parseInt(v));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + ". " + USAGE);
                 }
             }
             return new Options(rows, scenarios, requests, warmup, java, rttMs, rate, inFlight, delayInFlight,
-                    wrkSeconds);
+                    wrkSeconds, runs);
         }
 
         private static String javaHome() {
@@ -115,6 +118,9 @@ public final class CostReport {
         List<CostRow> rows = run(o, System.out::println);
         System.out.println();
         System.out.println(ratios(rows, o.scenarios()));
+        if (o.runs() > 1) {
+            System.out.println(spread(rows, o.runs()));
+        }
     }
 
     /** Runs every row of {@code o}, scenario by scenario, handing each to {@code each} as it is measured. */
@@ -132,12 +138,14 @@ public final class CostReport {
                 String base = ready.substring(5, ready.indexOf(' '));
                 String trust = ready.substring(ready.indexOf("trust=") + 6);
                 warmServer(base, trust, scenario, o.requests());
-                for (String contender : o.rows()) {
-                    CostRow row = contender.equals("wrk")
-                            ? WrkCost.measure(scenario.label(), base, o.inFlight(), o.wrkSeconds())
-                            : jvmRow(contender, scenario, base, trust, o);
-                    rows.add(row);
-                    each.accept(row);
+                for (int run = 0; run < o.runs(); run++) {
+                    for (String contender : o.rows()) {
+                        CostRow row = contender.equals("wrk")
+                                ? WrkCost.measure(scenario.label(), base, o.inFlight(), o.wrkSeconds())
+                                : jvmRow(contender, scenario, base, trust, o);
+                        rows.add(row);
+                        each.accept(row);
+                    }
                 }
             }
         }
@@ -186,9 +194,9 @@ public final class CostReport {
         StringBuilder out = new StringBuilder("| scenario | SDK ÷ wrk (warmed) | SDK ÷ Netty raw loop (warmed) "
                 + "| SDK ÷ Netty raw loop (new JVM) |\n|---|---|---|---|\n");
         for (String name : scenarios) {
-            CostRow sdk = find(rows, name, "SeeStack");
-            CostRow wrk = find(rows, name, "wrk");
-            CostRow netty = find(rows, name, "Netty");
+            List<CostRow> sdk = find(rows, name, "SeeStack");
+            List<CostRow> wrk = find(rows, name, "wrk");
+            List<CostRow> netty = find(rows, name, "Netty");
             out.append("| ").append(name).append(" | ").append(ratio(sdk, wrk, CostRow::warmNanos)).append(" | ")
                     .append(ratio(sdk, netty, CostRow::warmNanos)).append(" | ")
                     .append(ratio(sdk, netty, CostRow::coldNanos)).append(" |\n");
@@ -196,16 +204,54 @@ public final class CostReport {
         return out.toString();
     }
 
-    private static CostRow find(List<CostRow> rows, String scenario, String client) {
-        return rows.stream().filter(r -> r.scenario().startsWith(scenario) && r.client().contains(client)
-                && r.note() == null).findFirst().orElse(null);
+    /** The measured rows of {@code client} in {@code scenario} (its label is the name, or the name and a space). */
+    private static List<CostRow> find(List<CostRow> rows, String scenario, String client) {
+        return rows.stream().filter(r -> (r.scenario().equals(scenario) || r.scenario().startsWith(scenario + " "))
+                && r.client().contains(client) && r.note() == null).toList();
     }
 
-    private static String ratio(CostRow a, CostRow b, Function<CostRow, Double> figure) {
-        if (a == null || b == null || figure.apply(a) <= 0 || figure.apply(b) <= 0) {
+    /** The ratio of the medians of {@code a}'s and {@code b}'s runs. */
+    private static String ratio(List<CostRow> a, List<CostRow> b, Function<CostRow, Double> figure) {
+        double x = median(a, figure);
+        double y = median(b, figure);
+        if (x <= 0 || y <= 0) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%.1f×", figure.apply(a) / figure.apply(b));
+        return String.format(Locale.ROOT, "%.2f×", x / y);
+    }
+
+    /** The median of {@code figure} over {@code rows}, or -1 when none has it. */
+    static double median(List<CostRow> rows, Function<CostRow, Double> figure) {
+        double[] v = rows.stream().map(figure).mapToDouble(Double::doubleValue).filter(d -> d > 0).sorted().toArray();
+        if (v.length == 0) {
+            return -1;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** Per row and scenario over the runs: the minimum and median CPU per request, warmed and new JVM. */
+    static String spread(List<CostRow> rows, int runs) {
+        StringBuilder out = new StringBuilder("| client | scenario | runs | warmed µs/request min | median "
+                + "| new JVM µs/request min | median |\n|---|---|---|---|---|---|---|\n");
+        java.util.Map<String, List<CostRow>> groups = new java.util.LinkedHashMap<>();
+        for (CostRow r : rows) {
+            if (r.note() == null) {
+                groups.computeIfAbsent(r.client() + "\u0000" + r.scenario(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (List<CostRow> g : groups.values()) {
+            out.append("| ").append(g.get(0).client()).append(" | ").append(g.get(0).scenario()).append(" | ")
+                    .append(g.size()).append('/').append(runs).append(" | ")
+                    .append(CostRow.micros(min(g, CostRow::warmNanos))).append(" | ")
+                    .append(CostRow.micros(median(g, CostRow::warmNanos))).append(" | ")
+                    .append(CostRow.micros(min(g, CostRow::coldNanos))).append(" | ")
+                    .append(CostRow.micros(median(g, CostRow::coldNanos))).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static double min(List<CostRow> rows, Function<CostRow, Double> figure) {
+        return rows.stream().map(figure).mapToDouble(Double::doubleValue).filter(d -> d > 0).min().orElse(-1);
     }
 
     private static String javaVersion(String java) throws Exception {

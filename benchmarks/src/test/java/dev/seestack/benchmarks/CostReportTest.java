@@ -80,4 +80,33 @@ class CostReportTest {
         assertEquals("| netty | loopback-http | 10.0 | 30.0 | 200 | 1 | – | 64 | 100/100 (100/100) |",
                 row.toString());
     }
+
+    @Test
+    void ratiosOfAScenarioUseItsOwnRowsNotThoseOfAScenarioItsNameStartsWith() {
+        List<CostRow> rows = List.of(row("Netty", "loopback-https", 20), row("SeeStack", "loopback-https", 40),
+                row("Netty", "loopback-http", 10), row("SeeStack", "loopback-http", 12));
+
+        String ratios = CostReport.ratios(rows, List.of("loopback-https", "loopback-http"));
+
+        assertTrue(ratios.contains("| loopback-https | – | 2.00× |"), ratios);
+        assertTrue(ratios.contains("| loopback-http | – | 1.20× |"), ratios);
+    }
+
+    @Test
+    void severalRunsAreSummedUpAsMinimumAndMedianPerRow() {
+        assertEquals(3, CostReport.Options.parse("--runs", "3").runs());
+        List<CostRow> rows = List.of(row("SeeStack", "loopback-http", 30), row("SeeStack", "loopback-http", 10),
+                row("SeeStack", "loopback-http", 20));
+
+        String spread = CostReport.spread(rows, 3);
+
+        assertTrue(spread.contains("| SeeStack | loopback-http | 3/3 | 10.0 | 20.0 | 20.0 | 40.0 |"), spread);
+        assertTrue(CostReport.ratios(rows, List.of("loopback-http")).contains("| loopback-http | – | – |"));
+    }
+
+    /** A measured row: {@code micros} µs per request warmed, twice that in a new JVM. */
+    private static CostRow row(String client, String scenario, int micros) {
+        return CostRow.parse(client, scenario, CostRow.RESULT + " cold=" + micros * 2_000 + "/1/1 warm=" + micros * 1_000
+                + "/1/1 seconds=1.000 threads=1 sdkThreads=-1 connections=1");
+    }
 }

@@ -2,6 +2,7 @@ package dev.seestack.internal.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -155,45 +156,12 @@ public final class JsonWriter {
         return out.toString();
     }
 
-    /** The document as UTF-8, encoded straight from the buffer (lone surrogates were already replaced). */
+    /**
+     * The document as UTF-8 (lone surrogates were already replaced, so the JDK's encoder, which copies ASCII in
+     * bulk, gives the same bytes as a char-by-char one).
+     */
     public byte[] toBytes() {
-        int len = out.length();
-        int size = 0;
-        for (int i = 0; i < len; i++) {
-            char c = out.charAt(i);
-            if (c < 0x80) {
-                size++;
-            } else if (c < 0x800) {
-                size += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(out.charAt(i + 1))) {
-                size += 4;
-                i++;
-            } else {
-                size += 3;
-            }
-        }
-        byte[] bytes = new byte[size];
-        int j = 0;
-        for (int i = 0; i < len; i++) {
-            char c = out.charAt(i);
-            if (c < 0x80) {
-                bytes[j++] = (byte) c;
-            } else if (c < 0x800) {
-                bytes[j++] = (byte) (0xC0 | (c >> 6));
-                bytes[j++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(out.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, out.charAt(++i));
-                bytes[j++] = (byte) (0xF0 | (cp >> 18));
-                bytes[j++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                bytes[j++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                bytes[j++] = (byte) (0x80 | (cp & 0x3F));
-            } else {
-                bytes[j++] = (byte) (0xE0 | (c >> 12));
-                bytes[j++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                bytes[j++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-        return bytes;
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void separate() {
@@ -231,45 +199,64 @@ public final class JsonWriter {
         out.append('"');
     }
 
+    /** Appends {@code s} escaped: runs of characters that need nothing are copied whole. */
     private void appendEscaped(String s) {
         int len = s.length();
+        int run = 0;
         for (int i = 0; i < len; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                case '\0':
-                    break;
-                default:
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                    } else if (c == 0x2028 || c == 0x2029) {
-                        out.append(c == 0x2028 ? "\\u2028" : "\\u2029");
-                    } else if (Character.isHighSurrogate(c)) {
-                        if (i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            out.append(c).append(s.charAt(++i));
-                        } else {
-                            out.append('\uFFFD');
-                        }
-                    } else if (Character.isLowSurrogate(c)) {
-                        out.append('\uFFFD');
-                    } else {
-                        out.append(c);
-                    }
+            if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x2028 || c > 0x2029 && (c < 0xD800 || c > 0xDFFF))) {
+                continue;
             }
+            out.append(s, run, i);
+            i = appendEscaped(s, i, c);
+            run = i + 1;
         }
+        if (run == 0) {
+            out.append(s);
+        } else {
+            out.append(s, run, len);
+        }
+    }
+
+    /** Appends the escape of {@code c} at {@code i} of {@code s}; returns the index of the last character used. */
+    private int appendEscaped(String s, int i, char c) {
+        int len = s.length();
+        switch (c) {
+            case '"':
+                out.append("\\\"");
+                break;
+            case '\\':
+                out.append("\\\\");
+                break;
+            case '\n':
+                out.append("\\n");
+                break;
+            case '\r':
+                out.append("\\r");
+                break;
+            case '\t':
+                out.append("\\t");
+                break;
+            case '\0':
+                break;
+            default:
+                if (c < 0x20) {
+                    out.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                } else if (c == 0x2028 || c == 0x2029) {
+                    out.append(c == 0x2028 ? "\\u2028" : "\\u2029");
+                } else if (Character.isHighSurrogate(c)) {
+                    if (i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
+                    } else {
+                        out.append('\uFFFD');
+                    }
+                } else if (Character.isLowSurrogate(c)) {
+                    out.append('\uFFFD');
+                } else {
+                    out.append(c);
+                }
+        }
+        return i;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,9 +51,26 @@ public final class SensitiveDataMasker {
             "(?i)\\b(password|passwd|pwd|secret|token|api[_-]?key|access[_-]?token|authorization)(\\s*[=:]\\s*)"
                     + "(?!\\[MASKED\\]|\\[FILTERED\\])(\"[^\"]*\"|'[^']*'|[^\\s,;&'\"]+)");
 
+    /** How many metadata keys' verdicts are remembered (keys repeat: a few dozen names in most applications). */
+    private static final int MAX_KEY_VERDICTS = 1024;
+
+    /** Whether each key seen names a secret, so a key is split into words once, not per event. */
+    private final Map<String, Boolean> keyVerdicts = new ConcurrentHashMap<>();
+
     /** Whether a metadata key names a secret, matching whole words of the key (see the class comment). */
     public boolean isSensitiveKey(String key) {
-        return SecretKeyNames.isSecret(key);
+        if (key == null) {
+            return false;
+        }
+        Boolean known = keyVerdicts.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean secret = SecretKeyNames.isSecret(key);
+        if (keyVerdicts.size() < MAX_KEY_VERDICTS) {
+            keyVerdicts.put(key, secret);
+        }
+        return secret;
     }
 
     /** Masks headers, connection strings, query secrets and secret pairs in free text (logs, metadata strings). */
@@ -100,13 +118,17 @@ public final class SensitiveDataMasker {
                 : Matcher.quoteReplacement(m.group()));
     }
 
-    /** Whether {@code s} contains one of {@code words} (lower-case ASCII), ignoring case; a cheap pre-check. */
+    /**
+     * Whether {@code s} contains one of {@code words} (lower-case ASCII letters), ignoring case; a cheap pre-check:
+     * the first letter is compared before the rest.
+     */
     static boolean containsAny(String s, String[] words) {
         int len = s.length();
         for (String w : words) {
             int wl = w.length();
+            char first = w.charAt(0);
             for (int i = 0; i + wl <= len; i++) {
-                if (s.regionMatches(true, i, w, 0, wl)) {
+                if ((s.charAt(i) | 0x20) == first && s.regionMatches(true, i, w, 0, wl)) {
                     return true;
                 }
             }

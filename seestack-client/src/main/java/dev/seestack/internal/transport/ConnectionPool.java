@@ -2,7 +2,6 @@ package dev.seestack.internal.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -10,7 +9,6 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
-import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
@@ -18,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,10 +45,17 @@ final class ConnectionPool {
     /** Idle HTTP/1.1 connections, the most recently used first. */
     private final ArrayDeque<Channel> idle = new ArrayDeque<>();
     private final Set<Channel> open = new HashSet<>();
-    /** Exchanges not done yet (waiting, connecting or on a connection), failed by {@link #close()}. */
-    private final Set<Exchange> active = new HashSet<>();
+    /**
+     * Exchanges not done yet (waiting, connecting or on a connection), failed by {@link #close()}; in dispatch
+     * order, which is their deadline's order (one timeout for all), so the first is the next to time out.
+     */
+    private final Set<Exchange> active = new LinkedHashSet<>();
+    /** Whether a deadline check is scheduled (one at a time, for the oldest exchange, not one per request). */
+    private boolean deadlineCheckScheduled;
     private final List<Exchange> awaitingProtocol = new ArrayList<>();
     private Channel http2;
+    /** Opens streams on {@link #http2}. */
+    private Http2StreamChannelBootstrap streamOpener;
     private boolean http2Answered;
     private int streams;
     private long http2IdleSince;
@@ -75,10 +81,13 @@ final class ConnectionPool {
             ex.fail(new IOException("SeeStack HTTP client is closed"));
             return;
         }
-        if (ex.deadline == null) {
-            ex.deadline = loop.schedule(() -> timedOut(ex), HttpEngine.REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (ex.deadlineNanos == 0) {
+            ex.deadlineNanos = (System.nanoTime() + HttpEngine.REQUEST_TIMEOUT.toNanos()) | 1; // never 0
         }
         active.add(ex);
+        if (!deadlineCheckScheduled) {
+            scheduleDeadlineCheck(ex.deadlineNanos);
+        }
         if (http2 != null && http2.isActive()) {
             sendOnStream(ex);
         } else if (endpoint.https() && !http1Chosen) {
@@ -194,19 +203,15 @@ final class ConnectionPool {
                 .build());
         ch.pipeline().addBefore(ChannelOpener.GUARD, "streams", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
         http2 = ch;
+        streamOpener = new Http2StreamChannelBootstrap(ch);
         http2Answered = false;
         http2IdleSince = clock.getAsLong();
     }
 
+    /** Sends {@code ex} on a new stream: its headers and body as HTTP/2 frames, its answer read from frames. */
     private void sendOnStream(Exchange ex) {
-        Channel parent = http2;
         streams++;
-        new Http2StreamChannelBootstrap(parent).handler(new ChannelInitializer<Http2StreamChannel>() {
-            @Override
-            protected void initChannel(Http2StreamChannel stream) {
-                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(false), new ExchangeHandler(ConnectionPool.this));
-            }
-        }).open().addListener((Future<Http2StreamChannel> f) -> {
+        streamOpener.open().addListener((Future<Http2StreamChannel> f) -> {
             if (!f.isSuccess()) {
                 streamEnded();
                 finish(ex, f.cause());
@@ -221,8 +226,15 @@ final class ConnectionPool {
             ex.channel = stream;
             ex.reused = http2Answered;
             ex.multiplexed = true;
-            stream.pipeline().get(ExchangeHandler.class).carry(ex);
-            write(stream, ex, ex.request(false, null));
+            ExchangeHandler handler = new ExchangeHandler(this);
+            handler.carry(ex);
+            stream.pipeline().addLast(handler);
+            if (ex.hasBody()) {
+                stream.write(ex.http2Headers(false), stream.voidPromise());
+                write(stream, ex, ex.http2Body());
+            } else {
+                write(stream, ex, ex.http2Headers(true));
+            }
         });
     }
 
@@ -275,8 +287,35 @@ final class ConnectionPool {
         }
     }
 
+    private void scheduleDeadlineCheck(long deadlineNanos) {
+        deadlineCheckScheduled = true;
+        // at least 10 ms apart, so answers that keep coming just in time cannot make it spin
+        long delay = Math.max(deadlineNanos - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(10));
+        loop.schedule(this::checkDeadlines, delay, TimeUnit.NANOSECONDS);
+    }
+
+    /** Times out the exchanges whose deadline passed, then waits for the next one's (if any is left). */
+    private void checkDeadlines() {
+        deadlineCheckScheduled = false;
+        long now = System.nanoTime();
+        List<Exchange> late = new ArrayList<>();
+        for (Exchange ex : active) {
+            if (ex.deadlineNanos - now > 0) {
+                break;
+            }
+            late.add(ex);
+        }
+        for (Exchange ex : late) {
+            timedOut(ex);
+        }
+        if (!active.isEmpty() && !closed) {
+            scheduleDeadlineCheck(active.iterator().next().deadlineNanos);
+        }
+    }
+
     private void timedOut(Exchange ex) {
         if (ex.isDone()) {
+            active.remove(ex);
             return;
         }
         awaitingProtocol.remove(ex);

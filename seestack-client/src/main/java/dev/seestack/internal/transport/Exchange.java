@@ -9,11 +9,17 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2HeadersFrame;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One request and its answer, from its dispatch to its outcome: what to send, how far it got (written, answer
@@ -37,7 +43,8 @@ final class Exchange {
     boolean bodyWritten;
     boolean answerStarted;
     boolean multiplexed;
-    ScheduledFuture<?> deadline;
+    /** When it times out ({@code System.nanoTime}), set at its first dispatch; 0 before. */
+    long deadlineNanos;
     private boolean interim;
     private int status;
     private String retryAfter;
@@ -81,16 +88,62 @@ final class Exchange {
         return r;
     }
 
+    boolean hasBody() {
+        return body != null;
+    }
+
+    /**
+     * The request's HTTP/2 headers frame ({@code endStream}: no body follows); header names lower-cased as HTTP/2
+     * wants them. Built directly rather than converted from an HTTP/1.1 message per request.
+     */
+    Http2HeadersFrame http2Headers(boolean endStream) {
+        Http2Headers h = new DefaultHttp2Headers(false, headers.length / 2 + 1).method(method.asciiName())
+                .scheme("https").authority(endpoint.authority()).path(target);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            h.add(headers[i].toLowerCase(Locale.ROOT), headers[i + 1]);
+        }
+        if (body != null) {
+            h.addInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        }
+        return new DefaultHttp2HeadersFrame(h, endStream);
+    }
+
+    /** The request's body as the HTTP/2 data frame that ends its stream. */
+    Http2DataFrame http2Body() {
+        return new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true);
+    }
+
     /** Reads an answer's head; false when it is an interim (1xx) answer, skipped with its (empty) content. */
     boolean onHead(HttpResponse head) {
+        return onHead(head.status().code(), head.headers().get(HttpHeaderNames.RETRY_AFTER),
+                head.headers().get(HttpHeaderNames.LOCATION), io.netty.handler.codec.http.HttpUtil.isKeepAlive(head));
+    }
+
+    /** Reads an HTTP/2 answer's headers the same way (a stream is never kept for another request). */
+    boolean onHead(Http2Headers head) {
+        CharSequence code = head.status();
+        CharSequence retry = head.get(HttpHeaderNames.RETRY_AFTER);
+        CharSequence to = head.get(HttpHeaderNames.LOCATION);
+        return onHead(code == null ? 0 : parseStatus(code), retry == null ? null : retry.toString(),
+                to == null ? null : to.toString(), true);
+    }
+
+    private static int parseStatus(CharSequence code) {
+        try {
+            return Integer.parseInt(code.toString());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private boolean onHead(int code, String retryAfterHeader, String locationHeader, boolean keepConnection) {
         answerStarted = true;
-        int code = head.status().code();
         interim = code >= 100 && code < 200 && code != 101;
         if (!interim) {
             status = code;
-            retryAfter = head.headers().get(HttpHeaderNames.RETRY_AFTER);
-            location = head.headers().get(HttpHeaderNames.LOCATION);
-            keepAlive = io.netty.handler.codec.http.HttpUtil.isKeepAlive(head);
+            retryAfter = retryAfterHeader;
+            location = locationHeader;
+            keepAlive = keepConnection;
         }
         return !interim;
     }
@@ -128,7 +181,6 @@ final class Exchange {
     }
 
     void complete() {
-        cancelDeadline();
         result.complete(new TransportResponse(status, retryAfter,
                 kept == null ? "" : new String(kept.toByteArray(), StandardCharsets.UTF_8), location, multiplexed,
                 !reused));
@@ -139,7 +191,6 @@ final class Exchange {
      * with {@code failure} itself (a TLS failure classified).
      */
     void fail(Throwable failure) {
-        cancelDeadline();
         IOException io = failure instanceof IOException ? (IOException) failure
                 : new IOException(String.valueOf(failure), failure);
         if (bodyWritten && !(io instanceof UnconfirmedDeliveryException)) {
@@ -161,11 +212,5 @@ final class Exchange {
         interim = false;
         keepAlive = true;
         kept = null;
-    }
-
-    private void cancelDeadline() {
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
     }
 }

@@ -2,7 +2,8 @@ package dev.seestack.internal.transport;
 
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.config.ProxyAddress;
-import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.nio.StandaloneNioEventLoop;
 import io.netty.handler.codec.http.HttpMethod;
@@ -44,6 +45,14 @@ public final class HttpEngine implements AutoCloseable {
         EngineSetup.beforeFirstUse();
     }
 
+    /**
+     * The buffers of every engine in this JVM: pooled (one heap and one direct arena of 1 MiB chunks, taken when
+     * first needed; caches on the event loop threads only), since allocating and freeing a direct buffer per read,
+     * TLS record and header block cost more than the rest of a request's I/O. Heap buffers are preferred: the JDK's
+     * TLS engine works on arrays; socket reads and writes go through the direct arena.
+     */
+    private static final ByteBufAllocator BUFFERS = new PooledByteBufAllocator(false, 1, 1, 8192, 7, 256, 64, false);
+
     private final EventLoop loop;
     private final ChannelOpener opener;
     private final LongSupplier clock;
@@ -66,7 +75,7 @@ public final class HttpEngine implements AutoCloseable {
     public HttpEngine(SSLContext sslContext, ProxyAddress proxy, LongSupplier nanoClock) {
         this.clock = nanoClock;
         this.loop = StandaloneNioEventLoop.create(threads());
-        this.opener = new ChannelOpener(loop, UnpooledByteBufAllocator.DEFAULT, tlsContext(sslContext), proxy);
+        this.opener = new ChannelOpener(loop, BUFFERS, tlsContext(sslContext), proxy);
         loop.scheduleWithFixedDelay(this::closeIdle, IDLE_CHECK_MS, IDLE_CHECK_MS, TimeUnit.MILLISECONDS);
     }
 

@@ -29,6 +29,14 @@ class JsonWriterTest {
     }
 
     @Test
+    void escapesCharactersAtTheStartBetweenAndAtTheEndOfPlainRuns() {
+        JsonWriter w = new JsonWriter(16).value("\"plain run\\\tanother run\u2029end\n");
+
+        assertEquals("\"\\\"plain run\\\\\\tanother run\\u2029end\\n\"", w.toString());
+        assertEquals(w.toString(), new String(w.toBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void writesBareFramesWithoutTheAtPrefix() {
         StackTraceElement frame = new StackTraceElement("com.acme.Orders", "place", "Orders.java", 42);
         StackTraceElement nativeFrame = new StackTraceElement("java.lang.Object", "wait", null, -2);

@@ -23,6 +23,22 @@ class SensitiveDataMaskerTest {
     }
 
     @Test
+    void findsSecretWordsWhateverTheCaseOfTheirFirstLetter() {
+        assertEquals("PASSWORD=[MASKED] Token: [MASKED]", masker.maskText("PASSWORD=hunter2 Token: abc"));
+        assertEquals("COOKIE: [MASKED]", masker.maskText("COOKIE: s=1"));
+        assertEquals("user=ann", masker.maskText("user=ann"));
+    }
+
+    @Test
+    void judgesARepeatedKeyTheSameWayEachTime() {
+        for (int i = 0; i < 3; i++) {
+            assertTrue(masker.isSensitiveKey("apiKey"));
+            assertFalse(masker.isSensitiveKey("primaryKey"));
+        }
+        assertFalse(masker.isSensitiveKey(null));
+    }
+
+    @Test
     void masksProxyAuthorizationOfAnyScheme() {
         assertEquals("proxy-authorization: [MASKED]\nnext line",
                 masker.maskText("proxy-authorization: Basic dXNlcjpwYXNz\nnext line"));
