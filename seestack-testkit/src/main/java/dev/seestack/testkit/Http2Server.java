@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,6 +62,8 @@ public final class Http2Server implements AutoCloseable {
     private final ServerConnector connector;
     private final boolean tls;
     private final boolean keepBodies;
+    /** Each answer's body: the accepted-answer JSON, padded with spaces to the size asked for. */
+    private final byte[] answer;
     private final LongAdder requests = new LongAdder();
     private final Map<String, LongAdder> byProtocol = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -69,13 +72,15 @@ public final class Http2Server implements AutoCloseable {
     private final Map<String, LongAdder> byConnection = new ConcurrentHashMap<>();
 
     private Http2Server(boolean tls, boolean keepBodies) {
-        this(tls, keepBodies, 0);
+        this(tls, keepBodies, 0, 0);
     }
 
     /** {@code maxStreams}: the HTTP/2 {@code SETTINGS_MAX_CONCURRENT_STREAMS} to announce (0: Jetty's default). */
-    private Http2Server(boolean tls, boolean keepBodies, int maxStreams) {
+    private Http2Server(boolean tls, boolean keepBodies, int maxStreams, int answerBytes) {
         this.tls = tls;
         this.keepBodies = keepBodies;
+        this.answer = Arrays.copyOf(ACCEPTED, Math.max(ACCEPTED.length, answerBytes));
+        Arrays.fill(answer, ACCEPTED.length, answer.length, (byte) ' ');
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("test-http2-server");
         threads.setDaemon(true);
@@ -99,7 +104,15 @@ public final class Http2Server implements AutoCloseable {
 
     /** HTTP/2 over TLS allowing only {@code maxStreams} requests at once on a connection; bodies not kept. */
     public static Http2Server httpsWithStreamLimit(int maxStreams) {
-        return new Http2Server(true, false, maxStreams);
+        return new Http2Server(true, false, maxStreams, 0);
+    }
+
+    /**
+     * HTTP/2 over TLS answering each request with a body of {@code answerBytes} (the accepted answer padded with
+     * spaces): answers beyond the flow-control window; bodies not kept.
+     */
+    public static Http2Server httpsAnswering(int answerBytes) {
+        return new Http2Server(true, false, 0, answerBytes);
     }
 
     /** HTTP/2 over TLS; {@code keepBodies}: whether {@link #received()} records each request. */
@@ -221,7 +234,7 @@ public final class Http2Server implements AutoCloseable {
                 }
                 response.setStatus(202);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-                response.write(true, ByteBuffer.wrap(ACCEPTED), callback);
+                response.write(true, ByteBuffer.wrap(answer), callback);
             });
             return true;
         }
