@@ -3,6 +3,7 @@ package dev.seestack.internal.transport;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -200,6 +201,9 @@ final class ConnectionPool {
         ch.pipeline().addBefore(ChannelOpener.GUARD, "h2", Http2FrameCodecBuilder.forClient()
                 .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
                 .encoderEnforceMaxConcurrentStreams(true) // streams beyond the server's limit wait, none fails
+                // each body's length is a literal, never added to the HPACK table: it would evict the headers every
+                // request repeats (key, content type, path), which then stay one-byte indexes
+                .headerSensitivityDetector((name, value) -> HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name))
                 .build());
         streams = new StreamTable(this);
         ch.pipeline().addBefore(ChannelOpener.GUARD, "streams", streams);
