@@ -1,6 +1,7 @@
 package dev.seestack.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seestack.RecordingSink;
@@ -12,6 +13,7 @@ import dev.seestack.internal.ClientComponents;
 import dev.seestack.internal.transport.HttpEngine;
 import dev.seestack.internal.transport.NettyTransport;
 import dev.seestack.internal.transport.TransportResponse;
+import dev.seestack.internal.transport.UnconfirmedDeliveryException;
 import dev.seestack.testkit.ContractSchemas;
 import dev.seestack.testkit.Http2Server;
 import dev.seestack.testkit.IngestStub;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -145,6 +148,25 @@ class Http2DeliveryTest {
             }
             assertEquals(1, server.connections());
             assertEquals(40, server.requests(Http2Server.HTTP_2));
+        }
+    }
+
+    @Test
+    void aStreamWithoutAnAnswerTimesOutAloneAndTheConnectionCarriesTheNextRequest() throws Exception {
+        try (Http2Server server = Http2Server.https(false);
+                HttpEngine engine = HttpEngine.forConfig(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY)
+                        .host(server.host()).trustStore(TLS.trustStore().toString())
+                        .trustStorePassword(TestCertificates.PASSWORD).build(), System::nanoTime);
+                NettyTransport transport = new NettyTransport(server.host(), IngestStub.API_KEY, engine)) {
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            assertEquals(202, transport.postAsync("/api/v1/logs", body).get(20, TimeUnit.SECONDS).status());
+            CompletableFuture<TransportResponse> silent = transport.postAsync(Http2Server.SILENT_PATH, body);
+
+            ExecutionException timedOut = assertThrows(ExecutionException.class, () -> silent.get(20, TimeUnit.SECONDS));
+            assertTrue(timedOut.getCause() instanceof UnconfirmedDeliveryException, String.valueOf(timedOut.getCause()));
+            assertEquals(202, transport.postAsync("/api/v1/logs", body).get(20, TimeUnit.SECONDS).status());
+            assertEquals(1, server.connections(), "the timed-out stream was reset, its connection kept");
+            assertEquals(1, engine.connections());
         }
     }
 

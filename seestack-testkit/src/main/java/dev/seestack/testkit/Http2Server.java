@@ -54,6 +54,9 @@ public final class Http2Server implements AutoCloseable {
             + "\"meta\":{\"requestId\":\"5f0c6a5e-0000-4000-8000-00000000000b\",\"timestamp\":\"2026-01-01T00:00:00Z\"}}")
             .getBytes(StandardCharsets.UTF_8);
 
+    /** A request to a path ending with this is never answered (nor counted). */
+    public static final String SILENT_PATH = "/silent";
+
     /** One request as the server saw it. */
     public record Received(String path, String protocol, String body) {
     }
@@ -218,6 +221,9 @@ public final class Http2Server implements AutoCloseable {
             String protocol = request.getConnectionMetaData().getHttpVersion().asString();
             String path = request.getHttpURI().getPath();
             String connection = request.getConnectionMetaData().getId();
+            if (path.endsWith(SILENT_PATH)) {
+                return true; // never answered: the client's deadline is what ends it
+            }
             if (request.getHeaders().contains(HttpHeader.UPGRADE)) {
                 upgradeRequests.increment(); // answered as plain HTTP/1.1: no h2c here
             }
