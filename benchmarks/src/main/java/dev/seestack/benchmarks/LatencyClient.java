@@ -85,6 +85,9 @@ final class LatencyClient {
             SdkThreadCpu atWindowEnd = SdkThreadCpu.snapshot();
             client.flush(FLUSH);
             SdkThreadCpu after = SdkThreadCpu.snapshot();
+            if (Boolean.getBoolean("bench.taskCpu")) {
+                System.err.println(TaskCpu.line()); // every thread's CPU, the JVM's own, before the client's end
+            }
             FeatureStats logs = client.stats().logs();
             return new Figures(offered.count(), offered.seconds(), logs.captured() - settled.captured(),
                     logs.droppedBufferFull() - settled.droppedBufferFull(), after.since(cpuFrom),

@@ -81,8 +81,17 @@ final class LatencyRuns {
     }
 
     /** The report's {@code bench.*} system properties, for a child JVM to see the same settings. */
+    /**
+     * The {@code bench.*} properties, and {@code -Dbench.childJvmFlags="-XX:... -XX:..."} as the child JVM's own flags
+     * (space-separated: JFR, {@code -Xlog:jit+compilation=debug:file=jit.log}, a heap size) to profile a new JVM's
+     * row; nothing that prints to the child's standard output, which carries its figures.
+     */
     private static List<String> passedOn() {
         List<String> flags = new ArrayList<>();
+        String own = System.getProperty("bench.childJvmFlags", "").trim();
+        if (!own.isEmpty()) {
+            flags.addAll(List.of(own.split("\\s+")));
+        }
         System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench."))
                 .forEach(n -> flags.add("-D" + n + "=" + System.getProperty(n)));
         return flags;

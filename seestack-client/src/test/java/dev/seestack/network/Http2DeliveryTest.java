@@ -1,6 +1,7 @@
 package dev.seestack.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seestack.RecordingSink;
@@ -9,14 +10,22 @@ import dev.seestack.SeeStackClient;
 import dev.seestack.SeeStackConfig;
 import dev.seestack.internal.ClientAccess;
 import dev.seestack.internal.ClientComponents;
+import dev.seestack.internal.transport.HttpEngine;
+import dev.seestack.internal.transport.NettyTransport;
+import dev.seestack.internal.transport.TransportResponse;
+import dev.seestack.internal.transport.UnconfirmedDeliveryException;
 import dev.seestack.testkit.ContractSchemas;
 import dev.seestack.testkit.Http2Server;
 import dev.seestack.testkit.IngestStub;
 import dev.seestack.testkit.TestCertificates;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -117,6 +126,47 @@ class Http2DeliveryTest {
             sendsAndDeliversEvery(500, client, server);
             FeatureStats logs = client.stats().logs();
             assertEquals(0, logs.droppedAfterRetries() + logs.droppedBufferFull() + logs.rejected(), logs.toString());
+        }
+    }
+
+    @Test
+    void answersFarBeyondTheFlowControlWindowAllArriveOnOneConnection() throws Exception {
+        // 12 answers of 100 KB on one connection: 18x the 64 KB connection window the client starts with, so every
+        // answer arrives only if the client gives the window back as it reads
+        try (Http2Server server = Http2Server.httpsAnswering(100_000);
+                HttpEngine engine = HttpEngine.forConfig(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY)
+                        .host(server.host()).trustStore(TLS.trustStore().toString())
+                        .trustStorePassword(TestCertificates.PASSWORD).build(), System::nanoTime);
+                NettyTransport transport = new NettyTransport(server.host(), IngestStub.API_KEY, engine)) {
+            List<CompletableFuture<TransportResponse>> answers = IntStream.range(0, 12)
+                    .mapToObj(i -> transport.postAsync("/api/v1/logs", "{}".getBytes(StandardCharsets.UTF_8)))
+                    .collect(Collectors.toList());
+            for (CompletableFuture<TransportResponse> answer : answers) {
+                TransportResponse r = answer.get(20, TimeUnit.SECONDS);
+                assertEquals(202, r.status());
+                assertTrue(r.body().startsWith("{\"success\":true"), r.body());
+            }
+            assertEquals(1, server.connections());
+            assertEquals(12, server.requests(Http2Server.HTTP_2));
+        }
+    }
+
+    @Test
+    void aStreamWithoutAnAnswerTimesOutAloneAndTheConnectionCarriesTheNextRequest() throws Exception {
+        try (Http2Server server = Http2Server.https(false);
+                HttpEngine engine = HttpEngine.forConfig(SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY)
+                        .host(server.host()).trustStore(TLS.trustStore().toString())
+                        .trustStorePassword(TestCertificates.PASSWORD).build(), System::nanoTime);
+                NettyTransport transport = new NettyTransport(server.host(), IngestStub.API_KEY, engine)) {
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            assertEquals(202, transport.postAsync("/api/v1/logs", body).get(20, TimeUnit.SECONDS).status());
+            CompletableFuture<TransportResponse> silent = transport.postAsync(Http2Server.SILENT_PATH, body);
+
+            ExecutionException timedOut = assertThrows(ExecutionException.class, () -> silent.get(20, TimeUnit.SECONDS));
+            assertTrue(timedOut.getCause() instanceof UnconfirmedDeliveryException, String.valueOf(timedOut.getCause()));
+            assertEquals(202, transport.postAsync("/api/v1/logs", body).get(20, TimeUnit.SECONDS).status());
+            assertEquals(1, server.connections(), "the timed-out stream was reset, its connection kept");
+            assertEquals(1, engine.connections());
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,6 +55,9 @@ public final class Http2Server implements AutoCloseable {
             + "\"meta\":{\"requestId\":\"5f0c6a5e-0000-4000-8000-00000000000b\",\"timestamp\":\"2026-01-01T00:00:00Z\"}}")
             .getBytes(StandardCharsets.UTF_8);
 
+    /** A request to a path ending with this is never answered (nor counted). */
+    public static final String SILENT_PATH = "/silent";
+
     /** One request as the server saw it. */
     public record Received(String path, String protocol, String body) {
     }
@@ -62,6 +66,8 @@ public final class Http2Server implements AutoCloseable {
     private final ServerConnector connector;
     private final boolean tls;
     private final boolean keepBodies;
+    /** Each answer's body: the accepted-answer JSON, padded with spaces to the size asked for. */
+    private final byte[] answer;
     private final LongAdder requests = new LongAdder();
     private final Map<String, LongAdder> byProtocol = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -72,13 +78,15 @@ public final class Http2Server implements AutoCloseable {
     private volatile CompletableFuture<Void> held;
 
     private Http2Server(boolean tls, boolean keepBodies) {
-        this(tls, keepBodies, 0);
+        this(tls, keepBodies, 0, 0);
     }
 
     /** {@code maxStreams}: the HTTP/2 {@code SETTINGS_MAX_CONCURRENT_STREAMS} to announce (0: Jetty's default). */
-    private Http2Server(boolean tls, boolean keepBodies, int maxStreams) {
+    private Http2Server(boolean tls, boolean keepBodies, int maxStreams, int answerBytes) {
         this.tls = tls;
         this.keepBodies = keepBodies;
+        this.answer = Arrays.copyOf(ACCEPTED, Math.max(ACCEPTED.length, answerBytes));
+        Arrays.fill(answer, ACCEPTED.length, answer.length, (byte) ' ');
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("test-http2-server");
         threads.setDaemon(true);
@@ -102,12 +110,20 @@ public final class Http2Server implements AutoCloseable {
 
     /** HTTP/2 over TLS allowing only {@code maxStreams} requests at once on a connection; bodies not kept. */
     public static Http2Server httpsWithStreamLimit(int maxStreams) {
-        return new Http2Server(true, false, maxStreams);
+        return new Http2Server(true, false, maxStreams, 0);
+    }
+
+    /**
+     * HTTP/2 over TLS answering each request with a body of {@code answerBytes} (the accepted answer padded with
+     * spaces): answers beyond the flow-control window; bodies not kept.
+     */
+    public static Http2Server httpsAnswering(int answerBytes) {
+        return new Http2Server(true, false, 0, answerBytes);
     }
 
     /** As {@link #httpsWithStreamLimit(int)}; {@code keepBodies}: whether {@link #received()} records each request. */
     public static Http2Server httpsWithStreamLimit(int maxStreams, boolean keepBodies) {
-        return new Http2Server(true, keepBodies, maxStreams);
+        return new Http2Server(true, keepBodies, maxStreams, 0);
     }
 
     /**
@@ -230,6 +246,9 @@ public final class Http2Server implements AutoCloseable {
             String protocol = request.getConnectionMetaData().getHttpVersion().asString();
             String path = request.getHttpURI().getPath();
             String connection = request.getConnectionMetaData().getId();
+            if (path.endsWith(SILENT_PATH)) {
+                return true; // never answered: the client's deadline is what ends it
+            }
             if (request.getHeaders().contains(HttpHeader.UPGRADE)) {
                 upgradeRequests.increment(); // answered as plain HTTP/1.1: no h2c here
             }
@@ -255,10 +274,10 @@ public final class Http2Server implements AutoCloseable {
         }
     }
 
-    private static void accept(Response response, Callback callback) {
+    private void accept(Response response, Callback callback) {
         response.setStatus(202);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(ACCEPTED), callback);
+        response.write(true, ByteBuffer.wrap(answer), callback);
     }
 
     /** A connector that counts the TCP connections it accepts (one end point per accepted socket). */

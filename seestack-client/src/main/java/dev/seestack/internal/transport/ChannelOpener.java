@@ -150,7 +150,7 @@ final class ChannelOpener {
                             ch.pipeline().addLast("proxy", connect);
                         }
                         if (endpoint.https()) {
-                            ch.pipeline().addLast("tls", tlsHandler(ch, endpoint));
+                            ch.pipeline().addLast(TLS, tlsHandler(ch, endpoint));
                         }
                         ch.pipeline().addLast(GUARD, Guard.INSTANCE);
                     }
@@ -193,6 +193,9 @@ final class ChannelOpener {
         });
         return ready;
     }
+
+    /** The name of an https connection's TLS handler. */
+    static final String TLS = "tls";
 
     /** The name of every connection's last handler; protocol handlers are added before it. */
     static final String GUARD = "guard";

@@ -1,18 +1,12 @@
 package dev.seestack.internal.transport;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http2.Http2CodecUtil;
-import io.netty.handler.codec.http2.Http2Error;
-import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
@@ -59,10 +53,9 @@ final class ConnectionPool {
     private boolean deadlineCheckScheduled;
     private final List<Exchange> awaitingProtocol = new ArrayList<>();
     private Channel http2;
-    /** Opens streams on {@link #http2}. */
-    private Http2StreamChannelBootstrap streamOpener;
+    /** The exchanges on {@link #http2}'s streams. */
+    private StreamTable streams;
     private boolean http2Answered;
-    private int streams;
     private long http2IdleSince;
     /** https: the server chose HTTP/1.1 (no more waiting for the first connection's ALPN answer). */
     private boolean http1Chosen;
@@ -202,50 +195,40 @@ final class ConnectionPool {
     }
 
     private void startHttp2(Channel ch) {
+        // the streams written in one turn of the event loop (a sender's hand-off, the answers of one read) leave as
+        // one flush: TLS wraps them into one record and one socket write instead of one each per stream
+        ch.pipeline().addAfter(ChannelOpener.TLS, "coalesce",
+                new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         ch.pipeline().addBefore(ChannelOpener.GUARD, "h2", Http2FrameCodecBuilder.forClient()
                 .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
                 .encoderEnforceMaxConcurrentStreams(true) // streams beyond the server's limit wait, none fails
+                // each body's length is a literal, never added to the HPACK table: it would evict the headers every
+                // request repeats (key, content type, path), which then stay one-byte indexes
+                .headerSensitivityDetector((name, value) -> HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name))
                 .build());
-        ch.pipeline().addBefore(ChannelOpener.GUARD, "streams", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+        streams = new StreamTable(this);
+        ch.pipeline().addBefore(ChannelOpener.GUARD, "streams", streams);
         http2 = ch;
-        streamOpener = new Http2StreamChannelBootstrap(ch);
         http2Answered = false;
         http2IdleSince = clock.getAsLong();
     }
 
-    /** Sends {@code ex} on a new stream: its headers and body as HTTP/2 frames, its answer read from frames. */
+    /** Sends {@code ex} on a new stream of {@link #http2}: its headers and body as frames, its answer read from frames. */
     private void sendOnStream(Exchange ex) {
-        streams++;
-        streamOpener.open().addListener((Future<Http2StreamChannel> f) -> {
-            if (!f.isSuccess()) {
-                streamEnded();
-                finish(ex, f.cause());
-                return;
-            }
-            Http2StreamChannel stream = f.getNow();
-            stream.closeFuture().addListener(c -> streamEnded());
-            if (ex.isDone()) {
-                stream.close();
-                return;
-            }
-            ex.channel = stream;
-            ex.reused = http2Answered;
-            ex.multiplexed = true;
-            ExchangeHandler handler = new ExchangeHandler(this);
-            handler.carry(ex);
-            stream.pipeline().addLast(handler);
-            if (ex.hasBody()) {
-                stream.write(ex.http2Headers(false), stream.voidPromise());
-                write(stream, ex, ex.http2Body());
-            } else {
-                write(stream, ex, ex.http2Headers(true));
-            }
-        });
+        ex.channel = http2;
+        ex.reused = http2Answered;
+        ex.multiplexed = true;
+        streams.send(ex);
     }
 
-    private void streamEnded() {
-        if (--streams == 0) {
-            http2IdleSince = clock.getAsLong();
+    /** {@code ex} leaves its stream (answered, failed, timed out): the stream is reset if still open. */
+    private void leaveStream(Exchange ex) {
+        StreamTable table = ex.channel == null ? null : ex.channel.pipeline().get(StreamTable.class);
+        if (table != null) {
+            table.cancel(ex);
+            if (table == streams && table.isEmpty()) {
+                http2IdleSince = clock.getAsLong();
+            }
         }
     }
 
@@ -255,9 +238,9 @@ final class ConnectionPool {
             return;
         }
         active.remove(ex);
-        if (ch.parent() != null) {
+        if (ex.stream != null) {
             http2Answered = true;
-            ch.close();
+            leaveStream(ex);
         } else if (ex.keepAlive() && ch.isActive() && !closed) {
             makeIdle(ch);
         } else {
@@ -275,10 +258,11 @@ final class ConnectionPool {
         if (ex.channel != ch || ex.isDone()) {
             return;
         }
-        if (queuedStream(ex)) {
-            dropQueuedStream((Http2StreamChannel) ch); // else its frames would still leave: sent twice once resent
+        if (ex.stream != null) {
+            leaveStream(ex); // a stream still queued behind the server's limit leaves the queue: never sent later
+        } else {
+            ch.close();
         }
-        ch.close();
         if (!ex.answerStarted && ex.reused && !ex.resent && !closed) {
             resends.increment();
             ex.resetForResend();
@@ -332,37 +316,20 @@ final class ConnectionPool {
         boolean queued = queuedStream(ex);
         finish(ex, new IOException("no answer from " + endpoint + " within " + HttpEngine.REQUEST_TIMEOUT.toMillis()
                 + " ms" + (queued ? " (not sent: waiting for a stream)" : "")));
-        if (queued) {
-            dropQueuedStream((Http2StreamChannel) ex.channel);
-        }
-        if (ex.channel != null) {
+        if (ex.stream != null) {
+            leaveStream(ex);
+        } else if (ex.channel != null) {
             ex.channel.close();
         }
     }
 
-    /**
-     * Whether {@code ex}'s stream still waits in the codec's queue for a slot under the server's
-     * {@code MAX_CONCURRENT_STREAMS}: its headers got a stream id, but the connection never created that stream, so
-     * none of its frames left.
-     */
+    /** Whether {@code ex}'s stream still waits for a slot under the server's limit (none of its frames left). */
     private static boolean queuedStream(Exchange ex) {
-        if (!(ex.channel instanceof Http2StreamChannel) || ex.bodyWritten || ex.isDone()) {
+        if (ex.stream == null || ex.isDone()) {
             return false;
         }
-        int id = ((Http2StreamChannel) ex.channel).stream().id();
-        Http2FrameCodec codec = ex.channel.parent().pipeline().get(Http2FrameCodec.class);
-        return codec != null && Http2CodecUtil.isStreamIdValid(id) && !codec.connection().streamMayHaveExisted(id);
-    }
-
-    /**
-     * Takes a queued stream out of the codec's queue so its frames are never written. Closing the stream channel
-     * does not: the frame codec drops the reset of a stream the connection has not created, and the queue would
-     * send the frames when a slot frees. A reset given to the queueing encoder itself removes them.
-     */
-    private static void dropQueuedStream(Http2StreamChannel stream) {
-        ChannelHandlerContext ctx = stream.parent().pipeline().context(Http2FrameCodec.class);
-        ((Http2FrameCodec) ctx.handler()).encoder().writeRstStream(ctx, stream.stream().id(), Http2Error.CANCEL.code(),
-                ctx.newPromise());
+        StreamTable table = ex.channel.pipeline().get(StreamTable.class);
+        return table != null && table.queued(ex);
     }
 
     private void makeIdle(Channel ch) {
@@ -392,7 +359,7 @@ final class ConnectionPool {
                 ch.close();
             }
         }
-        if (http2 != null && streams == 0 && now - http2IdleSince >= limit) {
+        if (http2 != null && streams.isEmpty() && now - http2IdleSince >= limit) {
             http2.close();
         }
     }

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +44,10 @@ final class Exchange {
     boolean bodyWritten;
     boolean answerStarted;
     boolean multiplexed;
+    /** HTTP/2: its stream on the connection {@link #channel} (null over HTTP/1.1 and while it waits for one). */
+    Http2FrameStream stream;
+    /** HTTP/2: the final (non-1xx) headers came; a later headers frame is trailers. */
+    boolean headed;
     /** When it times out ({@code System.nanoTime}), set at its first dispatch; 0 before. */
     long deadlineNanos;
     private boolean interim;
@@ -206,6 +211,8 @@ final class Exchange {
     void resetForResend() {
         resent = true;
         channel = null;
+        stream = null;
+        headed = false;
         reused = false;
         bodyWritten = false;
         answerStarted = false;

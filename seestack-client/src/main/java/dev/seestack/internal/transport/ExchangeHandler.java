@@ -6,21 +6,17 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http2.Http2DataFrame;
-import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 
 /**
- * The last handler of an HTTP/1.1 connection or an HTTP/2 stream: feeds the answer of the exchange it carries
- * into that {@link Exchange} (HTTP/1.1 messages, or HTTP/2 frames as they come) and reports the end, a close or a
- * failure to its {@link ConnectionPool}.
+ * The last handler of an HTTP/1.1 connection: feeds the answer of the exchange it carries into that
+ * {@link Exchange} and reports the end, a close or a failure to its {@link ConnectionPool} (HTTP/2 streams:
+ * {@link StreamTable}).
  */
 final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final ConnectionPool pool;
     private Exchange current;
-    /** HTTP/2: the final (non-1xx) headers came; a later headers frame is trailers. */
-    private boolean headed;
 
     ExchangeHandler(ConnectionPool pool) {
         this.pool = pool;
@@ -35,10 +31,6 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
             Exchange ex = current;
-            if (ex != null && (msg instanceof Http2HeadersFrame || msg instanceof Http2DataFrame)) {
-                onFrame(ctx, ex, msg);
-                return;
-            }
             if (ex == null || !(msg instanceof HttpObject)) {
                 return; // an answer nobody asked for: dropped
             }
@@ -62,30 +54,6 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             }
         } finally {
             ReferenceCountUtil.release(msg);
-        }
-    }
-
-    /** An HTTP/2 frame of the answer: headers (1xx ones skipped, trailers ignored), data, and the stream's end. */
-    private void onFrame(ChannelHandlerContext ctx, Exchange ex, Object frame) {
-        boolean end;
-        if (frame instanceof Http2HeadersFrame) {
-            Http2HeadersFrame headers = (Http2HeadersFrame) frame;
-            if (!headed) {
-                headed = ex.onHead(headers.headers());
-            }
-            end = headers.isEndStream();
-        } else {
-            Http2DataFrame data = (Http2DataFrame) frame;
-            ex.onContent(data.content());
-            end = data.isEndStream();
-        }
-        if (end) {
-            current = null;
-            if (headed) {
-                pool.answered(ctx.channel(), ex);
-            } else {
-                pool.lost(ctx.channel(), ex, new IOException("stream from " + ex.endpoint() + " ended without an answer"));
-            }
         }
     }
 
