@@ -26,12 +26,21 @@ import java.util.function.LongSupplier;
 /**
  * The connections to one origin and the exchanges on them; every field is used on the engine's event loop only.
  * HTTP/1.1: keep-alive connections carrying one request at a time, a new one opened only when none is idle, idle
- * ones closed after {@link HttpEngine#IDLE_TIMEOUT}. HTTP/2 (when TLS agrees on it): one connection, a stream per
- * request, streams beyond the server's limit queued. Over https the first connection's ALPN answer decides, so
- * requests wait for it rather than each opening a connection.
+ * ones closed after {@link HttpEngine#IDLE_TIMEOUT}. HTTP/2 (when TLS agrees on it): a stream per request on the
+ * first connection with a free slot under the server's {@code MAX_CONCURRENT_STREAMS}; when every slot is taken
+ * another connection is opened, up to {@link #MAX_HTTP2_CONNECTIONS}, beyond which streams wait in a connection's
+ * queue; each closed after {@link HttpEngine#IDLE_TIMEOUT} without a stream. Over https the first connection's ALPN
+ * answer decides, so requests wait for it rather than each opening a connection.
  */
 final class ConnectionPool {
     private static final AttributeKey<Long> IDLE_SINCE = AttributeKey.valueOf("seestack.idleSince");
+    /**
+     * HTTP/2 connections to one origin at most: more only when the server's stream limit (Jetty's default 128, some
+     * backends 100) is below what the window needs, and 4 carry the window's bound of 512 streams at a limit of 128.
+     */
+    static final int MAX_HTTP2_CONNECTIONS = 4;
+    /** After an extra HTTP/2 connection failed to open, none is tried again for this long (requests queue instead). */
+    private static final long EXTRA_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Endpoint endpoint;
     private final EventLoop loop;
@@ -52,11 +61,13 @@ final class ConnectionPool {
     /** Whether a deadline check is scheduled (one at a time, for the oldest exchange, not one per request). */
     private boolean deadlineCheckScheduled;
     private final List<Exchange> awaitingProtocol = new ArrayList<>();
-    private Channel http2;
-    /** The exchanges on {@link #http2}'s streams. */
-    private StreamTable streams;
-    private boolean http2Answered;
-    private long http2IdleSince;
+    /** The HTTP/2 connections (the exchanges on each one's streams), oldest first: a request takes the first free. */
+    private final List<StreamTable> http2 = new ArrayList<>();
+    /** The server's stream limit as last announced, assumed for a new connection until its own SETTINGS arrive. */
+    private int streamLimit = Integer.MAX_VALUE;
+    /** Whether the last extra HTTP/2 connection failed to open: then none is tried before {@link #noExtraBefore}. */
+    private boolean extraFailed;
+    private long noExtraBefore;
     /** https: the server chose HTTP/1.1 (no more waiting for the first connection's ALPN answer). */
     private boolean http1Chosen;
     private boolean probing;
@@ -86,7 +97,7 @@ final class ConnectionPool {
         if (!deadlineCheckScheduled) {
             scheduleDeadlineCheck(ex.deadlineNanos);
         }
-        if (http2 != null && http2.isActive()) {
+        if (!http2.isEmpty()) {
             sendOnStream(ex);
         } else if (endpoint.https() && !http1Chosen) {
             awaitingProtocol.add(ex);
@@ -112,6 +123,13 @@ final class ConnectionPool {
             }
             List<Exchange> waiting = ex != null ? List.of(ex) : drainAwaiting();
             if (!f.isSuccess()) {
+                if (ex == null && http2.stream().anyMatch(t -> t.channel().isActive())) {
+                    // an extra HTTP/2 connection: its requests wait in the open ones' queues instead
+                    extraFailed = true;
+                    noExtraBefore = clock.getAsLong() + EXTRA_RETRY_NANOS;
+                    sendEachOnStream(waiting);
+                    return;
+                }
                 for (Exchange w : waiting) {
                     finish(w, f.cause());
                 }
@@ -124,12 +142,9 @@ final class ConnectionPool {
             }
             track(ch);
             if (ChannelOpener.agreedHttp2(ch)) {
+                extraFailed = false;
                 startHttp2(ch);
-                for (Exchange w : waiting) {
-                    if (!w.isDone()) {
-                        sendOnStream(w);
-                    }
-                }
+                sendEachOnStream(waiting);
                 return;
             }
             ch.pipeline().addBefore(ChannelOpener.GUARD, "http", new HttpClientCodec());
@@ -153,6 +168,14 @@ final class ConnectionPool {
                 makeIdle(ch);
             }
         });
+    }
+
+    private void sendEachOnStream(List<Exchange> waiting) {
+        for (Exchange w : waiting) {
+            if (!w.isDone()) {
+                sendOnStream(w);
+            }
+        }
     }
 
     private List<Exchange> drainAwaiting() {
@@ -206,19 +229,58 @@ final class ConnectionPool {
                 // request repeats (key, content type, path), which then stay one-byte indexes
                 .headerSensitivityDetector((name, value) -> HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name))
                 .build());
-        streams = new StreamTable(this);
+        StreamTable streams = new StreamTable(this);
         ch.pipeline().addBefore(ChannelOpener.GUARD, "streams", streams);
-        http2 = ch;
-        http2Answered = false;
-        http2IdleSince = clock.getAsLong();
+        streams.idleSince(clock.getAsLong());
+        http2.add(streams);
     }
 
-    /** Sends {@code ex} on a new stream of {@link #http2}: its headers and body as frames, its answer read from frames. */
+    /**
+     * Sends {@code ex} on a new stream (its headers and body as frames, its answer read from frames) of the first
+     * HTTP/2 connection with a free slot. With none free it waits for another connection, opened unless
+     * {@link #MAX_HTTP2_CONNECTIONS} are open; at that cap the stream waits in the least busy connection's queue.
+     */
     private void sendOnStream(Exchange ex) {
-        ex.channel = http2;
-        ex.reused = http2Answered;
+        StreamTable table = null;
+        StreamTable leastBusy = null;
+        for (StreamTable t : http2) {
+            if (!t.channel().isActive()) {
+                continue;
+            }
+            if (t.size() < streamLimit(t)) {
+                table = t;
+                break;
+            }
+            if (leastBusy == null || t.size() < leastBusy.size()) {
+                leastBusy = t;
+            }
+        }
+        if (table == null) {
+            boolean open = !probing && (leastBusy == null || http2.size() < MAX_HTTP2_CONNECTIONS && !http1Chosen
+                    && (!extraFailed || clock.getAsLong() - noExtraBefore >= 0));
+            if (probing || open) { // the opening connection takes it, or a slot that frees before it is up
+                awaitingProtocol.add(ex);
+                if (open) {
+                    probing = true;
+                    connect(null);
+                }
+                return;
+            }
+            table = leastBusy;
+        }
+        ex.channel = table.channel();
+        ex.reused = table.answered();
         ex.multiplexed = true;
-        streams.send(ex);
+        table.send(ex);
+    }
+
+    /** {@code table}'s stream limit: the server's, or until it has said, the last one another connection heard. */
+    private int streamLimit(StreamTable table) {
+        int limit = table.streamLimit();
+        if (limit != Integer.MAX_VALUE) {
+            streamLimit = limit;
+        }
+        return streamLimit;
     }
 
     /** {@code ex} leaves its stream (answered, failed, timed out): the stream is reset if still open. */
@@ -226,8 +288,8 @@ final class ConnectionPool {
         StreamTable table = ex.channel == null ? null : ex.channel.pipeline().get(StreamTable.class);
         if (table != null) {
             table.cancel(ex);
-            if (table == streams && table.isEmpty()) {
-                http2IdleSince = clock.getAsLong();
+            if (table.isEmpty()) {
+                table.idleSince(clock.getAsLong());
             }
         }
     }
@@ -239,8 +301,11 @@ final class ConnectionPool {
         }
         active.remove(ex);
         if (ex.stream != null) {
-            http2Answered = true;
+            ch.pipeline().get(StreamTable.class).markAnswered();
             leaveStream(ex);
+            if (!awaitingProtocol.isEmpty() && !http2.isEmpty()) { // the slot it freed: no wait for a new connection
+                sendOnStream(awaitingProtocol.remove(0));
+            }
         } else if (ex.keepAlive() && ch.isActive() && !closed) {
             makeIdle(ch);
         } else {
@@ -342,9 +407,7 @@ final class ConnectionPool {
             connections.decrementAndGet();
         }
         idle.remove(ch);
-        if (ch == http2) {
-            http2 = null;
-        }
+        http2.removeIf(t -> t.channel() == ch);
     }
 
     /** Closes the connections idle for {@link HttpEngine#IDLE_TIMEOUT} or longer on the engine's clock. */
@@ -359,8 +422,10 @@ final class ConnectionPool {
                 ch.close();
             }
         }
-        if (http2 != null && streams.isEmpty() && now - http2IdleSince >= limit) {
-            http2.close();
+        for (StreamTable t : new ArrayList<>(http2)) {
+            if (t.isEmpty() && now - t.idleSince() >= limit) {
+                t.channel().close();
+            }
         }
     }
 

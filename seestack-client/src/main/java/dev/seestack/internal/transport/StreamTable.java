@@ -1,5 +1,6 @@
 package dev.seestack.internal.transport;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
@@ -34,6 +35,10 @@ final class StreamTable extends Http2ChannelDuplexHandler {
     private ChannelHandlerContext ctx;
     /** The connection's frame codec: its encoder queues the streams beyond the server's limit. */
     private ChannelHandlerContext codec;
+    /** Whether a stream of this connection was answered (a request on it then goes on a reused connection). */
+    private boolean answered;
+    /** When the last stream left ({@link ConnectionPool}'s clock), or the connection opened. */
+    private long idleSince;
 
     StreamTable(ConnectionPool pool) {
         this.pool = pool;
@@ -48,6 +53,38 @@ final class StreamTable extends Http2ChannelDuplexHandler {
     /** Whether no stream is open or waiting for the server's stream limit. */
     boolean isEmpty() {
         return exchanges.isEmpty();
+    }
+
+    /** Streams open or waiting for the server's stream limit. */
+    int size() {
+        return exchanges.size();
+    }
+
+    /** The server's {@code SETTINGS_MAX_CONCURRENT_STREAMS}; {@link Integer#MAX_VALUE} until its SETTINGS say. */
+    int streamLimit() {
+        return ((Http2FrameCodec) codec.handler()).connection().local().maxActiveStreams();
+    }
+
+    Channel channel() {
+        return ctx.channel();
+    }
+
+    boolean answered() {
+        return answered;
+    }
+
+    /** A stream of this connection was answered. */
+    void markAnswered() {
+        answered = true;
+    }
+
+    long idleSince() {
+        return idleSince;
+    }
+
+    /** {@code now}: when the connection opened or its last stream left. */
+    void idleSince(long now) {
+        idleSince = now;
     }
 
     /** Writes {@code ex}'s headers (and body) on a new stream; the flush is the connection's (one per loop turn). */

@@ -16,6 +16,7 @@ import dev.seestack.testkit.TestCertificates;
 import io.netty.handler.codec.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Timeout;
  * A request whose stream waits behind the server's {@code MAX_CONCURRENT_STREAMS} when its deadline passes is
  * never written later (the backend would get it twice once delivery retries it) and is reported as not sent;
  * likewise a request whose deadline passes while it waits for its connection. Real sockets: the test kit's Jetty
- * HTTP/2 server (allowing one stream and holding its answers, or behind a delay proxy). A test's request is given
+ * HTTP/2 server (allowing one stream on each of the engine's connections and holding its answers, or behind a delay
+ * proxy). A test's request is given
  * an earlier deadline than the engine's 5 s so it passes at a known point.
  */
 @Timeout(60)
@@ -64,17 +66,23 @@ class Http2StreamQueueTest {
             assertEquals(202, engine.send(log(endpoint, "warm-up")).get(10, TimeUnit.SECONDS).status());
             server.holdAnswers();
 
-            // the same deadline for both, so one deadline check times them out together, the held one first; far
+            // the same deadline for all, so one deadline check times them out together, the held ones first; far
             // enough for the queued one to be sent before it on a loaded machine (checked below)
             long deadline = (System.nanoTime() + TimeUnit.SECONDS.toNanos(8)) | 1;
-            Exchange held = log(endpoint, "held");
-            held.deadlineNanos = deadline;
+            List<Exchange> held = new ArrayList<>();
+            for (int i = 0; i < ConnectionPool.MAX_HTTP2_CONNECTIONS; i++) { // the one stream of every connection
+                Exchange h = log(endpoint, "held " + i);
+                h.deadlineNanos = deadline;
+                engine.send(h);
+                held.add(h);
+                String message = "held " + i;
+                PollUntil.await(Duration.ofSeconds(10), "the server got " + message,
+                        () -> messagesReceived(server).containsKey(message));
+            }
+            assertEquals(ConnectionPool.MAX_HTTP2_CONNECTIONS, engine.connections());
             Exchange queued = log(endpoint, "queued");
             queued.deadlineNanos = deadline;
-            engine.send(held);
-            PollUntil.await(Duration.ofSeconds(10), "the server got the held request",
-                    () -> messagesReceived(server).containsKey("held"));
-            engine.send(queued); // waits for the one stream the server allows
+            engine.send(queued); // every connection's one stream is taken and no more may open: it waits for one
             assertTrue(deadline - System.nanoTime() > 0, "too slow: the queued request was sent after its deadline");
 
             ExecutionException notSent = assertThrows(ExecutionException.class,
@@ -82,17 +90,20 @@ class Http2StreamQueueTest {
             assertFalse(notSent.getCause() instanceof UnconfirmedDeliveryException,
                     "a request that never left is a safe retry: " + notSent.getCause());
             assertTrue(notSent.getCause().getMessage().contains("not sent"), notSent.getCause().getMessage());
-            ExecutionException unconfirmed = assertThrows(ExecutionException.class,
-                    () -> held.result.get(20, TimeUnit.SECONDS));
-            assertInstanceOf(UnconfirmedDeliveryException.class, unconfirmed.getCause(), "the held one was sent");
+            for (Exchange h : held) {
+                ExecutionException unconfirmed = assertThrows(ExecutionException.class,
+                        () -> h.result.get(20, TimeUnit.SECONDS));
+                assertInstanceOf(UnconfirmedDeliveryException.class, unconfirmed.getCause(), "a held one was sent");
+            }
 
             server.releaseAnswers();
             // delivery's retry of the queued log: answered after anything written before it on the connection
             assertEquals(202, engine.send(log(endpoint, "queued")).get(10, TimeUnit.SECONDS).status());
 
-            assertEquals(Map.of("warm-up", 1L, "held", 1L, "queued", 1L), messagesReceived(server),
+            assertEquals(Map.of("warm-up", 1L, "held 0", 1L, "held 1", 1L, "held 2", 1L, "held 3", 1L, "queued", 1L),
+                    messagesReceived(server),
                     "each body once: " + server.received().stream().map(Http2Server.Received::body).toList());
-            assertEquals(List.of(3L), server.requestsPerConnection());
+            assertEquals(ConnectionPool.MAX_HTTP2_CONNECTIONS, server.connections());
         }
     }
 
