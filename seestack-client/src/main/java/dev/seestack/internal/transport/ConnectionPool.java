@@ -39,6 +39,11 @@ final class ConnectionPool {
      * backends 100) is below what the window needs, and 4 carry the window's bound of 512 streams at a limit of 128.
      */
     static final int MAX_HTTP2_CONNECTIONS = 4;
+    /**
+     * A request waits this long for a free stream slot before another HTTP/2 connection is opened: a burst whose
+     * slots free within it (loopback) keeps one connection, a backend whose limit is below the need gets more.
+     */
+    private static final long EXTRA_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** After an extra HTTP/2 connection failed to open, none is tried again for this long (requests queue instead). */
     private static final long EXTRA_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -68,6 +73,8 @@ final class ConnectionPool {
     /** Whether the last extra HTTP/2 connection failed to open: then none is tried before {@link #noExtraBefore}. */
     private boolean extraFailed;
     private long noExtraBefore;
+    /** Whether a check is scheduled to open another HTTP/2 connection if requests still wait for a slot. */
+    private boolean extraCheckScheduled;
     /** https: the server chose HTTP/1.1 (no more waiting for the first connection's ALPN answer). */
     private boolean http1Chosen;
     private boolean probing;
@@ -237,8 +244,9 @@ final class ConnectionPool {
 
     /**
      * Sends {@code ex} on a new stream (its headers and body as frames, its answer read from frames) of the first
-     * HTTP/2 connection with a free slot. With none free it waits for another connection, opened unless
-     * {@link #MAX_HTTP2_CONNECTIONS} are open; at that cap the stream waits in the least busy connection's queue.
+     * HTTP/2 connection with a free slot. With none free it waits for a slot to free or, after
+     * {@link #EXTRA_AFTER_NANOS}, for another connection, unless {@link #MAX_HTTP2_CONNECTIONS} are open: at that cap
+     * the stream waits in the least busy connection's queue.
      */
     private void sendOnStream(Exchange ex) {
         StreamTable table = null;
@@ -256,13 +264,20 @@ final class ConnectionPool {
             }
         }
         if (table == null) {
-            boolean open = !probing && (leastBusy == null || http2.size() < MAX_HTTP2_CONNECTIONS && !http1Chosen
-                    && (!extraFailed || clock.getAsLong() - noExtraBefore >= 0));
-            if (probing || open) { // the opening connection takes it, or a slot that frees before it is up
+            if (leastBusy == null) { // none open: as for the first connection
                 awaitingProtocol.add(ex);
-                if (open) {
+                if (!probing) {
                     probing = true;
                     connect(null);
+                }
+                return;
+            }
+            if (probing || mayOpenExtra()) { // a slot that frees takes it, or the connection opened for it
+                ex.waitingSince = System.nanoTime();
+                awaitingProtocol.add(ex);
+                if (!probing && !extraCheckScheduled) {
+                    extraCheckScheduled = true;
+                    loop.schedule(this::openExtraIfStillWaiting, EXTRA_AFTER_NANOS, TimeUnit.NANOSECONDS);
                 }
                 return;
             }
@@ -272,6 +287,29 @@ final class ConnectionPool {
         ex.reused = table.answered();
         ex.multiplexed = true;
         table.send(ex);
+    }
+
+    private boolean mayOpenExtra() {
+        return http2.size() < MAX_HTTP2_CONNECTIONS && !http1Chosen
+                && (!extraFailed || clock.getAsLong() - noExtraBefore >= 0);
+    }
+
+    /** Opens another HTTP/2 connection when the oldest request waiting for a slot has waited long enough. */
+    private void openExtraIfStillWaiting() {
+        extraCheckScheduled = false;
+        if (closed || probing || awaitingProtocol.isEmpty() || http2.isEmpty()) {
+            return;
+        }
+        long waited = System.nanoTime() - awaitingProtocol.get(0).waitingSince;
+        if (waited < EXTRA_AFTER_NANOS) {
+            extraCheckScheduled = true;
+            loop.schedule(this::openExtraIfStillWaiting, EXTRA_AFTER_NANOS - waited, TimeUnit.NANOSECONDS);
+        } else if (mayOpenExtra()) {
+            probing = true;
+            connect(null);
+        } else { // no more connections: they wait in the open ones' queues
+            sendEachOnStream(drainAwaiting());
+        }
     }
 
     /** {@code table}'s stream limit: the server's, or until it has said, the last one another connection heard. */
@@ -377,10 +415,11 @@ final class ConnectionPool {
             active.remove(ex);
             return;
         }
-        awaitingProtocol.remove(ex);
+        boolean waited = awaitingProtocol.remove(ex);
         boolean queued = queuedStream(ex);
         finish(ex, new IOException("no answer from " + endpoint + " within " + HttpEngine.REQUEST_TIMEOUT.toMillis()
-                + " ms" + (queued ? " (not sent: waiting for a stream)" : "")));
+                + " ms" + (queued ? " (not sent: waiting for a stream)"
+                        : waited ? " (not sent: waiting for a connection or a stream)" : "")));
         if (ex.stream != null) {
             leaveStream(ex);
         } else if (ex.channel != null) {

@@ -50,6 +50,8 @@ final class Exchange {
     boolean headed;
     /** When it times out ({@code System.nanoTime}), set at its first dispatch; 0 before. */
     long deadlineNanos;
+    /** When it began to wait for an HTTP/2 stream slot ({@link System#nanoTime()}). */
+    long waitingSince;
     private boolean interim;
     private int status;
     private String retryAfter;
