@@ -10,6 +10,8 @@ final class Endpoint {
     private final int port;
     private final String authority;
     private final String target;
+    /** Scheme and authority, lower case: the pool key every request looks up (built once, not per request). */
+    private final String origin;
 
     private Endpoint(boolean https, String host, int port, String authority, String target) {
         this.https = https;
@@ -17,6 +19,7 @@ final class Endpoint {
         this.port = port;
         this.authority = authority;
         this.target = target;
+        this.origin = (https ? "https://" : "http://") + authority.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** {@code url}: http(s)://host[:port][/path][?query]; an IPv6 literal in brackets. */
@@ -79,7 +82,7 @@ final class Endpoint {
 
     /** Scheme, host and port: which connections may carry requests to this endpoint. */
     String origin() {
-        return (https ? "https://" : "http://") + authority.toLowerCase(java.util.Locale.ROOT);
+        return origin;
     }
 
     /** The address to connect to, unresolved (resolved on connect, or by a proxy). */
