@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A request whose stream waits behind the server's {@code MAX_CONCURRENT_STREAMS} when its deadline passes is
  * never written later (the backend would get it twice once delivery retries it) and is reported as not sent;
- * likewise a request whose deadline passes while it waits for its connection. Real sockets: the test kit's Jetty
+ * likewise a request whose deadline passes while it waits for its connection. Requests beyond the server's limit
+ * get more HTTP/2 connections (up to {@link ConnectionPool#MAX_HTTP2_CONNECTIONS}), each request sent once, closed
+ * after {@link HttpEngine#IDLE_TIMEOUT} without a stream (on the engine's injected clock). Real sockets: the test kit's Jetty
  * HTTP/2 server (allowing one stream on each of the engine's connections and holding its answers, or behind a delay
  * proxy). A test's request is given
  * an earlier deadline than the engine's 5 s so it passes at a known point.
@@ -43,11 +46,13 @@ class Http2StreamQueueTest {
         return new Exchange(endpoint, HttpMethod.POST, endpoint.target(IngestStub.LOGS), HEADERS, body, 8192);
     }
 
-    private static HttpEngine engineTrustingTheTestCa(String host) {
+    private final AtomicLong clock = new AtomicLong();
+
+    private HttpEngine engineTrustingTheTestCa(String host) {
         SeeStackConfig config = SeeStackConfig.builder(n -> null).apiKey(IngestStub.API_KEY).host(host)
                 .trustStore(TestCertificates.get().trustStore().toString())
                 .trustStorePassword(TestCertificates.PASSWORD).build();
-        return HttpEngine.forConfig(config, System::nanoTime);
+        return HttpEngine.forConfig(config, clock::get);
     }
 
     private static Map<String, Long> messagesReceived(Http2Server server) {
@@ -57,14 +62,19 @@ class Http2StreamQueueTest {
         }).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
+    /** An answered request first, so the server's SETTINGS (its stream limit) are read; then answers are held. */
+    private static void warmUpThenHoldAnswers(HttpEngine engine, Endpoint endpoint, Http2Server server)
+            throws Exception {
+        assertEquals(202, engine.send(log(endpoint, "warm-up")).get(10, TimeUnit.SECONDS).status());
+        server.holdAnswers();
+    }
+
     @Test
     void aRequestStillQueuedBehindTheStreamLimitAtItsDeadlineIsNeverWrittenAndIsReportedNotSent() throws Exception {
         try (Http2Server server = Http2Server.httpsWithStreamLimit(1, true);
                 HttpEngine engine = engineTrustingTheTestCa(server.host())) {
             Endpoint endpoint = Endpoint.parse(server.host());
-            // an answered request first: the server's SETTINGS (its limit of 1) are read before what follows
-            assertEquals(202, engine.send(log(endpoint, "warm-up")).get(10, TimeUnit.SECONDS).status());
-            server.holdAnswers();
+            warmUpThenHoldAnswers(engine, endpoint, server);
 
             // the same deadline for all, so one deadline check times them out together, the held ones first; far
             // enough for the queued one to be sent before it on a loaded machine (checked below)
@@ -128,6 +138,72 @@ class Http2StreamQueueTest {
             assertEquals(202, engine.send(log(endpoint, "waited")).get(15, TimeUnit.SECONDS).status());
             assertEquals(Map.of("waited", 1L), messagesReceived(server));
             assertEquals(1, server.connections());
+        }
+    }
+
+    /** Sends {@code count} logs named {@code prefix 0..count-1} while the server holds its answers. */
+    private static List<Exchange> sendHeld(HttpEngine engine, Endpoint endpoint, String prefix, int count) {
+        List<Exchange> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Exchange ex = log(endpoint, prefix + i);
+            engine.send(ex);
+            sent.add(ex);
+        }
+        return sent;
+    }
+
+    private static void everyOneAnswered(List<Exchange> sent) throws Exception {
+        for (Exchange ex : sent) {
+            assertEquals(202, ex.result.get(20, TimeUnit.SECONDS).status());
+        }
+    }
+
+    @Test
+    void requestsBeyondTheServersStreamLimitGoOnASecondConnectionEachSentOnceAndBothCloseWhenIdle() throws Exception {
+        try (Http2Server server = Http2Server.httpsWithStreamLimit(2, true);
+                HttpEngine engine = engineTrustingTheTestCa(server.host())) {
+            Endpoint endpoint = Endpoint.parse(server.host());
+            warmUpThenHoldAnswers(engine, endpoint, server);
+
+            List<Exchange> sent = sendHeld(engine, endpoint, "log ", 4);
+            PollUntil.await(Duration.ofSeconds(20), "the server got all 4 while holding every answer",
+                    () -> server.received().size() == 5);
+            assertEquals(2, engine.connections(), "2 streams on each");
+            server.releaseAnswers();
+            everyOneAnswered(sent);
+
+            assertEquals(Map.of("warm-up", 1L, "log 0", 1L, "log 1", 1L, "log 2", 1L, "log 3", 1L),
+                    messagesReceived(server));
+            assertEquals(List.of(3L, 2L), server.requestsPerConnection());
+
+            clock.addAndGet(HttpEngine.IDLE_TIMEOUT.toNanos() - 1);
+            engine.closeIdleConnectionsNow();
+            assertEquals(2, engine.connections(), "not idle for 30 s yet");
+            clock.addAndGet(1);
+            engine.closeIdleConnectionsNow();
+            PollUntil.await(Duration.ofSeconds(10), "both closed", () -> engine.connections() == 0);
+        }
+    }
+
+    @Test
+    void noMoreThanTheCapOfConnectionsOpensAndTheRequestsBeyondWaitForAStreamEachSentOnce() throws Exception {
+        try (Http2Server server = Http2Server.httpsWithStreamLimit(1, true);
+                HttpEngine engine = engineTrustingTheTestCa(server.host())) {
+            Endpoint endpoint = Endpoint.parse(server.host());
+            warmUpThenHoldAnswers(engine, endpoint, server);
+
+            int cap = ConnectionPool.MAX_HTTP2_CONNECTIONS;
+            List<Exchange> sent = sendHeld(engine, endpoint, "log ", cap + 3);
+            PollUntil.await(Duration.ofSeconds(20), "one held request on each connection",
+                    () -> server.received().size() == 1 + cap);
+            assertEquals(cap, engine.connections());
+            server.releaseAnswers();
+            everyOneAnswered(sent);
+
+            Map<String, Long> received = messagesReceived(server);
+            assertEquals(cap + 4, received.size(), received.toString());
+            assertEquals(List.of(1L), received.values().stream().distinct().toList(), "each once: " + received);
+            assertEquals(cap, server.connections());
         }
     }
 }
