@@ -211,6 +211,7 @@ final class ConnectionPool {
         streamOpener = new Http2StreamChannelBootstrap(ch);
         http2Answered = false;
         http2IdleSince = clock.getAsLong();
+        Http2ConnectionWindow.widen(ch);
     }
 
     /** Sends {@code ex} on a new stream: its headers and body as HTTP/2 frames, its answer read from frames. */
