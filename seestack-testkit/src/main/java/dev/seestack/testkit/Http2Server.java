@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http2.HTTP2Connection;
 import org.eclipse.jetty.http2.HTTP2Cipher;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.io.Content;
@@ -72,6 +73,8 @@ public final class Http2Server implements AutoCloseable {
     private final Map<String, LongAdder> byProtocol = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final LongAdder upgradeRequests = new LongAdder();
+    /** The HTTP/2 send window (bytes) of the connection the latest request came on, as that request arrived. */
+    private volatile int sendWindow = -1;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, LongAdder> byConnection = new ConcurrentHashMap<>();
     /** Answers wait for it to complete ({@link #holdAnswers()}); null: answered at once. */
@@ -185,6 +188,15 @@ public final class Http2Server implements AutoCloseable {
         return upgradeRequests.sum();
     }
 
+    /**
+     * The HTTP/2 connection-level send window (bytes) of the latest request's connection when it arrived: the
+     * client's connection receive window less the answers it has not given credit back for; -1 before any HTTP/2
+     * request.
+     */
+    public int connectionSendWindow() {
+        return sendWindow;
+    }
+
     /** TCP connections accepted so far. */
     public int connections() {
         return connections.get();
@@ -260,6 +272,9 @@ public final class Http2Server implements AutoCloseable {
                 requests.increment();
                 byProtocol.computeIfAbsent(protocol, p -> new LongAdder()).increment();
                 byConnection.computeIfAbsent(connection, c -> new LongAdder()).increment();
+                if (request.getConnectionMetaData().getConnection() instanceof HTTP2Connection h2) {
+                    sendWindow = h2.getSession().getSendWindow();
+                }
                 if (keepBodies) {
                     received.add(new Received(path, protocol, body));
                 }

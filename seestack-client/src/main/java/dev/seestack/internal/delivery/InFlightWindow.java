@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
  * one per answer, doubling per round trip); halved on a failure, after which it grows by one per answer only;
  * one less per window's worth of answers that found nothing waiting (it drifts back towards {@link #MIN} when
  * idle). A round of answers that queued (see {@link QueueingGate}: judged per round, never on one answer) takes a
- * quarter off, after which it grows by one per round until a failure or a probe that finds the path longer.
+ * quarter off, after which it grows by an eighth per round (at least one) until a failure or a probe that finds the
+ * path longer.
  * It never grows past what the offered rate and the backlog need across the path ({@link #needed}), and an
  * answer on a new connection adds at most one. Guarded by the pipeline lock.
  */
@@ -35,7 +36,7 @@ final class InFlightWindow {
     /** Below this the window may double per answer; set to the halved size by a failure, as TCP's ssthresh. */
     private int fastGrowthBelow;
     private final QueueingGate queueing = new QueueingGate();
-    /** Set once a whole round queued: the backend's queue, not the distance, is the limit; grow by one per round. */
+    /** Set once a whole round queued: the backend's queue, not the distance, is the limit; grows an eighth a round. */
     private boolean queueLimited;
     private int roundGrowthCredit;
     /** The fastest timed answer, nanos, until the queueing gate knows the path; {@link #UNKNOWN} before the first. */
@@ -148,8 +149,8 @@ final class InFlightWindow {
             if (verdict == QueueingGate.Verdict.ROUND_QUEUED) {
                 // too many in flight, but not below the initial size (which any backend takes) nor below what
                 // carries the offered rate: a client slowed by its own CPU (a cold JIT, a busy machine) looks like a
-                // queue too, and cutting below that only fills its buffer. From now on probe upwards by one per
-                // round, as TCP Vegas: one fast answer doubling it would queue it again
+                // queue too, and cutting below that only fills its buffer. From now on probe upwards by an eighth
+                // per round, as TCP Vegas by one: one fast answer doubling it would queue it again
                 int floor = (int) Math.max(INITIAL, Math.ceil(carrying(0)));
                 size = Math.max(Math.min(size, floor), size - size / 4);
                 queueLimited = true;
@@ -187,12 +188,16 @@ final class InFlightWindow {
         }
     }
 
-    /** One more per window's worth of answers. */
+    /**
+     * An eighth more (at least one) per window's worth of answers. The gate's threshold, not this step, bounds the
+     * queue a backend holds; one per round took a 300-request window ~4 s to regrow the quarter that a cold client's
+     * slow rounds had cut, while 5 000 logs/s overflowed its buffer.
+     */
     private int roundStep() {
         if (++roundGrowthCredit < size) {
             return 0;
         }
         roundGrowthCredit = 0;
-        return 1;
+        return Math.max(1, size / 8);
     }
 }

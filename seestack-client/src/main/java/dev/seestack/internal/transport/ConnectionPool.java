@@ -240,6 +240,7 @@ final class ConnectionPool {
         ch.pipeline().addBefore(ChannelOpener.GUARD, "streams", streams);
         streams.idleSince(clock.getAsLong());
         http2.add(streams);
+        Http2ConnectionWindow.widen(ch);
     }
 
     /**

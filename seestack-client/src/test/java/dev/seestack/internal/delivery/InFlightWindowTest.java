@@ -274,6 +274,42 @@ class InFlightWindowTest {
         assertEquals(4 * cut, w.size());
     }
 
+    /**
+     * A new client's cold rounds (its own CPU) read as a queue: the window was cut by a quarter. Once rounds come
+     * back at the path's pace it regrows to what 5 000 logs/s need across 50 ms within a second; by one per round
+     * it took ~4 s, while the buffer overflowed.
+     */
+    @Test
+    void afterAConfirmedQueueRoundsAtThePathsPaceRegrowItToWhatTheOfferedRateNeedsWithinASecond() {
+        InFlightWindow w = new InFlightWindow(2, 512, 8);
+        w.offered(0, 0);
+        openWith(w, 50);
+        long t = steadily(w, 50 * MS, 2_000 * MS, 50); // 5 000 logs/s answered in 50 ms, 500 waiting
+        int grown = w.size();
+        assertTrue(grown > 300, "grown to what 5 000 logs/s need: " + grown);
+        t = steadily(w, t, t + 200 * MS, 160); // rounds of 160 ms on a 50 ms path: probed
+        assertEquals(QueueingGate.PROBE_REQUESTS, w.size());
+        long probe = t + 200 * MS; // after the slow round's last answer
+        answerTheProbe(w, probe, 50);
+        int cut = w.size();
+        assertTrue(cut < grown, "the probe confirmed a queue: " + cut + " of " + grown);
+        steadily(w, probe + 60 * MS, probe + 1_060 * MS, 60); // a second of rounds at 60 ms: no queue
+        assertTrue(w.size() >= grown, "regrown from " + cut + " to " + w.size() + " (" + grown + " before the cut)");
+    }
+
+    /**
+     * Answers one request per 0.2 ms (5 000 a second) sent from {@code from} until {@code end}, each after
+     * {@code rttMs}, 500 items waiting, with 5 items offered per ms; returns {@code end}.
+     */
+    private static long steadily(InFlightWindow w, long from, long end, long rttMs) {
+        for (long sentAt = from; sentAt < end; sentAt += MS / 5) {
+            long now = sentAt + rttMs * MS;
+            w.offered(5 * now / MS, now);
+            w.onAnswer(false, 500, sentAt, now);
+        }
+        return end;
+    }
+
     @Test
     void aNetworkFailureSaysNothingOfThePath() {
         InFlightWindow w = new InFlightWindow(2, 256, 8);
