@@ -25,7 +25,7 @@ class PipelineBudgetTest {
     private static final int BUFFER = 1000;
     private final ManualScheduler clock = new ManualScheduler();
     private final RecordingSink sink = new RecordingSink();
-    private final DeliveryPipeline pipeline = new DeliveryPipeline(BUFFER, 5_000, 1, new Transport() {
+    private final DeliveryPipeline pipeline = new DeliveryPipeline(BUFFER, Long.MAX_VALUE, 5_000, 1, new Transport() {
         @Override
         public TransportResponse post(String path, byte[] body) throws IOException {
             throw new ConnectException("Connection refused"); // the backend is down
