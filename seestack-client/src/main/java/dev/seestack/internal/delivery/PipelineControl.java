@@ -21,9 +21,9 @@ import java.util.function.LongSupplier;
  * <p>Who changes what: {@code state} is written here only (volatile, read without the lock by the capturing
  * thread). Under {@link #lock}: {@code started}, {@link #window}, and each lane's {@code released},
  * {@code lingerUntil} and {@code inFlightItems}. Lock-free, changed here only: {@link #inFlight} (whoever removes a
- * request, its answer or the stop, accounts for it), {@link #ready}, each lane's {@code retrying} queue and
- * {@code retryItems} (the capturing thread's budget check reads and trims them; a retry's {@code released} flag
- * decides between the budget and its timer).
+ * request, its answer or the stop, accounts for it), {@link #ready}, each lane's {@code retrying} queue,
+ * {@code retryItems} and {@code retryBytes} (the capturing thread's budget check reads and trims them; a retry's
+ * {@code released} flag decides between the budget and its timer).
  */
 final class PipelineControl {
     private enum State { RUNNING, CLOSING, STOPPED, DISABLED }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The cheap estimate of the heap a buffered item retains, taken once per item on the capturing thread: string
  * lengths plus a fixed size per object (64-bit JVM, compressed references, compact strings), without encoding.
- * It bounds the buffers in bytes ({@code bufferBytes}), so it errs on the high side rather than the low.
+ * It bounds the buffers in bytes ({@code bufferBytes}); it need not be exact (a framework's MDC map shared by several
+ * events is counted for each), and {@code FullBufferHeapTest} checks what full buffers really retain.
  */
 public final class HeapEstimate {
     /** A string: its object and its array's header, then a byte per character (Latin-1, compact strings). */
