@@ -22,6 +22,12 @@ public final class HeapEstimate {
     static final int FRAME_BYTES = 80;
     /** A throwable's own object (cause, detail message and suppressed list references). */
     static final int THROWABLE_BYTES = 64;
+    /**
+     * Characters of one string counted at most: what is sent of a message. A longer string (a 10 MB exception
+     * message or MDC value, the application's own object) would otherwise weigh more than a whole buffer, and the
+     * next capture would evict everything buffered to make room beside it.
+     */
+    static final int MAX_COUNTED_CHARS = LogEntry.MAX_MESSAGE_CHARS;
     /** Causes counted at most, against cycles; a deeper chain is rare and counted as this many. */
     private static final int MAX_CAUSES = 16;
     /** Nesting of metadata values walked at most (sanitized metadata is at most this deep). */
@@ -30,9 +36,9 @@ public final class HeapEstimate {
     private HeapEstimate() {
     }
 
-    /** A string's retained bytes (0 for null, which retains nothing). */
+    /** A string's retained bytes (0 for null, which retains nothing), its length counted up to a bound. */
     public static int of(String s) {
-        return s == null ? 0 : STRING_BYTES + s.length();
+        return s == null ? 0 : STRING_BYTES + Math.min(s.length(), MAX_COUNTED_CHARS);
     }
 
     /** A metadata value: string, number, boolean, map or collection of those, at any (bounded) depth. */

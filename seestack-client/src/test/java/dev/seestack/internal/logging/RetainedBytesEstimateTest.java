@@ -47,6 +47,18 @@ class RetainedBytesEstimateTest {
     }
 
     @Test
+    void aStringLongerThanWhatIsSentCountsOnlyWhatIsSent() {
+        Map<String, String> mdc = Map.of("huge", "x".repeat(1_000_000));
+        EventMetadata metadata = new EventMetadata("l", "t", null, mdc, new String[0], null, null, null, LOG_TAIL,
+                null, null, null);
+        LogEntry log = new LogEntry(Severity.INFO, "m", null, null, metadata, 0L);
+
+        // one huge MDC value must not weigh more than a whole buffer and evict everything else
+        assertEquals(32 + 40 + 1 + 2 * 32 + 64 + 40 + (40 + 4) + (40 + LogEntry.MAX_MESSAGE_CHARS),
+                log.retainedBytes());
+    }
+
+    @Test
     void metadataValuesAreCountedAtAnyDepth() {
         Map<String, Object> nested = new LinkedHashMap<>();
         nested.put("ids", List.of("a", "bc"));
