@@ -23,6 +23,8 @@ public final class SeeStackConfig {
     public static final long DEFAULT_FLUSH_INTERVAL_MS = (Long) Option.FLUSH_INTERVAL_MS.defaultValue();
     /** Default capacity of each feature's buffer (errors, logs, HTTP items, heartbeats). */
     public static final int DEFAULT_BUFFER_SIZE = (Integer) Option.BUFFER_SIZE.defaultValue();
+    /** Default bound of each feature's buffer in estimated bytes of retained heap (4 MiB). */
+    public static final long DEFAULT_BUFFER_BYTES = (Long) Option.BUFFER_BYTES.defaultValue();
     /** Default time-to-live of cached feature-flag results. */
     public static final long DEFAULT_FLAG_CACHE_TTL_MS = (Long) Option.FLAG_CACHE_TTL_MS.defaultValue();
     /** Default cap of the disk spool of one process: 50 MB. */
@@ -106,9 +108,17 @@ public final class SeeStackConfig {
         return values.longValue(Option.FLUSH_INTERVAL_MS);
     }
 
-    /** Capacity of each feature's buffer (default 500); the oldest item is dropped when full. */
+    /** Capacity of each feature's buffer in items (default 10 000); the oldest item is dropped when full. */
     public int bufferSize() {
         return values.intValue(Option.BUFFER_SIZE);
+    }
+
+    /**
+     * Bound of each feature's buffer in estimated bytes of retained heap (default 4 MiB); the oldest item is
+     * dropped when it is reached, so full buffers stay small whatever the events' size.
+     */
+    public long bufferBytes() {
+        return values.longValue(Option.BUFFER_BYTES);
     }
 
     /** Whether SDK diagnostics and payloads (key redacted) are printed to stderr. */
@@ -210,7 +220,8 @@ public final class SeeStackConfig {
     @Override
     public String toString() {
         return "SeeStackConfig{host=" + host() + ", environment=" + environment() + ", release=" + release()
-                + ", flushIntervalMs=" + flushIntervalMs() + ", bufferSize=" + bufferSize() + ", debug=" + debug()
+                + ", flushIntervalMs=" + flushIntervalMs() + ", bufferSize=" + bufferSize()
+                + ", bufferBytes=" + bufferBytes() + ", debug=" + debug()
                 + ", projectId=" + projectId() + ", apiKey=[REDACTED]"
                 + (flagsToken() == null ? "" : ", flagsToken=[REDACTED]")
                 + (spoolDir() == null ? "" : ", spoolDir=" + spoolDir() + ", spoolMaxBytes=" + spoolMaxBytes())
@@ -259,9 +270,17 @@ public final class SeeStackConfig {
             return set(Option.FLUSH_INTERVAL_MS, flushIntervalMs);
         }
 
-        /** Per-feature buffer capacity (default 500); values below 1 fall back to the default with a warning. */
+        /** Per-feature buffer capacity in items (default 10 000); values below 1 fall back to the default with a warning. */
         public Builder bufferSize(int bufferSize) {
             return set(Option.BUFFER_SIZE, bufferSize);
+        }
+
+        /**
+         * Per-feature buffer bound in estimated bytes of retained heap (default 4 MiB); values below 1 fall back to
+         * the default with a warning.
+         */
+        public Builder bufferBytes(long bufferBytes) {
+            return set(Option.BUFFER_BYTES, bufferBytes);
         }
 
         /** Print diagnostics and payloads (key redacted) to stderr (default false). */

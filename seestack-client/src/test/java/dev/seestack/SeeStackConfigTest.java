@@ -43,7 +43,8 @@ class SeeStackConfigTest {
     void defaultsMatchTheDocumentation() {
         SeeStackConfig c = SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com").build();
         assertEquals(5000, c.flushIntervalMs());
-        assertEquals(1000, c.bufferSize());
+        assertEquals(10_000, c.bufferSize());
+        assertEquals(4L * 1024 * 1024, c.bufferBytes());
         assertFalse(c.debug());
         assertNull(c.environment(), "environment is not set unless configured");
         assertNull(c.release());
@@ -89,10 +90,11 @@ class SeeStackConfigTest {
     @Test
     void replacesNonPositiveSizesWithDefaultsAndRecordsOneWarningEach() {
         SeeStackConfig c = SeeStackConfig.builder(n -> null).apiKey("k").host("https://x.example.com")
-                .bufferSize(-3).flushIntervalMs(0).build();
-        assertEquals(1000, c.bufferSize());
+                .bufferSize(-3).bufferBytes(0).flushIntervalMs(0).build();
+        assertEquals(10_000, c.bufferSize());
+        assertEquals(4L * 1024 * 1024, c.bufferBytes());
         assertEquals(5000, c.flushIntervalMs());
-        assertEquals(2, ClientAccess.warnings(c).size());
+        assertEquals(3, ClientAccess.warnings(c).size());
     }
 
     @Test

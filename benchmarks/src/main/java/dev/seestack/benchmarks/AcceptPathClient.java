@@ -11,6 +11,8 @@ import dev.seestack.internal.ClientRegistry;
  */
 final class AcceptPathClient {
     static final int BUFFER_SIZE = 2_000_000;
+    /** Bytes of estimated heap: never the bound, so the caller pays for the estimate but never for an eviction. */
+    static final long BUFFER_BYTES = 1L << 40;
 
     private AcceptPathClient() {
     }
@@ -18,7 +20,7 @@ final class AcceptPathClient {
     /** Starts the process-wide client, configured for {@code server} but sending nothing to it. */
     static SeeStackClient init(CountingServer server) {
         return ClientRegistry.initExplicit(SeeStackConfig.builder(n -> null).apiKey("bench-key")
-                .host(server.url()).environment("bench").bufferSize(BUFFER_SIZE).flushIntervalMs(3_600_000).build(),
+                .host(server.url()).environment("bench").bufferSize(BUFFER_SIZE).bufferBytes(BUFFER_BYTES).flushIntervalMs(3_600_000).build(),
                 ClientComponents.defaults().transport(c -> new DiscardingTransport()).shutdownHook(false)
                         .senderThreads(Integer.getInteger("bench.senders", ClientComponents.DEFAULT_SENDER_THREADS)));
     }

@@ -63,7 +63,7 @@ public final class ClientCore {
         Scheduler scheduler = components.scheduler();
         services.engineClock(scheduler::nanoTime);
         Transport transport = components.transport(config, this::httpEngine);
-        this.pipeline = new DeliveryPipeline(config.bufferSize(), config.flushIntervalMs(),
+        this.pipeline = new DeliveryPipeline(config.bufferSize(), config.bufferBytes(), config.flushIntervalMs(),
                 components.senderThreads(), transport, components.retryPolicy(),
                 scheduler, diagnostics, new SensitiveDataMasker(), HttpBatch.assemblers(config.projectId()),
                 this::onUnauthorized);
@@ -93,7 +93,7 @@ public final class ClientCore {
         if (hooks.isEmpty()) {
             return null;
         }
-        return new HookStage(hooks, diagnostics, config.bufferSize(), new HookStage.Outlet() {
+        return new HookStage(hooks, diagnostics, config.bufferSize(), config.bufferBytes(), new HookStage.Outlet() {
             @Override
             public void send(Encodable item) {
                 pipeline.enqueue(item);

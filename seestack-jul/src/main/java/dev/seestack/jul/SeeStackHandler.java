@@ -155,9 +155,14 @@ public class SeeStackHandler extends Handler {
         setTyped(Option.FLUSH_INTERVAL_MS, flushIntervalMs);
     }
 
-    /** Capacity of each buffer, in events (default 500); the oldest is dropped when full. */
+    /** Capacity of each buffer, in events (default 10 000); the oldest is dropped when full. */
     public void setBufferSize(int bufferSize) {
         setTyped(Option.BUFFER_SIZE, bufferSize);
+    }
+
+    /** Bound of each buffer in estimated bytes of heap (default 4 MiB); the oldest is dropped beyond it. */
+    public void setBufferBytes(long bufferBytes) {
+        setTyped(Option.BUFFER_BYTES, bufferBytes);
     }
 
     /** Directory of the opt-in disk spool (env {@code SEESTACK_SPOOL_DIR}; default off). */

@@ -140,9 +140,13 @@ public final class SeeStackAppender extends AbstractAppender {
         @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String flushIntervalMs;
 
-        /** Events buffered per kind before the oldest are dropped (default 500). */
+        /** Events buffered per kind before the oldest are dropped (default 10 000). */
         @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
         private String bufferSize;
+
+        /** Estimated bytes of heap buffered per kind before the oldest are dropped (default 4 MiB). */
+        @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)
+        private String bufferBytes;
 
         /** Directory of the opt-in disk spool (env {@code SEESTACK_SPOOL_DIR}; default off). */
         @PluginBuilderAttribute @SuppressWarnings(SET_BY_NAME)

@@ -62,9 +62,14 @@ public class SeeStackAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
         options.set(Option.FLUSH_INTERVAL_MS, value);
     }
 
-    /** Capacity of each in-memory buffer, in events; the oldest are dropped when full (default 500). */
+    /** Capacity of each in-memory buffer, in events; the oldest are dropped when full (default 10 000). */
     public void setBufferSize(String value) {
         options.set(Option.BUFFER_SIZE, value);
+    }
+
+    /** Bound of each in-memory buffer in estimated bytes of heap; the oldest are dropped beyond it (default 4 MiB). */
+    public void setBufferBytes(String value) {
+        options.set(Option.BUFFER_BYTES, value);
     }
 
     /** Directory of the opt-in disk spool for undeliverable requests (env {@code SEESTACK_SPOOL_DIR}; default off). */

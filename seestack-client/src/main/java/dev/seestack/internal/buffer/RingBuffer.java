@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * A bounded FIFO that never blocks its producers: when full, offering an item evicts the oldest one,
@@ -15,6 +16,10 @@ import java.util.function.Consumer;
  * the item with one ordered write; it never waits for a monitor that a sender thread, descheduled on a
  * busy machine, might be holding. Nothing is allocated per item; each slot costs 4 bytes more than a plain
  * array (its sequence, kept relative to the slot's index and compared modulo 2^32, so it needs no setup).
+ *
+ * <p>Besides its capacity in items it may be bounded in bytes: each item's weight (an estimate of the heap it
+ * retains, which must not change while it is buffered) is added on offer and taken off on poll, and an offer that
+ * takes the total past {@code maxBytes} evicts the oldest items until it is back within, keeping at least the newest.
  */
 public final class RingBuffer<T> {
     private final Object[] items;
@@ -26,11 +31,23 @@ public final class RingBuffer<T> {
     private final AtomicIntegerArray sequences;
     private final AtomicLong tail = new AtomicLong();
     private final AtomicLong head = new AtomicLong();
+    private final long maxBytes;
+    private final ToIntFunction<? super T> weigher;
+    /** The weights of the items buffered (momentarily also of an item being offered). */
+    private final AtomicLong bytes = new AtomicLong();
 
+    /** A buffer bounded by {@code capacity} items only. */
     public RingBuffer(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive");
+        this(capacity, Long.MAX_VALUE, item -> 0);
+    }
+
+    /** A buffer bounded by {@code capacity} items and by {@code maxBytes} of its items' {@code weigher} weights. */
+    public RingBuffer(int capacity, long maxBytes, ToIntFunction<? super T> weigher) {
+        if (capacity < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("capacity and maxBytes must be positive");
         }
+        this.maxBytes = maxBytes;
+        this.weigher = weigher;
         // the sequences tell a full slot from a free one only with two slots or more; one item is held in two
         this.capacity = capacity;
         this.items = new Object[Math.max(2, capacity)];
@@ -55,6 +72,8 @@ public final class RingBuffer<T> {
      * {@code onEvicted} on this thread (more than one only when other producers refill the freed slot first).
      */
     public void offer(T item, Consumer<? super T> onEvicted) {
+        // counted before it is visible, so a consumer never takes off a weight not yet added
+        long total = bytes.addAndGet(weigher.applyAsInt(item));
         int spins = 0;
         while (!tryAppend(item)) {
             T evicted = poll();
@@ -66,6 +85,20 @@ public final class RingBuffer<T> {
             } else {
                 Thread.yield();
             }
+        }
+        if (total > maxBytes) {
+            evictOverBytes(onEvicted);
+        }
+    }
+
+    /** Evicts the oldest items while the weights exceed {@code maxBytes}, never the last one buffered. */
+    private void evictOverBytes(Consumer<? super T> onEvicted) {
+        while (bytes.get() > maxBytes && size() > 1) {
+            T evicted = poll();
+            if (evicted == null) {
+                return;
+            }
+            onEvicted.accept(evicted);
         }
     }
 
@@ -107,6 +140,7 @@ public final class RingBuffer<T> {
                     T item = (T) items[slot];
                     items[slot] = null;
                     sequences.lazySet(slot, (int) (position + slots - slot)); // frees the slot for the next lap
+                    bytes.addAndGet(-weigher.applyAsInt(item));
                     return item;
                 }
             } else if (diff < 0) {
@@ -136,5 +170,15 @@ public final class RingBuffer<T> {
 
     public int capacity() {
         return capacity;
+    }
+
+    /** The weights of the buffered items (a snapshot, like {@link #size}). */
+    public long bytes() {
+        return bytes.get();
+    }
+
+    /** The bound of {@link #bytes} ({@code Long.MAX_VALUE} when bounded in items only). */
+    public long maxBytes() {
+        return maxBytes;
     }
 }

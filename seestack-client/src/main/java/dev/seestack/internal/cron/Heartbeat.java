@@ -5,6 +5,7 @@ import dev.seestack.cron.JobStatus;
 import dev.seestack.internal.delivery.DeliveryPipeline;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
+import dev.seestack.internal.event.HeapEstimate;
 import dev.seestack.internal.json.JsonWriter;
 import dev.seestack.internal.json.MetadataSanitizer;
 import dev.seestack.internal.mask.SensitiveDataMasker;
@@ -24,6 +25,11 @@ public final class Heartbeat implements Encodable, DeliveryPipeline.Describable 
         this.status = status;
         this.durationMs = Math.max(0, durationMs);
         this.message = BlankText.isBlank(message) ? null : MetadataSanitizer.truncate(message, MAX_MESSAGE_CHARS);
+    }
+
+    @Override
+    public int retainedBytes() {
+        return HeapEstimate.OBJECT_BYTES + HeapEstimate.of(slug) + HeapEstimate.of(message);
     }
 
     @Override

@@ -14,6 +14,8 @@ final class Delivery {
     final Lane lane;
     final Encodable payload;
     final int itemCount;
+    /** The estimated heap its items retain ({@link Encodable#retainedBytes}), counted in its lane's retry budget. */
+    final long bytes;
     byte[] body;
     int attempts;
     int rateLimitRetries;
@@ -28,9 +30,10 @@ final class Delivery {
     /** True while its dispatch is on the stack: an answer arriving then (inline) must not dispatch the next. */
     volatile boolean dispatching;
 
-    Delivery(Lane lane, Encodable payload, int itemCount) {
+    Delivery(Lane lane, Encodable payload, int itemCount, long bytes) {
         this.lane = lane;
         this.payload = payload;
         this.itemCount = itemCount;
+        this.bytes = bytes;
     }
 }

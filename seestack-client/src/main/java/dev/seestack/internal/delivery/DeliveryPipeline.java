@@ -43,12 +43,14 @@ public final class DeliveryPipeline {
     /**
      * Builds the pipeline without starting it: {@link #start} starts its threads and timer.
      *
+     * @param bufferSize each lane's bound in items, retries included
+     * @param bufferBytes each lane's bound in estimated bytes ({@link Encodable#retainedBytes}), retries included
      * @param batchAssemblers for batched features, turns up to {@code maxBatchItems} items into one request
      *     payload; a batched feature without an assembler drops its items as rejected
      * @param onUnauthorized called once on a 401, on a sender thread
      */
-    public DeliveryPipeline(int bufferSize, long flushIntervalMs, int senderThreads, Transport transport,
-            RetryPolicy retryPolicy, Scheduler scheduler, Diagnostics diagnostics, SensitiveDataMasker masker,
+    public DeliveryPipeline(int bufferSize, long bufferBytes, long flushIntervalMs, int senderThreads,
+            Transport transport, RetryPolicy retryPolicy, Scheduler scheduler, Diagnostics diagnostics, SensitiveDataMasker masker,
             Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers, Runnable onUnauthorized) {
         this.transport = transport;
         this.scheduler = scheduler;
@@ -63,7 +65,7 @@ public final class DeliveryPipeline {
             features[f.ordinal()] = f.displayName();
         }
         ledger = new FateLedger(spool, diagnostics, new DropWarnings(diagnostics, scheduler::nanoTime, features));
-        lanes = new Lanes(bufferSize, assemblers, diagnostics, ledger);
+        lanes = new Lanes(bufferSize, bufferBytes, assemblers, diagnostics, ledger);
         control = new PipelineControl(lanes, ledger, scheduler, onUnauthorized);
         senders = new SenderLoop(control, transport, encoder, retryPolicy, diagnostics, scheduler::nanoTime);
     }

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * One feature's buffer, counters and release state inside the pipeline. Its mutable fields are changed only by
  * {@link PipelineControl}: {@code released}, {@code lingerUntil} and {@code inFlightItems} under its lock,
- * {@code retrying} and {@code retryItems} lock-free (see there); the counters by {@link FateLedger} and the pipeline.
+ * {@code retrying}, {@code retryItems} and {@code retryBytes} lock-free (see there); the counters by {@link FateLedger} and the pipeline.
  */
 final class Lane {
     final Feature feature;
@@ -43,12 +43,32 @@ final class Lane {
      * capacity (its budget), read without the lock on the capturing thread.
      */
     final AtomicLong retryItems = new AtomicLong();
+    /** The estimated heap of those items: with the buffered ones within the buffer's {@code maxBytes}. */
+    final AtomicLong retryBytes = new AtomicLong();
 
-    Lane(Feature feature, int capacity) {
+    Lane(Feature feature, int capacity, long maxBytes) {
         this.feature = feature;
-        this.buffer = new RingBuffer<>(capacity);
+        this.buffer = new RingBuffer<>(capacity, maxBytes, Encodable::retainedBytes);
         int eightyPercent = Math.max(1, (int) Math.ceil(capacity * 0.8));
         this.triggerSize = Math.min(eightyPercent, feature.isBatched() ? feature.maxBatchItems() / 2 : STREAM_TRIGGER);
         this.released = feature.isImmediate();
+    }
+
+    /** Counts {@code d} in the retry budget (it waits for a retry or is ready for one). */
+    void holdRetry(Delivery d) {
+        retryItems.addAndGet(d.itemCount);
+        retryBytes.addAndGet(d.bytes);
+    }
+
+    /** Takes {@code d} out of the retry budget (sent, dropped or counted by a stop). */
+    void releaseRetry(Delivery d) {
+        retryItems.addAndGet(-d.itemCount);
+        retryBytes.addAndGet(-d.bytes);
+    }
+
+    /** Whether the items buffered and waiting for a retry exceed the buffer's capacity or its bytes. */
+    boolean overBudget() {
+        return buffer.size() + retryItems.get() > buffer.capacity()
+                || buffer.bytes() + retryBytes.get() > buffer.maxBytes();
     }
 }

@@ -21,12 +21,12 @@ final class Lanes {
     private final Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers;
     private final Diagnostics diagnostics;
 
-    Lanes(int bufferSize, Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers, Diagnostics diagnostics,
+    Lanes(int bufferSize, long bufferBytes, Map<Feature, Function<List<Encodable>, Encodable>> batchAssemblers, Diagnostics diagnostics,
             FateLedger ledger) {
         this.batchAssemblers = batchAssemblers;
         this.diagnostics = diagnostics;
         for (Feature f : Feature.values()) {
-            Lane lane = new Lane(f, bufferSize);
+            Lane lane = new Lane(f, bufferSize, bufferBytes);
             lane.onEvicted = evicted -> ledger.countEvicted(lane, evicted); // one sink per lane: nothing per item
             lanes.put(f, lane);
         }
@@ -50,7 +50,7 @@ final class Lanes {
 
     private Delivery nextSingle(Lane lane) {
         Encodable item = lane.buffer.poll();
-        return item == null ? null : new Delivery(lane, item, 1);
+        return item == null ? null : new Delivery(lane, item, 1, item.retainedBytes());
     }
 
     private Delivery nextBatch(Lane lane) {
@@ -65,6 +65,10 @@ final class Lanes {
                     "SeeStack SDK: " + lane.feature.displayName() + " cannot be sent (not configured); items dropped");
             return null;
         }
-        return new Delivery(lane, assembler.apply(items), items.size());
+        long bytes = 0;
+        for (Encodable item : items) {
+            bytes += item.retainedBytes();
+        }
+        return new Delivery(lane, assembler.apply(items), items.size(), bytes);
     }
 }

@@ -21,9 +21,9 @@ import java.util.function.LongSupplier;
  * <p>Who changes what: {@code state} is written here only (volatile, read without the lock by the capturing
  * thread). Under {@link #lock}: {@code started}, {@link #window}, and each lane's {@code released},
  * {@code lingerUntil} and {@code inFlightItems}. Lock-free, changed here only: {@link #inFlight} (whoever removes a
- * request, its answer or the stop, accounts for it), {@link #ready}, each lane's {@code retrying} queue and
- * {@code retryItems} (the capturing thread's budget check reads and trims them; a retry's {@code released} flag
- * decides between the budget and its timer).
+ * request, its answer or the stop, accounts for it), {@link #ready}, each lane's {@code retrying} queue,
+ * {@code retryItems} and {@code retryBytes} (the capturing thread's budget check reads and trims them; a retry's
+ * {@code released} flag decides between the budget and its timer).
  */
 final class PipelineControl {
     private enum State { RUNNING, CLOSING, STOPPED, DISABLED }
@@ -237,7 +237,7 @@ final class PipelineControl {
             for (Lane lane : lanes.inTakeOrder()) {
                 while ((d = lane.retrying.poll()) != null) {
                     if (d.released.compareAndSet(false, true)) {
-                        d.lane.retryItems.addAndGet(-d.itemCount);
+                        d.lane.releaseRetry(d);
                         ledger.countStopDrop(d, disabled);
                     }
                 }
@@ -390,13 +390,13 @@ final class PipelineControl {
     }
 
     /**
-     * Keeps the items of {@code lane} buffered or waiting for a retry within its buffer's capacity: while they
-     * exceed it, the oldest waiting retry (older than anything buffered) is spooled or dropped and counted in
+     * Keeps the items of {@code lane} buffered or waiting for a retry within its buffer's capacity and bytes: while
+     * they exceed either, the oldest waiting retry (older than anything buffered) is spooled or dropped and counted in
      * {@code droppedBufferFull}. Lock-free, so the capturing thread may run it: the retry's {@code released} flag
      * decides between this and its timer.
      */
     private void keepWithinBudget(Lane lane) {
-        while (lane.buffer.size() + lane.retryItems.get() > lane.buffer.capacity()) {
+        while (lane.overBudget()) {
             Delivery oldest = lane.retrying.poll();
             if (oldest == null) {
                 return; // what remains is ready to be sent, or buffered
@@ -408,7 +408,7 @@ final class PipelineControl {
             if (timer != null) {
                 timer.cancel();
             }
-            lane.retryItems.addAndGet(-oldest.itemCount);
+            lane.releaseRetry(oldest);
             ledger.countBudgetDrop(oldest);
         }
     }
@@ -519,7 +519,7 @@ final class PipelineControl {
     private Delivery pollReady() {
         Delivery d = ready.poll();
         if (d != null) {
-            d.lane.retryItems.addAndGet(-d.itemCount);
+            d.lane.releaseRetry(d);
         }
         return d;
     }
@@ -534,7 +534,7 @@ final class PipelineControl {
             ledger.countStopDrop(d, state == State.DISABLED);
             return;
         }
-        d.lane.retryItems.addAndGet(d.itemCount);
+        d.lane.holdRetry(d);
         if (!isRunning()) {
             ready.add(d);
             workAvailable.signal();
@@ -566,7 +566,7 @@ final class PipelineControl {
         try {
             d.lane.retrying.remove(d);
             if (isStopped()) {
-                d.lane.retryItems.addAndGet(-d.itemCount);
+                d.lane.releaseRetry(d);
                 ledger.countStopDrop(d, state == State.DISABLED);
                 return;
             }

@@ -66,6 +66,11 @@ public final class ErrorEntry extends MetadataPayload {
     }
 
     @Override
+    int ownRetainedBytes() {
+        return HeapEstimate.OBJECT_BYTES + HeapEstimate.ofThrowable(throwable) + HeapEstimate.of(fallbackMessage);
+    }
+
+    @Override
     boolean masksSql() {
         return true;
     }

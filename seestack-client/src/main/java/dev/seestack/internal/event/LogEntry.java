@@ -76,6 +76,12 @@ public final class LogEntry extends MetadataPayload {
         return withTime;
     }
 
+    /** Its object and message; service and trace id are strings shared with the configuration or the MDC. */
+    @Override
+    int ownRetainedBytes() {
+        return HeapEstimate.OBJECT_BYTES + HeapEstimate.of(message);
+    }
+
     @Override
     boolean masksSql() {
         return false;

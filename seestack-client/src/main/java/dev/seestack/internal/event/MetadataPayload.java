@@ -8,6 +8,8 @@ import java.util.Map;
 abstract class MetadataPayload implements Encodable {
     private Map<String, Object> metadata;
     private MetadataSnapshot snapshot;
+    /** Its {@link #retainedBytes} once estimated (0 before): on the capturing thread, before it is buffered. */
+    private int retainedBytes;
 
     MetadataPayload(MetadataSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -32,6 +34,25 @@ abstract class MetadataPayload implements Encodable {
         metadata = replacement;
         snapshot = null;
     }
+
+    /**
+     * The estimate of the heap this payload retains, taken on first call (on the capturing thread, after its snapshot
+     * was wrapped, before it is buffered) and kept, so the buffer takes off the same weight it added.
+     */
+    @Override
+    public final int retainedBytes() {
+        int bytes = retainedBytes;
+        if (bytes == 0) {
+            MetadataSnapshot s = snapshot;
+            Map<String, Object> m = metadata;
+            bytes = ownRetainedBytes() + (s != null ? s.retainedBytes() : HeapEstimate.ofValue(m));
+            retainedBytes = bytes;
+        }
+        return bytes;
+    }
+
+    /** The estimated heap of the payload's own fields (its object, message, throwable), without its metadata. */
+    abstract int ownRetainedBytes();
 
     /** The metadata to send: {@code metadata} plus entries the payload adds when absent (may be null). */
     Map<String, Object> withDefaults(Map<String, Object> metadata) {

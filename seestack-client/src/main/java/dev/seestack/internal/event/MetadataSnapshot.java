@@ -10,8 +10,26 @@ public interface MetadataSnapshot {
     /** The sanitized metadata map; called once, on a sender thread. */
     Map<String, Object> toMap();
 
+    /** An estimate of the heap this snapshot retains beyond what other events share ({@link HeapEstimate}). */
+    default int retainedBytes() {
+        return HeapEstimate.OBJECT_BYTES;
+    }
+
     /** A snapshot of an already sanitized map (null stays null). */
     static MetadataSnapshot of(Map<String, Object> metadata) {
-        return metadata == null ? null : () -> metadata;
+        if (metadata == null) {
+            return null;
+        }
+        return new MetadataSnapshot() {
+            @Override
+            public Map<String, Object> toMap() {
+                return metadata;
+            }
+
+            @Override
+            public int retainedBytes() {
+                return HeapEstimate.OBJECT_BYTES + HeapEstimate.ofValue(metadata);
+            }
+        };
     }
 }

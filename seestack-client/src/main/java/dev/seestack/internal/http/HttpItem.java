@@ -4,6 +4,7 @@ import dev.seestack.internal.event.Timestamps;
 import dev.seestack.http.HttpRequestEvent;
 import dev.seestack.internal.event.Encodable;
 import dev.seestack.internal.event.Feature;
+import dev.seestack.internal.event.HeapEstimate;
 import dev.seestack.internal.json.JsonWriter;
 import dev.seestack.internal.mask.SensitiveDataMasker;
 import dev.seestack.internal.json.BlankText;
@@ -53,6 +54,13 @@ public final class HttpItem implements Encodable {
         this.userId = isBlank(user) ? null : cut(user);
         this.errorFingerprint = isBlank(e.errorFingerprint()) ? null : cut(e.errorFingerprint());
         this.timestamp = Timestamps.isoMillis(e.timestamp() != null ? e.timestamp() : Instant.now());
+    }
+
+    /** Its object and its strings (method and direction are constants). */
+    @Override
+    public int retainedBytes() {
+        return 2 * HeapEstimate.OBJECT_BYTES + HeapEstimate.of(traceId) + HeapEstimate.of(host) + HeapEstimate.of(path)
+                + HeapEstimate.of(userId) + HeapEstimate.of(errorFingerprint) + HeapEstimate.of(timestamp);
     }
 
     /** The item's fields as sent, for a {@code beforeSendHttpRequest} hook's view. */

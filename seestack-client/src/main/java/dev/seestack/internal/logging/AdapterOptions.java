@@ -49,6 +49,7 @@ public final class AdapterOptions {
         values.put(Option.RELEASE, config.release());
         values.put(Option.FLUSH_INTERVAL_MS, config.flushIntervalMs());
         values.put(Option.BUFFER_SIZE, config.bufferSize());
+        values.put(Option.BUFFER_BYTES, config.bufferBytes());
         values.put(Option.DEBUG, config.debug());
         values.put(Option.PROJECT_ID, config.projectId());
         values.put(Option.FLAGS_TOKEN, config.flagsToken());

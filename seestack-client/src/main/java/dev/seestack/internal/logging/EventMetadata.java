@@ -1,5 +1,6 @@
 package dev.seestack.internal.logging;
 
+import dev.seestack.internal.event.HeapEstimate;
 import dev.seestack.internal.event.MetadataSnapshot;
 import dev.seestack.internal.json.MetadataSanitizer;
 import java.util.Iterator;
@@ -79,6 +80,17 @@ final class EventMetadata implements MetadataSnapshot {
             putIfPresent(meta, tailKeys[i], tailValues[i]);
         }
         return meta;
+    }
+
+    /**
+     * This object, the MDC copy (counted although a framework may share it between events until the MDC changes),
+     * key-values, markers, extras and tail values; logger and thread names are shared by every event of theirs.
+     */
+    @Override
+    public int retainedBytes() {
+        return 2 * HeapEstimate.OBJECT_BYTES + HeapEstimate.ofStrings(mdc) + HeapEstimate.ofValue(keyValues)
+                + HeapEstimate.ofValue(markers) + HeapEstimate.ofValue(extra) + HeapEstimate.of(tail0)
+                + HeapEstimate.of(tail1) + HeapEstimate.of(tail2);
     }
 
     private boolean isRouted(String key) {

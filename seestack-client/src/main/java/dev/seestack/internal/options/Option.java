@@ -26,10 +26,15 @@ public enum Option {
     RELEASE("release", Kind.STRING, Scope.CLIENT, null, "SEESTACK_RELEASE", "none", "attached to errors"),
     FLUSH_INTERVAL_MS("flushIntervalMs", Kind.LONG, Scope.CLIENT, 5000L, null, "`5000`",
             "timed flush of buffered logs and HTTP items, in ms", v -> (Long) v >= 1, "must be positive"),
-    BUFFER_SIZE("bufferSize", Kind.INT, Scope.CLIENT, 1000, null, "`1000`",
-            "capacity of each feature's buffer (errors, logs, HTTP items, heartbeats), items waiting for a retry"
-                    + " included; when full the oldest item is dropped (or spooled) and counted", v -> (Integer) v >= 1,
-            "must be positive"),
+    BUFFER_SIZE("bufferSize", Kind.INT, Scope.CLIENT, 10_000, null, "`10000`",
+            "capacity of each feature's buffer (errors, logs, HTTP items, heartbeats) in items, items waiting for a"
+                    + " retry included; when full (or `bufferBytes` is reached) the oldest item is dropped (or spooled)"
+                    + " and counted", v -> (Integer) v >= 1, "must be positive"),
+    BUFFER_BYTES("bufferBytes", Kind.LONG, Scope.CLIENT, 4L * 1024 * 1024, null, "`4194304` (4 MiB)",
+            "bound of each feature's buffer in bytes of heap its items retain (estimated once per item at capture:"
+                    + " string lengths plus a fixed overhead per object), items waiting for a retry included; when"
+                    + " reached the oldest item is dropped (or spooled) and counted as with `bufferSize`",
+            v -> (Long) v >= 1, "must be positive"),
     DEBUG("debug", Kind.BOOLEAN, Scope.CLIENT, false, null, "`false`",
             "print SDK diagnostics and every payload (key redacted) to stderr"),
     PROJECT_ID("projectId", Kind.STRING, Scope.CLIENT, null, "SEESTACK_PROJECT_ID", "none",

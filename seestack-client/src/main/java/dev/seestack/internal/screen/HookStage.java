@@ -16,13 +16,17 @@ import java.util.function.Consumer;
 
 /**
  * Runs the {@code beforeSend*} hooks on its own SDK thread ({@code seestack-hooks}), between capture and the
- * delivery pipeline, so a hook never runs on (or slows) the application's thread. Its queue is bounded: when full,
+ * delivery pipeline, so a hook never runs on (or slows) the application's thread. Its queue is bounded in items and
+ * in estimated bytes (as a buffer is, {@code bufferSize} and {@code bufferBytes}): when full,
  * the item is refused and the caller counts it as a buffer-full drop. Items keep their order.
  */
 public final class HookStage {
     private final SendHooks hooks;
     private final Diagnostics diagnostics;
     private final int capacity;
+    private final long maxBytes;
+    /** The estimated heap of the queued items; guarded by {@code this}. */
+    private long bytes;
     private final Outlet outlet;
     /** Guarded by {@code this}. */
     private final ArrayDeque<Encodable> queue = new ArrayDeque<>();
@@ -37,10 +41,12 @@ public final class HookStage {
         void dropByHook(Feature feature);
     }
 
-    public HookStage(SendHooks hooks, Diagnostics diagnostics, int capacity, Outlet outlet) {
+    /** A stage queueing at most {@code capacity} items and {@code maxBytes} of their estimated heap. */
+    public HookStage(SendHooks hooks, Diagnostics diagnostics, int capacity, long maxBytes, Outlet outlet) {
         this.hooks = hooks;
         this.diagnostics = diagnostics;
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
         this.outlet = outlet;
     }
 
@@ -51,7 +57,7 @@ public final class HookStage {
 
     /** Queues {@code item} for its hook; false when the queue is full or the stage stopped (the item is not taken). */
     public synchronized boolean submit(Encodable item) {
-        if (stopped || queue.size() >= capacity) {
+        if (stopped || queue.size() >= capacity || !queue.isEmpty() && bytes + item.retainedBytes() > maxBytes) {
             return false;
         }
         if (thread == null) {
@@ -60,6 +66,7 @@ public final class HookStage {
             thread.start();
         }
         queue.addLast(item);
+        bytes += item.retainedBytes();
         notifyAll();
         return true;
     }
@@ -103,7 +110,16 @@ public final class HookStage {
     }
 
     private synchronized Encodable takeLeftOver() {
-        return queue.pollFirst();
+        return pollQueued();
+    }
+
+    /** The oldest queued item, or null; under {@code this}. */
+    private Encodable pollQueued() {
+        Encodable item = queue.pollFirst();
+        if (item != null) {
+            bytes -= item.retainedBytes();
+        }
+        return item;
     }
 
     private void run() {
@@ -120,7 +136,7 @@ public final class HookStage {
                 if (queue.isEmpty()) {
                     return;
                 }
-                item = queue.pollFirst();
+                item = pollQueued();
                 inProgress++;
             }
             try {

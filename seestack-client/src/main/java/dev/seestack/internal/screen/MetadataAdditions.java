@@ -1,5 +1,6 @@
 package dev.seestack.internal.screen;
 
+import dev.seestack.internal.event.HeapEstimate;
 import dev.seestack.internal.event.MetadataSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,13 @@ final class MetadataAdditions implements MetadataSnapshot {
         this.serverName = serverName;
         this.suppressedSinceLast = suppressedSinceLast;
         this.breadcrumbs = breadcrumbs;
+    }
+
+    /** This object, its base and the breadcrumbs' array (the crumbs are the trail's, bounded there); tags are shared. */
+    @Override
+    public int retainedBytes() {
+        return HeapEstimate.OBJECT_BYTES + (base == null ? 0 : base.retainedBytes())
+                + (breadcrumbs == null ? 0 : 16 + 4 * breadcrumbs.length);
     }
 
     @Override

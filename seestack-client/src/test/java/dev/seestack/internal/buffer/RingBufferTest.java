@@ -44,6 +44,37 @@ class RingBufferTest {
     }
 
     @Test
+    void reachingTheByteBoundBeforeTheItemBoundEvictsTheOldestItems() {
+        RingBuffer<String> buffer = new RingBuffer<>(100, 10, String::length);
+        List<String> evicted = new ArrayList<>();
+        buffer.offer("aaaa", evicted::add);
+        buffer.offer("bbbb", evicted::add);
+        assertEquals(List.of(), evicted);
+        assertEquals(8, buffer.bytes());
+
+        buffer.offer("cccccc", evicted::add); // 14 bytes: the oldest goes, 10 remain
+
+        assertEquals(List.of("aaaa"), evicted);
+        assertEquals(10, buffer.bytes());
+        assertEquals("bbbb", buffer.poll());
+        assertEquals(6, buffer.bytes());
+        assertEquals("cccccc", buffer.poll());
+        assertEquals(0, buffer.bytes());
+    }
+
+    @Test
+    void anItemHeavierThanTheByteBoundIsStillBufferedAlone() {
+        RingBuffer<String> buffer = new RingBuffer<>(100, 4, String::length);
+        List<String> evicted = new ArrayList<>();
+        buffer.offer("ab", evicted::add);
+        buffer.offer("a very long item", evicted::add);
+
+        assertEquals(List.of("ab"), evicted);
+        assertEquals(1, buffer.size());
+        assertEquals("a very long item", buffer.poll());
+    }
+
+    @Test
     void aBufferOfOneHoldsExactlyOneItem() {
         RingBuffer<String> buffer = new RingBuffer<>(1);
         assertNull(buffer.offer("a"));

@@ -32,7 +32,7 @@ class PipelineCloseSpoolTest {
 
     @Test
     void requestsStillUnansweredAtTheCloseDeadlineAreSpooledNotDropped() {
-        DeliveryPipeline pipeline = new DeliveryPipeline(100, 60_000, 2, new Transport() {
+        DeliveryPipeline pipeline = new DeliveryPipeline(100, Long.MAX_VALUE, 60_000, 2, new Transport() {
             @Override
             public TransportResponse post(String path, byte[] body) {
                 throw new UnsupportedOperationException("asynchronous only");

@@ -42,7 +42,7 @@ class PipelineCloseTest {
     }
 
     private static DeliveryPipeline unstarted(Transport transport) {
-        return new DeliveryPipeline(1, 1_000, 2, transport, RetryPolicy.standard(), new ManualScheduler(),
+        return new DeliveryPipeline(1, Long.MAX_VALUE, 1_000, 2, transport, RetryPolicy.standard(), new ManualScheduler(),
                 new Diagnostics(false, new RecordingSink()), new SensitiveDataMasker(), Map.of(), () -> { });
     }
 

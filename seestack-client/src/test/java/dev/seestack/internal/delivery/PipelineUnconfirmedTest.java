@@ -32,7 +32,7 @@ class PipelineUnconfirmedTest {
 
     /** A pipeline over a transport that fails the first {@code failures} attempts with {@code failure}. */
     private void start(int failures, IOException failure) {
-        pipeline = new DeliveryPipeline(100, 5_000, 1, new Transport() {
+        pipeline = new DeliveryPipeline(100, Long.MAX_VALUE, 5_000, 1, new Transport() {
             @Override
             public TransportResponse post(String path, byte[] body) throws IOException {
                 if (attempts.incrementAndGet() <= failures) {

@@ -32,7 +32,7 @@ class PipelineWakeUpTest {
     private DeliveryPipeline pipeline = pipeline(100);
 
     private DeliveryPipeline pipeline(int bufferSize) {
-        return new DeliveryPipeline(bufferSize, FLUSH_INTERVAL_MS, 2, new Transport() {
+        return new DeliveryPipeline(bufferSize, Long.MAX_VALUE, FLUSH_INTERVAL_MS, 2, new Transport() {
             @Override
             public TransportResponse post(String path, byte[] body) {
                 posted.incrementAndGet();

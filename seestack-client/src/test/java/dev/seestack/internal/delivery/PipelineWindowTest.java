@@ -27,7 +27,7 @@ class PipelineWindowTest {
     private final ConcurrentLinkedQueue<CompletableFuture<TransportResponse>> unanswered = new ConcurrentLinkedQueue<>();
     /** The pipeline's clock: round trips take only the time the test advances. */
     private final ManualScheduler clock = new ManualScheduler();
-    private final DeliveryPipeline pipeline = new DeliveryPipeline(1000, 60_000, 2, new Transport() {
+    private final DeliveryPipeline pipeline = new DeliveryPipeline(1000, Long.MAX_VALUE, 60_000, 2, new Transport() {
         @Override
         public TransportResponse post(String path, byte[] body) {
             throw new UnsupportedOperationException("asynchronous only");

@@ -74,7 +74,7 @@ class OptionTableTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Option.class, names = {"FLUSH_INTERVAL_MS", "BUFFER_SIZE", "FLAG_CACHE_TTL_MS",
+    @EnumSource(value = Option.class, names = {"FLUSH_INTERVAL_MS", "BUFFER_SIZE", "BUFFER_BYTES", "FLAG_CACHE_TTL_MS",
         "SPOOL_MAX_BYTES", "DEBUG", "MINIMUM_LOG_LEVEL"})
     void anUnusableValueIsAWarningAndKeepsTheDefault(Option option) {
         OptionValues values = new OptionValues();
