@@ -80,8 +80,9 @@ class LatencyScalingTest {
                 assertTrue(client.flush(Duration.ofSeconds(60)), client.stats().toString());
                 FeatureStats logs = client.stats().logs();
                 assertEquals(3 * perSecond, logs.sent(), logs.toString());
-                // 50 in flight carry 1 000 logs/s across 50 ms: the window's bound would open 256
-                int allowed = perSecond * rttMs / 1000 * 2 + 16;
+                // 50 in flight carry 1 000 logs/s across 50 ms: the window's bound would open 256. A quiet machine
+                // opens 114-118 (the window's need with its start-up backlog, and connections replaced while it grows)
+                int allowed = perSecond * rttMs / 1000 * 5 / 2 + 16;
                 assertTrue(far.connections() <= allowed, far.connections() + " connections opened, " + allowed
                         + " allowed");
             } finally {
